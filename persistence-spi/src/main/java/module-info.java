@@ -1,0 +1,7 @@
+/**
+ * The storage contract of prodtrack and its stock adapters. Depends on the JDK alone.
+ */
+module dev.prodtrack.storage {
+  exports dev.prodtrack.storage;
+  exports dev.prodtrack.storage.memory;
+}
