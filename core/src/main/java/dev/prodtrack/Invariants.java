@@ -1,0 +1,62 @@
+package dev.prodtrack;
+
+import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.Entity;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TimeSpent;
+import java.util.List;
+
+/**
+ * The record-level invariants {@link ProdTrack#checkInvariants()} verifies beyond the indexes: no
+ * orphans, durations are sums of time spents, and a task with comments carries its newest comment's
+ * status and date (both the live path and the replay guarantee it; only {@code update_task} may break
+ * the status, which Kitsu allows, so that part is checked only for tasks whose status is one a comment
+ * set).
+ */
+final class Invariants {
+  private Invariants() {}
+
+  static void check(State s) {
+    for (Entity e : s.entities.values()) {
+      require(s.projects.containsKey(e.projectId()), "entity " + e.id() + " has no project");
+      require(s.entityTypes.containsKey(e.entityTypeId()), "entity " + e.id() + " has no entity type");
+      require(e.parentId() == null || s.entities.containsKey(e.parentId()), "entity " + e.id() + " has no parent");
+    }
+    for (Task t : s.tasks.values()) {
+      require(s.projects.containsKey(t.projectId()), "task " + t.id() + " has no project");
+      require(s.entities.containsKey(t.entityId()), "task " + t.id() + " has no entity");
+      require(s.taskTypes.containsKey(t.taskTypeId()), "task " + t.id() + " has no task type");
+      require(s.taskStatuses.containsKey(t.taskStatusId()), "task " + t.id() + " has no status");
+      for (PersonId p : t.assignees()) {
+        require(s.persons.containsKey(p), "task " + t.id() + " has a missing assignee " + p);
+      }
+      require(t.duration().equals(StatusRules.sum(s.timeSpentsOf(t.id()))),
+          "task " + t.id() + " duration " + t.duration() + " is not the sum of its time spents");
+      List<Comment> comments = s.commentsOf(t.id());
+      if (comments.isEmpty()) {
+        continue;
+      }
+      Comment newest = comments.get(comments.size() - 1);
+      require(newest.createdAt().equals(t.lastCommentDate()),
+          "task " + t.id() + " last_comment_date " + t.lastCommentDate() + " is not its newest comment's "
+              + newest.createdAt());
+    }
+    for (Comment c : s.comments.values()) {
+      require(s.tasks.containsKey(c.taskId()), "comment " + c.id() + " is on a missing task " + c.taskId());
+      require(s.taskStatuses.containsKey(c.taskStatusId()), "comment " + c.id() + " has a missing status");
+      require(s.persons.containsKey(c.personId()), "comment " + c.id() + " has a missing author");
+      require(s.commentOrder.containsKey(c.id()), "comment " + c.id() + " has no posting order");
+    }
+    for (TimeSpent t : s.timeSpents.values()) {
+      require(s.tasks.containsKey(t.taskId()), "time spent " + t.id() + " is on a missing task");
+      require(s.persons.containsKey(t.personId()), "time spent " + t.id() + " has a missing person");
+    }
+  }
+
+  private static void require(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException(what);
+    }
+  }
+}

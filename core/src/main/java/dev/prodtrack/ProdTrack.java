@@ -1,0 +1,437 @@
+package dev.prodtrack;
+
+import dev.prodtrack.event.Event;
+import dev.prodtrack.event.EventListener;
+import dev.prodtrack.event.EventNames;
+import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.Id;
+import dev.prodtrack.model.Person;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Role;
+import dev.prodtrack.storage.ChangeSet;
+import dev.prodtrack.storage.RecordKey;
+import dev.prodtrack.storage.RecoveryReport;
+import dev.prodtrack.storage.Store;
+import dev.prodtrack.storage.StoredRecord;
+import dev.prodtrack.storage.memory.MemoryStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The entry point: a studio's production data and Kitsu's rules, in memory, persisted through a
+ * {@link Store}.
+ *
+ * <pre>{@code
+ * ProdTrack studio = ProdTrack.builder().store(MemoryStore.create()).open();
+ * Person admin = studio.createFirstAdmin("Ada", "Admin", "ada@studio.test");
+ * Session session = studio.as(admin.id());
+ * }</pre>
+ *
+ * <p>Design note. One writer at a time: every mutation runs under the write lock, is authorised and
+ * validated against the committed state through a {@link Tx}, committed to the store as one change
+ * set, and only then applied to memory; events are published after the lock is released, in commit
+ * order. Readers take the read lock and never see a half-applied mutation. A refused mutation, or one
+ * whose commit fails, leaves memory and store unchanged.
+ *
+ * <p>Thread safety: every method may be called from any thread.
+ */
+public final class ProdTrack implements AutoCloseable {
+  private final Store store;
+  private final InstantSource clock;
+  private final IdSource ids;
+  private final double hoursPerDay;
+  private final BiConsumer<Event, Throwable> listenerErrorHandler;
+  private final State state = new State();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+  private final Queue<List<Event>> pendingEvents = new ArrayDeque<>();
+  private final Object publishLock = new Object();
+  private final RecoveryReport recoveryReport;
+
+  private ProdTrack(Builder b) {
+    this.store = b.store != null ? b.store : MemoryStore.create();
+    this.clock = b.clock;
+    this.ids = b.ids;
+    this.hoursPerDay = b.hoursPerDay;
+    this.listenerErrorHandler = b.listenerErrorHandler;
+    this.recoveryReport = store.load(this::loadRecord);
+  }
+
+  private void loadRecord(StoredRecord r) {
+    String kind = r.key().kind();
+    Object record = RecordCodec.decode(kind, r.payload());
+    long order = record instanceof Comment ? RecordCodec.commentOrder(r.payload()) : 0;
+    state.put(record, order);
+  }
+
+  /**
+   * Starts configuring an engine.
+   *
+   * @return a builder with the defaults: a new {@link MemoryStore}, the system clock, random ids,
+   *     8 hours per day
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures and opens a {@link ProdTrack}. Not thread-safe. */
+  public static final class Builder {
+    private Store store;
+    private InstantSource clock = InstantSource.system();
+    private IdSource ids = IdSource.random();
+    private double hoursPerDay = 8;
+    private BiConsumer<Event, Throwable> listenerErrorHandler = (e, t) -> {
+      Thread th = Thread.currentThread();
+      th.getUncaughtExceptionHandler().uncaughtException(th, t);
+    };
+
+    private Builder() {}
+
+    /**
+     * The store to load from and commit to.
+     *
+     * @param store an unopened store (its {@code load} has not been called); not null
+     * @return this builder
+     */
+    public Builder store(Store store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The clock the engine reads "now" from.
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Where new ids come from.
+     *
+     * @param ids the id source; not null
+     * @return this builder
+     */
+    public Builder idSource(IdSource ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /**
+     * The organisation's hours per working day (Kitsu's {@code hours_by_day}), for day conversions.
+     *
+     * @param hours hours per day, in (0, 24]
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder hoursPerDay(double hours) {
+      if (!(hours > 0 && hours <= 24)) {
+        throw new IllegalArgumentException("hoursPerDay must be in (0, 24], was " + hours);
+      }
+      this.hoursPerDay = hours;
+      return this;
+    }
+
+    /**
+     * Receives the errors thrown by event listeners (by default, the thread's uncaught exception
+     * handler). A throwing listener never affects the engine or the other listeners.
+     *
+     * @param handler the handler; not null
+     * @return this builder
+     */
+    public Builder listenerErrorHandler(BiConsumer<Event, Throwable> handler) {
+      this.listenerErrorHandler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * Opens the engine: loads every record of the store and rebuilds the indexes.
+     *
+     * @return the engine
+     * @throws dev.prodtrack.storage.StorageException if the store cannot be loaded
+     * @throws CorruptRecordException if a stored record cannot be decoded
+     */
+    public ProdTrack open() {
+      return new ProdTrack(this);
+    }
+  }
+
+  /**
+   * What the store reported when the engine loaded it.
+   *
+   * @return the recovery report
+   */
+  public RecoveryReport recoveryReport() {
+    return recoveryReport;
+  }
+
+  /**
+   * The organisation's hours per working day.
+   *
+   * @return hours per day (8 by default)
+   */
+  public double hoursPerDay() {
+    return hoursPerDay;
+  }
+
+  /**
+   * Creates the first person of an empty studio, with the admin role. This is the only operation
+   * that needs no acting person.
+   *
+   * @param firstName the first name
+   * @param lastName the last name
+   * @param email the e-mail, nullable
+   * @return the admin
+   * @throws RuleViolationException with rule {@code STUDIO_NOT_EMPTY} if the studio has people already
+   */
+  public Person createFirstAdmin(String firstName, String lastName, String email) {
+    Objects.requireNonNull(firstName, "firstName");
+    Objects.requireNonNull(lastName, "lastName");
+    return write(null, tx -> {
+      if (!tx.state.persons.isEmpty()) {
+        throw new RuleViolationException(RuleViolationException.Rule.STUDIO_NOT_EMPTY,
+            "the studio already has " + tx.state.persons.size() + " people: ask an admin to create persons");
+      }
+      Person p = PersonApi.newPersonRecord(tx, firstName, lastName, email, Role.ADMIN);
+      tx.put(p.id(), p);
+      tx.event(EventNames.PERSON_NEW, null, "person_id", p.id());
+      return p;
+    });
+  }
+
+  /**
+   * A session acting as a person: every call is checked against that person's role, as Kitsu checks
+   * the logged-in user.
+   *
+   * @param person the acting person
+   * @return the session
+   * @throws UnknownIdException if no such person exists
+   * @throws PermissionDeniedException if the person is inactive (cannot log in)
+   */
+  public Session as(PersonId person) {
+    Objects.requireNonNull(person, "person");
+    Person p = read(s -> s.persons.get(person));
+    if (p == null) {
+      throw new UnknownIdException("person", person);
+    }
+    if (!p.active()) {
+      throw new PermissionDeniedException(person, "log_in", person, "the person is inactive");
+    }
+    return new Session(this, person);
+  }
+
+  /**
+   * Subscribes a listener to every event published from now on.
+   *
+   * @param listener the listener; not null
+   * @return a handle whose {@code close} unsubscribes
+   */
+  public AutoCloseable subscribe(EventListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /**
+   * A digest of the whole state: equal digests mean equal records, field for field. Used to check
+   * that a refused operation changed nothing and that a reopened store gives the same state.
+   *
+   * @return a hex SHA-256
+   */
+  public String stateDigest() {
+    return read(s -> {
+      List<byte[]> encoded = new ArrayList<>();
+      for (Object r : s.allRecords()) {
+        String key = RecordCodec.kindOf(r) + "/" + idOf(r);
+        byte[] body = r instanceof Comment c ? RecordCodec.encodeComment(c, s.commentOrder.get(c.id()))
+            : RecordCodec.encode(r);
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        byte[] both = new byte[k.length + 1 + body.length];
+        System.arraycopy(k, 0, both, 0, k.length);
+        System.arraycopy(body, 0, both, k.length + 1, body.length);
+        encoded.add(both);
+      }
+      encoded.sort(Comparator.comparing(ProdTrack::keyPart));
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (byte[] e : encoded) {
+          md.update(e);
+          md.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(md.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static String keyPart(byte[] both) {
+    int i = 0;
+    while (both[i] != 0) {
+      i++;
+    }
+    return new String(both, 0, i, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Checks the engine's invariants: every index agrees with the records, no record points at a
+   * missing one, each task's duration is the sum of its time spents and its status and last comment
+   * date are those of its newest comment (when it has comments). Meant for tests.
+   *
+   * @throws IllegalStateException describing the first violation
+   */
+  public void checkInvariants() {
+    read(s -> {
+      s.checkIndexes();
+      Invariants.check(s);
+      return null;
+    });
+  }
+
+  /**
+   * Closes the engine and its store. Idempotent.
+   */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      store.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  // ---- engine internals used by the API classes ----
+
+  <T> T read(Function<State, T> query) {
+    lock.readLock().lock();
+    try {
+      return query.apply(state);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Runs a mutation: builds a transaction, commits its writes as one change set, applies them, then
+   * publishes its events.
+   */
+  <T> T write(PersonId actor, Function<Tx, T> mutation) {
+    List<Event> published;
+    T result;
+    lock.writeLock().lock();
+    try {
+      Tx tx = new Tx(state, clock.instant(), actor, ids);
+      result = mutation.apply(tx);
+      if (tx.isEmpty()) {
+        return result;
+      }
+      ChangeSet.Builder cs = ChangeSet.builder();
+      for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
+        Object rec = w.getValue();
+        if (tx.isDeleted(rec)) {
+          cs.delete(new RecordKey(kindOfId(w.getKey()), w.getKey().value().toString()));
+        } else {
+          byte[] payload = rec instanceof Comment c ? RecordCodec.encodeComment(c, tx.commentOrder(c.id()))
+              : RecordCodec.encode(rec);
+          cs.put(new StoredRecord(new RecordKey(RecordCodec.kindOf(rec), w.getKey().value().toString()), payload));
+        }
+      }
+      long sequence = store.commit(cs.build());
+      for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
+        Object rec = w.getValue();
+        if (tx.isDeleted(rec)) {
+          state.remove(w.getKey());
+        } else {
+          state.put(rec, rec instanceof Comment c ? tx.commentOrder(c.id()) : 0);
+        }
+      }
+      published = tx.events(sequence);
+      synchronized (pendingEvents) {
+        pendingEvents.add(published);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    drainEvents();
+    return result;
+  }
+
+  private void drainEvents() {
+    synchronized (publishLock) {
+      while (true) {
+        List<Event> batch;
+        synchronized (pendingEvents) {
+          batch = pendingEvents.poll();
+        }
+        if (batch == null) {
+          return;
+        }
+        for (Event e : batch) {
+          for (EventListener l : listeners) {
+            try {
+              l.onEvent(e);
+            } catch (RuntimeException | Error t) {
+              try {
+                listenerErrorHandler.accept(e, t);
+              } catch (RuntimeException ignored) {
+                // The handler itself failed; the engine and the other listeners go on regardless.
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static String kindOfId(Id id) {
+    if (id instanceof dev.prodtrack.model.TaskId) {
+      return "task";
+    } else if (id instanceof dev.prodtrack.model.CommentId) {
+      return "comment";
+    } else if (id instanceof dev.prodtrack.model.TimeSpentId) {
+      return "time_spent";
+    } else if (id instanceof dev.prodtrack.model.EntityId) {
+      return "entity";
+    } else if (id instanceof dev.prodtrack.model.ProjectId) {
+      return "project";
+    } else if (id instanceof PersonId) {
+      return "person";
+    } else if (id instanceof dev.prodtrack.model.DepartmentId) {
+      return "department";
+    } else if (id instanceof dev.prodtrack.model.EntityTypeId) {
+      return "entity_type";
+    } else if (id instanceof dev.prodtrack.model.TaskTypeId) {
+      return "task_type";
+    } else if (id instanceof dev.prodtrack.model.TaskStatusId) {
+      return "task_status";
+    } else {
+      return "day_off";
+    }
+  }
+
+  private static Object idOf(Object record) {
+    try {
+      return record.getClass().getMethod("id").invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,430 @@
+package dev.prodtrack;
+
+import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.CommentId;
+import dev.prodtrack.model.DayOff;
+import dev.prodtrack.model.DayOffId;
+import dev.prodtrack.model.Department;
+import dev.prodtrack.model.DepartmentId;
+import dev.prodtrack.model.Entity;
+import dev.prodtrack.model.EntityId;
+import dev.prodtrack.model.EntityType;
+import dev.prodtrack.model.EntityTypeId;
+import dev.prodtrack.model.Id;
+import dev.prodtrack.model.Person;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Project;
+import dev.prodtrack.model.ProjectId;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.model.TaskStatusId;
+import dev.prodtrack.model.TaskType;
+import dev.prodtrack.model.TaskTypeId;
+import dev.prodtrack.model.TimeSpent;
+import dev.prodtrack.model.TimeSpentId;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.collections.api.list.MutableList;
+import org.eclipse.collections.api.map.MutableMap;
+import org.eclipse.collections.api.map.primitive.MutableObjectIntMap;
+import org.eclipse.collections.api.map.primitive.MutableObjectLongMap;
+import org.eclipse.collections.api.multimap.set.MutableSetMultimap;
+import org.eclipse.collections.api.set.MutableSet;
+import org.eclipse.collections.impl.factory.Multimaps;
+import org.eclipse.collections.impl.list.mutable.FastList;
+import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
+
+/**
+ * The engine's in-memory state: every record by id, and the indexes the queries read.
+ *
+ * <p>Design note. The state is mutated only by {@link #put} and {@link #remove}, called by the single
+ * writer after the store acknowledged a change set; each call keeps every index in step with the
+ * records. Readers hold the engine's read lock, so they never see a half-applied change set. Comments
+ * of a task are kept sorted by (created_at, posting order): the posting order is an engine ordinal
+ * persisted with the comment, so that replays after a reopen order equal-dated comments as the live
+ * path did.
+ */
+final class State {
+  record TaskKey(EntityId entity, TaskTypeId taskType, String name) {}
+
+  record TimeSpentKey(TaskId task, PersonId person, LocalDate date) {}
+
+  final MutableMap<ProjectId, Project> projects = UnifiedMap.newMap();
+  final MutableMap<PersonId, Person> persons = UnifiedMap.newMap();
+  final MutableMap<DepartmentId, Department> departments = UnifiedMap.newMap();
+  final MutableMap<EntityTypeId, EntityType> entityTypes = UnifiedMap.newMap();
+  final MutableMap<EntityId, Entity> entities = UnifiedMap.newMap();
+  final MutableMap<TaskTypeId, TaskType> taskTypes = UnifiedMap.newMap();
+  final MutableMap<TaskStatusId, TaskStatus> taskStatuses = UnifiedMap.newMap();
+  final MutableMap<TaskId, Task> tasks = UnifiedMap.newMap();
+  final MutableMap<CommentId, Comment> comments = UnifiedMap.newMap();
+  final MutableMap<TimeSpentId, TimeSpent> timeSpents = UnifiedMap.newMap();
+  final MutableMap<DayOffId, DayOff> daysOff = UnifiedMap.newMap();
+
+  final MutableObjectLongMap<CommentId> commentOrder = new ObjectLongHashMap<>();
+  long lastCommentOrder;
+
+  final MutableMap<String, ProjectId> projectByName = UnifiedMap.newMap();
+  final MutableMap<String, TaskTypeId> taskTypeByName = UnifiedMap.newMap();
+  final MutableMap<String, TaskStatusId> statusByShortName = UnifiedMap.newMap();
+  final MutableMap<String, DepartmentId> departmentByName = UnifiedMap.newMap();
+  final MutableMap<String, EntityTypeId> entityTypeByName = UnifiedMap.newMap();
+  final MutableSetMultimap<ProjectId, EntityId> entitiesByProject = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<EntityId, EntityId> entitiesByParent = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<ProjectId, TaskId> tasksByProject = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<EntityId, TaskId> tasksByEntity = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<TaskStatusId, TaskId> tasksByStatus = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<TaskTypeId, TaskId> tasksByType = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<PersonId, TaskId> tasksByAssignee = Multimaps.mutable.set.empty();
+  final MutableMap<TaskKey, TaskId> taskByKey = UnifiedMap.newMap();
+  final MutableMap<TaskId, MutableList<Comment>> commentsByTask = UnifiedMap.newMap();
+  final MutableObjectIntMap<TaskStatusId> commentsPerStatus = new ObjectIntHashMap<>();
+  final MutableSetMultimap<TaskId, TimeSpentId> timeSpentsByTask = Multimaps.mutable.set.empty();
+  final MutableMap<TimeSpentKey, TimeSpentId> timeSpentByKey = UnifiedMap.newMap();
+  final MutableSetMultimap<PersonId, TimeSpentId> timeSpentsByPerson = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<PersonId, DayOffId> daysOffByPerson = Multimaps.mutable.set.empty();
+
+  /** Orders a task's comments: created_at ascending, then posting order. */
+  final Comparator<Comment> commentChronology =
+      Comparator.comparing(Comment::createdAt).thenComparingLong(c -> commentOrder.get(c.id()));
+
+  /**
+   * Looks a record up by id.
+   *
+   * @param id the id
+   * @return the record, or null
+   */
+  Object get(Id id) {
+    if (id instanceof TaskId t) {
+      return tasks.get(t);
+    } else if (id instanceof CommentId c) {
+      return comments.get(c);
+    } else if (id instanceof TimeSpentId t) {
+      return timeSpents.get(t);
+    } else if (id instanceof EntityId e) {
+      return entities.get(e);
+    } else if (id instanceof PersonId p) {
+      return persons.get(p);
+    } else if (id instanceof ProjectId p) {
+      return projects.get(p);
+    } else if (id instanceof TaskStatusId s) {
+      return taskStatuses.get(s);
+    } else if (id instanceof TaskTypeId t) {
+      return taskTypes.get(t);
+    } else if (id instanceof DepartmentId d) {
+      return departments.get(d);
+    } else if (id instanceof EntityTypeId e) {
+      return entityTypes.get(e);
+    } else if (id instanceof DayOffId d) {
+      return daysOff.get(d);
+    }
+    throw new IllegalArgumentException("unknown id kind " + id.getClass());
+  }
+
+  /**
+   * Puts a record, replacing the record of the same id, and updates the indexes.
+   *
+   * @param record a model record
+   * @param order the comment's posting order (ignored for other records)
+   */
+  void put(Object record, long order) {
+    if (record instanceof Task t) {
+      putTask(t);
+    } else if (record instanceof Comment c) {
+      putComment(c, order);
+    } else if (record instanceof TimeSpent t) {
+      putTimeSpent(t);
+    } else if (record instanceof Entity e) {
+      Entity old = entities.put(e.id(), e);
+      if (old != null) {
+        entitiesByProject.remove(old.projectId(), old.id());
+        if (old.parentId() != null) {
+          entitiesByParent.remove(old.parentId(), old.id());
+        }
+      }
+      entitiesByProject.put(e.projectId(), e.id());
+      if (e.parentId() != null) {
+        entitiesByParent.put(e.parentId(), e.id());
+      }
+    } else if (record instanceof Project p) {
+      Project old = projects.put(p.id(), p);
+      if (old != null) {
+        projectByName.remove(old.name());
+      }
+      projectByName.put(p.name(), p.id());
+    } else if (record instanceof Person p) {
+      persons.put(p.id(), p);
+    } else if (record instanceof TaskStatus s) {
+      TaskStatus old = taskStatuses.put(s.id(), s);
+      if (old != null) {
+        statusByShortName.remove(old.shortName());
+      }
+      statusByShortName.put(s.shortName(), s.id());
+    } else if (record instanceof TaskType t) {
+      TaskType old = taskTypes.put(t.id(), t);
+      if (old != null) {
+        taskTypeByName.remove(old.name());
+      }
+      taskTypeByName.put(t.name(), t.id());
+    } else if (record instanceof Department d) {
+      Department old = departments.put(d.id(), d);
+      if (old != null) {
+        departmentByName.remove(old.name());
+      }
+      departmentByName.put(d.name(), d.id());
+    } else if (record instanceof EntityType e) {
+      EntityType old = entityTypes.put(e.id(), e);
+      if (old != null) {
+        entityTypeByName.remove(old.name());
+      }
+      entityTypeByName.put(e.name(), e.id());
+    } else if (record instanceof DayOff d) {
+      DayOff old = daysOff.put(d.id(), d);
+      if (old != null) {
+        daysOffByPerson.remove(old.personId(), old.id());
+      }
+      daysOffByPerson.put(d.personId(), d.id());
+    } else {
+      throw new IllegalArgumentException("not a model record: " + record);
+    }
+  }
+
+  /**
+   * Removes a record and its index entries. Removing an absent record does nothing.
+   *
+   * @param id the record's id
+   */
+  void remove(Id id) {
+    if (id instanceof TaskId t) {
+      Task old = tasks.remove(t);
+      if (old != null) {
+        unindexTask(old);
+      }
+    } else if (id instanceof CommentId c) {
+      Comment old = comments.remove(c);
+      if (old != null) {
+        unindexComment(old);
+        commentOrder.remove(c);
+      }
+    } else if (id instanceof TimeSpentId t) {
+      TimeSpent old = timeSpents.remove(t);
+      if (old != null) {
+        timeSpentsByTask.remove(old.taskId(), old.id());
+        timeSpentsByPerson.remove(old.personId(), old.id());
+        timeSpentByKey.remove(new TimeSpentKey(old.taskId(), old.personId(), old.date()));
+      }
+    } else if (id instanceof EntityId e) {
+      Entity old = entities.remove(e);
+      if (old != null) {
+        entitiesByProject.remove(old.projectId(), e);
+        if (old.parentId() != null) {
+          entitiesByParent.remove(old.parentId(), e);
+        }
+      }
+    } else if (id instanceof TaskStatusId s) {
+      TaskStatus old = taskStatuses.remove(s);
+      if (old != null) {
+        statusByShortName.remove(old.shortName());
+      }
+    } else if (id instanceof TaskTypeId t) {
+      TaskType old = taskTypes.remove(t);
+      if (old != null) {
+        taskTypeByName.remove(old.name());
+      }
+    } else if (id instanceof DayOffId d) {
+      DayOff old = daysOff.remove(d);
+      if (old != null) {
+        daysOffByPerson.remove(old.personId(), d);
+      }
+    } else if (id instanceof ProjectId p) {
+      Project old = projects.remove(p);
+      if (old != null) {
+        projectByName.remove(old.name());
+      }
+    } else if (id instanceof PersonId p) {
+      persons.remove(p);
+    } else if (id instanceof DepartmentId d) {
+      Department old = departments.remove(d);
+      if (old != null) {
+        departmentByName.remove(old.name());
+      }
+    } else if (id instanceof EntityTypeId e) {
+      EntityType old = entityTypes.remove(e);
+      if (old != null) {
+        entityTypeByName.remove(old.name());
+      }
+    }
+  }
+
+  private void putTask(Task t) {
+    Task old = tasks.put(t.id(), t);
+    if (old == null) {
+      tasksByProject.put(t.projectId(), t.id());
+      tasksByEntity.put(t.entityId(), t.id());
+      tasksByStatus.put(t.taskStatusId(), t.id());
+      tasksByType.put(t.taskTypeId(), t.id());
+      for (PersonId p : t.assignees()) {
+        tasksByAssignee.put(p, t.id());
+      }
+      taskByKey.put(new TaskKey(t.entityId(), t.taskTypeId(), t.name()), t.id());
+      return;
+    }
+    if (!old.taskStatusId().equals(t.taskStatusId())) {
+      tasksByStatus.remove(old.taskStatusId(), t.id());
+      tasksByStatus.put(t.taskStatusId(), t.id());
+    }
+    if (!old.assignees().equals(t.assignees())) {
+      for (PersonId p : old.assignees()) {
+        tasksByAssignee.remove(p, t.id());
+      }
+      for (PersonId p : t.assignees()) {
+        tasksByAssignee.put(p, t.id());
+      }
+    }
+    if (!old.name().equals(t.name()) || !old.entityId().equals(t.entityId())
+        || !old.taskTypeId().equals(t.taskTypeId()) || !old.projectId().equals(t.projectId())) {
+      unindexTask(old);
+      putTask(t);
+    }
+  }
+
+  private void unindexTask(Task old) {
+    tasksByProject.remove(old.projectId(), old.id());
+    tasksByEntity.remove(old.entityId(), old.id());
+    tasksByStatus.remove(old.taskStatusId(), old.id());
+    tasksByType.remove(old.taskTypeId(), old.id());
+    for (PersonId p : old.assignees()) {
+      tasksByAssignee.remove(p, old.id());
+    }
+    taskByKey.remove(new TaskKey(old.entityId(), old.taskTypeId(), old.name()));
+  }
+
+  private void putComment(Comment c, long order) {
+    Comment old = comments.put(c.id(), c);
+    if (old != null) {
+      unindexComment(old);
+    }
+    commentOrder.put(c.id(), order);
+    lastCommentOrder = Math.max(lastCommentOrder, order);
+    MutableList<Comment> list = commentsByTask.getIfAbsentPut(c.taskId(), FastList::new);
+    int at = list.size();
+    // Comments usually arrive newest last: walk back from the end to the insertion point.
+    while (at > 0 && commentChronology.compare(list.get(at - 1), c) > 0) {
+      at--;
+    }
+    list.add(at, c);
+    commentsPerStatus.addToValue(c.taskStatusId(), 1);
+  }
+
+  private void unindexComment(Comment old) {
+    MutableList<Comment> list = commentsByTask.get(old.taskId());
+    if (list != null) {
+      list.removeIf(x -> x.id().equals(old.id()));
+      if (list.isEmpty()) {
+        commentsByTask.remove(old.taskId());
+      }
+    }
+    if (commentsPerStatus.addToValue(old.taskStatusId(), -1) == 0) {
+      commentsPerStatus.remove(old.taskStatusId());
+    }
+  }
+
+  private void putTimeSpent(TimeSpent t) {
+    TimeSpent old = timeSpents.put(t.id(), t);
+    if (old != null) {
+      timeSpentsByTask.remove(old.taskId(), old.id());
+      timeSpentsByPerson.remove(old.personId(), old.id());
+      timeSpentByKey.remove(new TimeSpentKey(old.taskId(), old.personId(), old.date()));
+    }
+    timeSpentsByTask.put(t.taskId(), t.id());
+    timeSpentsByPerson.put(t.personId(), t.id());
+    timeSpentByKey.put(new TimeSpentKey(t.taskId(), t.personId(), t.date()), t.id());
+  }
+
+  /**
+   * The comments of a task, oldest first.
+   *
+   * @param task the task
+   * @return a read-only view; empty when the task has none
+   */
+  List<Comment> commentsOf(TaskId task) {
+    MutableList<Comment> list = commentsByTask.get(task);
+    return list == null ? List.of() : list.asUnmodifiable();
+  }
+
+  /**
+   * The time spents of a task.
+   *
+   * @param task the task
+   * @return the rows, in no order
+   */
+  List<TimeSpent> timeSpentsOf(TaskId task) {
+    MutableSet<TimeSpentId> ids = timeSpentsByTask.get(task);
+    List<TimeSpent> out = new ArrayList<>(ids.size());
+    ids.forEach(id -> out.add(timeSpents.get(id)));
+    return out;
+  }
+
+  /**
+   * Records with their kind, for digests and invariant checks.
+   *
+   * @return every record of the state
+   */
+  List<Object> allRecords() {
+    List<Object> all = new ArrayList<>();
+    all.addAll(projects.values());
+    all.addAll(persons.values());
+    all.addAll(departments.values());
+    all.addAll(entityTypes.values());
+    all.addAll(entities.values());
+    all.addAll(taskTypes.values());
+    all.addAll(taskStatuses.values());
+    all.addAll(tasks.values());
+    all.addAll(comments.values());
+    all.addAll(timeSpents.values());
+    all.addAll(daysOff.values());
+    return all;
+  }
+
+  /**
+   * Checks that every index agrees with a recomputation from the records.
+   *
+   * @throws IllegalStateException naming the first disagreement
+   */
+  void checkIndexes() {
+    State rebuilt = new State();
+    allRecords().forEach(r -> rebuilt.put(r, r instanceof Comment c ? commentOrder.get(c.id()) : 0));
+    check("projectByName", projectByName, rebuilt.projectByName);
+    check("taskTypeByName", taskTypeByName, rebuilt.taskTypeByName);
+    check("statusByShortName", statusByShortName, rebuilt.statusByShortName);
+    check("departmentByName", departmentByName, rebuilt.departmentByName);
+    check("entityTypeByName", entityTypeByName, rebuilt.entityTypeByName);
+    check("entitiesByProject", entitiesByProject, rebuilt.entitiesByProject);
+    check("entitiesByParent", entitiesByParent, rebuilt.entitiesByParent);
+    check("tasksByProject", tasksByProject, rebuilt.tasksByProject);
+    check("tasksByEntity", tasksByEntity, rebuilt.tasksByEntity);
+    check("tasksByStatus", tasksByStatus, rebuilt.tasksByStatus);
+    check("tasksByType", tasksByType, rebuilt.tasksByType);
+    check("tasksByAssignee", tasksByAssignee, rebuilt.tasksByAssignee);
+    check("taskByKey", taskByKey, rebuilt.taskByKey);
+    check("commentsByTask", commentsByTask, rebuilt.commentsByTask);
+    check("commentsPerStatus", commentsPerStatus, rebuilt.commentsPerStatus);
+    check("timeSpentsByTask", timeSpentsByTask, rebuilt.timeSpentsByTask);
+    check("timeSpentByKey", timeSpentByKey, rebuilt.timeSpentByKey);
+    check("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
+    check("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
+  }
+
+  private static void check(String name, Object actual, Object expected) {
+    if (!Objects.equals(actual, expected)) {
+      throw new IllegalStateException("index " + name + " disagrees with the records:\n  kept:    " + actual
+          + "\n  rebuilt: " + expected);
+    }
+  }
+}

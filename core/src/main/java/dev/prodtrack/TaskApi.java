@@ -1,0 +1,1347 @@
+package dev.prodtrack;
+
+import dev.prodtrack.event.EventNames;
+import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.CommentId;
+import dev.prodtrack.model.DepartmentId;
+import dev.prodtrack.model.Entity;
+import dev.prodtrack.model.EntityId;
+import dev.prodtrack.model.EntityKind;
+import dev.prodtrack.model.Person;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Project;
+import dev.prodtrack.model.ProjectId;
+import dev.prodtrack.model.Role;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.model.TaskStatusId;
+import dev.prodtrack.model.TaskStatusLink;
+import dev.prodtrack.model.TaskType;
+import dev.prodtrack.model.TaskTypeId;
+import dev.prodtrack.model.TaskTypeLink;
+import dev.prodtrack.model.TeamMember;
+import dev.prodtrack.model.TimeSpent;
+import dev.prodtrack.model.TimeSpentId;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Task types, task statuses, tasks, comments and time spents: gazu's {@code task} module. Obtained from
+ * {@link Session#task()}.
+ *
+ * <p>Every mutation is checked against the acting person's role as Kitsu checks it, runs atomically and,
+ * when refused, throws a {@link ProdTrackException} subclass and leaves the state unchanged. Listings
+ * return immutable lists. Thread-safe.
+ */
+public final class TaskApi {
+  private final ProdTrack engine;
+  private final PersonId actor;
+
+  TaskApi(ProdTrack engine, PersonId actor) {
+    this.engine = engine;
+    this.actor = actor;
+  }
+
+  // ---------------------------------------------------------------- task types
+
+  /**
+   * Creates an asset task type (gazu {@code new_task_type}). Admins only.
+   *
+   * @param name the name, unique in the studio
+   * @return the task type
+   * @throws RuleViolationException with rule {@code DUPLICATE_NAME} if another task type has the name
+   */
+  public TaskType newTaskType(String name) {
+    return newTaskType(name, EntityKind.ASSET.typeName(), null);
+  }
+
+  /**
+   * Creates a task type. Admins only. Kitsu refuses any other task type with the same name, whatever
+   * its {@code for_entity} or department.
+   *
+   * @param name the name
+   * @param forEntity the kind its tasks go on: {@code Asset}, {@code Shot}, {@code Sequence},
+   *     {@code Episode}, {@code Edit}, {@code Concept} or {@code Scene}
+   * @param department the department, nullable
+   * @return the task type (priority 1, colour {@code #FFFFFF}, time logging allowed)
+   * @throws IllegalArgumentException if {@code forEntity} names no kind
+   * @throws RuleViolationException with rule {@code DUPLICATE_NAME} if the name is taken
+   * @throws UnknownIdException if the department does not exist
+   */
+  public TaskType newTaskType(String name, String forEntity, DepartmentId department) {
+    Objects.requireNonNull(name, "name");
+    EntityKind.ofForEntity(Objects.requireNonNull(forEntity, "forEntity"));
+    return engine.write(actor, tx -> {
+      Access.requireAdmin(tx.person(actor), "new_task_type", null);
+      if (department != null) {
+        tx.require("department", department);
+      }
+      TaskTypeId taken = tx.state.taskTypeByName.get(name);
+      if (taken != null) {
+        throw new RuleViolationException(RuleViolationException.Rule.DUPLICATE_NAME,
+            "task type name '" + name + "' is already used by " + taken, taken);
+      }
+      TaskType t = new TaskType(new TaskTypeId(tx.newId()), name, null, null, "#FFFFFF", 1, forEntity, true,
+          false, department, tx.now, tx.now);
+      tx.put(t.id(), t);
+      tx.event(EventNames.TASK_TYPE_NEW, null, "task_type_id", t.id());
+      return t;
+    });
+  }
+
+  /**
+   * Every task type, by priority then name (gazu {@code all_task_types}).
+   *
+   * @return the task types
+   */
+  public List<TaskType> allTaskTypes() {
+    return engine.read(s -> PersonApi.sorted(new ArrayList<>(s.taskTypes.values()),
+        Comparator.comparingInt(TaskType::priority).thenComparing(TaskType::name)));
+  }
+
+  /**
+   * A task type by id.
+   *
+   * @param id the id
+   * @return the task type
+   * @throws UnknownIdException if absent
+   */
+  public TaskType getTaskType(TaskTypeId id) {
+    Objects.requireNonNull(id, "id");
+    return engine.read(s -> found("task type", id, s.taskTypes.get(id)));
+  }
+
+  /**
+   * A task type by exact name (gazu {@code get_task_type_by_name}).
+   *
+   * @param name the name
+   * @return the task type, if any
+   */
+  public Optional<TaskType> getTaskTypeByName(String name) {
+    Objects.requireNonNull(name, "name");
+    return engine.read(s -> Optional.ofNullable(s.taskTypeByName.get(name)).map(s.taskTypes::get));
+  }
+
+  /**
+   * Deletes a task type. Admins only. Refused while a task uses it; refused while a project links it
+   * unless {@code force}, which first drops those links.
+   *
+   * @param id the task type
+   * @param force drop project links first
+   * @throws RuleViolationException with rule {@code IN_USE}, naming the tasks or projects that use it
+   */
+  public void removeTaskType(TaskTypeId id, boolean force) {
+    Objects.requireNonNull(id, "id");
+    engine.write(actor, tx -> {
+      Access.requireAdmin(tx.person(actor), "remove_task_type", id);
+      tx.require("task type", id);
+      int tasks = tx.state.tasksByType.get(id).size();
+      if (tasks > 0) {
+        throw new RuleViolationException(RuleViolationException.Rule.IN_USE,
+            "task type " + id + " is used by " + tasks + " task(s)", id);
+      }
+      for (Project p : tx.state.projects.values()) {
+        if (p.taskTypePriority(id).isPresent()) {
+          if (!force) {
+            throw new RuleViolationException(RuleViolationException.Rule.IN_USE,
+                "task type " + id + " is linked to project " + p.id() + "; use force to drop the links", id, p.id());
+          }
+          List<TaskTypeLink> links = new ArrayList<>(p.taskTypeLinks());
+          links.removeIf(l -> l.taskTypeId().equals(id));
+          tx.put(p.id(), p.withTaskTypeLinks(links).withUpdatedAt(tx.now));
+          tx.event(EventNames.PROJECT_UPDATE, p.id(), "project_id", p.id());
+        }
+      }
+      tx.delete(id);
+      tx.event(EventNames.TASK_TYPE_DELETE, null, "task_type_id", id);
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- task statuses
+
+  /**
+   * Creates a task status (gazu {@code new_task_status}). Admins only. As in Kitsu, creating a default
+   * status first clears {@code is_default} on the first default status found, whatever its
+   * {@code for_concept}.
+   *
+   * @param name the name
+   * @param shortName the short name, unique in the studio
+   * @param color the colour
+   * @param flags its flags
+   * @return the status (priority 1)
+   * @throws RuleViolationException with rule {@code DUPLICATE_NAME} if the short name is taken
+   */
+  public TaskStatus newTaskStatus(String name, String shortName, String color, Set<StatusFlag> flags) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(shortName, "shortName");
+    Objects.requireNonNull(color, "color");
+    EnumSet<StatusFlag> f = flags.isEmpty() ? EnumSet.noneOf(StatusFlag.class) : EnumSet.copyOf(flags);
+    return engine.write(actor, tx -> {
+      Access.requireAdmin(tx.person(actor), "new_task_status", null);
+      TaskStatusId taken = tx.state.statusByShortName.get(shortName);
+      if (taken != null) {
+        throw new RuleViolationException(RuleViolationException.Rule.DUPLICATE_NAME,
+            "task status short name '" + shortName + "' is already used by " + taken, taken);
+      }
+      if (f.contains(StatusFlag.DEFAULT)) {
+        tx.state.taskStatuses.values().stream().filter(TaskStatus::isDefault)
+            .min(Comparator.comparing(TaskStatus::createdAt).thenComparing(s -> s.id().value()))
+            .ifPresent(old -> tx.put(old.id(), old.withIsDefault(false).withUpdatedAt(tx.now)));
+      }
+      TaskStatus s = statusRecord(tx, name, shortName, color, f);
+      tx.put(s.id(), s);
+      tx.event(EventNames.TASK_STATUS_NEW, null, "task_status_id", s.id());
+      return s;
+    });
+  }
+
+  static TaskStatus statusRecord(Tx tx, String name, String shortName, String color, Set<StatusFlag> f) {
+    return new TaskStatus(new TaskStatusId(tx.newId()), name, shortName, null, color, 1,
+        f.contains(StatusFlag.ARCHIVED), f.contains(StatusFlag.DEFAULT), f.contains(StatusFlag.DONE),
+        f.contains(StatusFlag.RETAKE), f.contains(StatusFlag.WIP), f.contains(StatusFlag.FEEDBACK_REQUEST),
+        !f.contains(StatusFlag.CLOSED_TO_ARTISTS), !f.contains(StatusFlag.CLOSED_TO_CLIENTS),
+        f.contains(StatusFlag.FOR_CONCEPT), tx.now, tx.now);
+  }
+
+  /**
+   * Every task status, by priority then name (gazu {@code all_task_statuses}).
+   *
+   * @return the statuses
+   */
+  public List<TaskStatus> allTaskStatuses() {
+    return engine.read(s -> PersonApi.sorted(new ArrayList<>(s.taskStatuses.values()),
+        Comparator.comparingInt(TaskStatus::priority).thenComparing(TaskStatus::name)));
+  }
+
+  /**
+   * A task status by id.
+   *
+   * @param id the id
+   * @return the status
+   * @throws UnknownIdException if absent
+   */
+  public TaskStatus getTaskStatus(TaskStatusId id) {
+    Objects.requireNonNull(id, "id");
+    return engine.read(s -> found("task status", id, s.taskStatuses.get(id)));
+  }
+
+  /**
+   * A task status by name, case-insensitive (gazu {@code get_task_status_by_name}).
+   *
+   * @param name the name
+   * @return the first status with that name, if any
+   */
+  public Optional<TaskStatus> getTaskStatusByName(String name) {
+    Objects.requireNonNull(name, "name");
+    return engine.read(s -> s.taskStatuses.values().stream().filter(t -> t.name().equalsIgnoreCase(name))
+        .min(Comparator.comparing(TaskStatus::createdAt)));
+  }
+
+  /**
+   * A task status by short name (gazu {@code get_task_status_by_short_name}).
+   *
+   * @param shortName the short name
+   * @return the status, if any
+   */
+  public Optional<TaskStatus> getTaskStatusByShortName(String shortName) {
+    Objects.requireNonNull(shortName, "shortName");
+    return engine.read(s -> Optional.ofNullable(s.statusByShortName.get(shortName)).map(s.taskStatuses::get));
+  }
+
+  /**
+   * The status new entity tasks take (gazu {@code get_default_task_status}), if one exists yet. Kitsu
+   * creates "Todo" on demand when a task needs it.
+   *
+   * @return the first default non-concept status, else the status with short name {@code todo}
+   */
+  public Optional<TaskStatus> getDefaultTaskStatus() {
+    return engine.read(s -> Optional.ofNullable(findDefaultStatus(s, false)));
+  }
+
+  /**
+   * Deletes a task status. Admins only. Refused while a task, a comment or a project link uses it.
+   *
+   * @param id the status
+   * @throws RuleViolationException with rule {@code IN_USE}
+   */
+  public void removeTaskStatus(TaskStatusId id) {
+    Objects.requireNonNull(id, "id");
+    engine.write(actor, tx -> {
+      Access.requireAdmin(tx.person(actor), "remove_task_status", id);
+      tx.require("task status", id);
+      int tasks = tx.state.tasksByStatus.get(id).size();
+      int comments = tx.state.commentsPerStatus.getIfAbsent(id, 0);
+      if (tasks > 0 || comments > 0) {
+        throw new RuleViolationException(RuleViolationException.Rule.IN_USE,
+            "task status " + id + " is used by " + tasks + " task(s) and " + comments + " comment(s)", id);
+      }
+      for (Project p : tx.state.projects.values()) {
+        for (TaskStatusLink l : p.taskStatusLinks()) {
+          if (l.taskStatusId().equals(id)) {
+            throw new RuleViolationException(RuleViolationException.Rule.IN_USE,
+                "task status " + id + " is linked to project " + p.id(), id, p.id());
+          }
+        }
+      }
+      tx.delete(id);
+      tx.event(EventNames.TASK_STATUS_DELETE, null, "task_status_id", id);
+      return null;
+    });
+  }
+
+  /** Kitsu's {@code get_default_status}, steps 1 and 2 (no creation). */
+  static TaskStatus findDefaultStatus(State s, boolean forConcept) {
+    TaskStatus best = null;
+    for (TaskStatus t : s.taskStatuses.values()) {
+      if (t.isDefault() && t.forConcept() == forConcept
+          && (best == null || t.createdAt().isBefore(best.createdAt())
+              || (t.createdAt().equals(best.createdAt()) && t.id().value().compareTo(best.id().value()) < 0))) {
+        best = t;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    TaskStatusId id = s.statusByShortName.get(forConcept ? "neutral" : "todo");
+    return id == null ? null : s.taskStatuses.get(id);
+  }
+
+  /** Kitsu's {@code get_default_status}: found, or created in the transaction. */
+  static TaskStatus defaultStatus(Tx tx, boolean forConcept) {
+    for (Object w : tx.writes().values()) {
+      if (w instanceof TaskStatus t && t.isDefault() && t.forConcept() == forConcept) {
+        return t;
+      }
+    }
+    TaskStatus found = findDefaultStatus(tx.state, forConcept);
+    if (found != null) {
+      return found;
+    }
+    TaskStatus created = forConcept
+        ? statusRecord(tx, "Neutral", "neutral", "#CCCCCC", EnumSet.of(StatusFlag.FOR_CONCEPT))
+        : statusRecord(tx, "Todo", "todo", "#f5f5f5", EnumSet.noneOf(StatusFlag.class));
+    tx.put(created.id(), created);
+    tx.event(EventNames.TASK_STATUS_NEW, null, "task_status_id", created.id());
+    return created;
+  }
+
+  // ---------------------------------------------------------------- tasks
+
+  /**
+   * Creates the task "main" of a task type on an entity, in the default status (gazu {@code new_task}).
+   *
+   * @param entity the entity
+   * @param taskType the task type; its {@code for_entity} must match the entity's kind
+   * @return the task
+   * @see #newTask(EntityId, TaskTypeId, String, TaskStatusId, List)
+   */
+  public Task newTask(EntityId entity, TaskTypeId taskType) {
+    return newTask(entity, taskType, "main", null, List.of());
+  }
+
+  /**
+   * Creates a task (gazu {@code new_task}). Only an admin or a manager in the project's team may create
+   * tasks (Engine decision 4).
+   *
+   * @param entity the entity
+   * @param taskType the task type; its {@code for_entity} must match the entity's kind ("Asset" matches
+   *     every asset type)
+   * @param name the task name ("main" by convention)
+   * @param status the initial status, or null for the default status (the concept default on concepts;
+   *     created on demand as Kitsu does)
+   * @param assignees the initial assignees
+   * @return the task; its assigner is the caller
+   * @throws UnknownIdException if the entity, task type, status or an assignee does not exist
+   * @throws PermissionDeniedException if the caller may not create tasks in the project
+   * @throws RuleViolationException with rule {@code FOR_ENTITY_MISMATCH} or {@code DUPLICATE_TASK}
+   */
+  public Task newTask(EntityId entity, TaskTypeId taskType, String name, TaskStatusId status, List<PersonId> assignees) {
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(taskType, "taskType");
+    Objects.requireNonNull(name, "name");
+    List<PersonId> people = List.copyOf(assignees);
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("task name must not be blank");
+    }
+    return engine.write(actor, tx -> {
+      Entity e = tx.require("entity", entity);
+      Project project = tx.project(e.projectId());
+      Access.requireManagerOf(tx.person(actor), project, "new_task", entity);
+      TaskType type = tx.require("task type", taskType);
+      EntityKind kind = Kinds.kindOf(tx, e);
+      if (EntityKind.ofForEntity(type.forEntity()) != kind) {
+        throw new RuleViolationException(RuleViolationException.Rule.FOR_ENTITY_MISMATCH,
+            "task type '" + type.name() + "' is for " + type.forEntity() + " but entity " + entity + " is a "
+                + kind.typeName(), taskType, entity);
+      }
+      TaskId existing = tx.state.taskByKey.get(new State.TaskKey(entity, taskType, name));
+      if (existing != null) {
+        throw new RuleViolationException(RuleViolationException.Rule.DUPLICATE_TASK,
+            "task '" + name + "' of type '" + type.name() + "' already exists on entity " + entity + ": " + existing,
+            existing, entity, taskType);
+      }
+      TaskStatusId statusId = status != null ? tx.<TaskStatus>require("task status", status).id()
+          : defaultStatus(tx, kind == EntityKind.CONCEPT).id();
+      for (PersonId p : people) {
+        tx.person(p);
+      }
+      Task t = new Task(new TaskId(tx.newId()), e.projectId(), taskType, statusId, entity, name, null, 0, 3,
+          Duration.ZERO, Duration.ZERO, 0, 0, 0, null, null, null, null, null, null, 0, 0, Map.of(), actor,
+          List.copyOf(new LinkedHashSet<>(people)), tx.now, tx.now);
+      tx.put(t.id(), t);
+      tx.event(EventNames.TASK_NEW, project.id(), "task_id", t.id());
+      for (PersonId p : t.assignees()) {
+        addToTeam(tx, project.id(), p);
+        tx.event(EventNames.TASK_ASSIGN, project.id(), "task_id", t.id(), "person_id", p);
+      }
+      return t;
+    });
+  }
+
+  /**
+   * A task by id (gazu {@code get_task}). Readable by admins, team members and assignees.
+   *
+   * @param id the task
+   * @return the task
+   * @throws UnknownIdException if absent
+   * @throws PermissionDeniedException if the caller may not see it
+   */
+  public Task getTask(TaskId id) {
+    Objects.requireNonNull(id, "id");
+    return engine.read(s -> {
+      Task t = found("task", id, s.tasks.get(id));
+      requireTaskRead(s, t);
+      return t;
+    });
+  }
+
+  /**
+   * The task of an entity for a task type and name, the name compared case-insensitively (gazu
+   * {@code get_task_by_entity}).
+   *
+   * @param entity the entity
+   * @param taskType the task type
+   * @param name the task name, usually "main"
+   * @return the task, if any
+   */
+  public Optional<Task> getTaskByEntity(EntityId entity, TaskTypeId taskType, String name) {
+    Objects.requireNonNull(entity, "entity");
+    Objects.requireNonNull(taskType, "taskType");
+    Objects.requireNonNull(name, "name");
+    return engine.read(s -> {
+      Task exact = get(s, s.taskByKey.get(new State.TaskKey(entity, taskType, name)));
+      if (exact != null) {
+        requireTaskRead(s, exact);
+        return Optional.of(exact);
+      }
+      for (TaskId id : s.tasksByEntity.get(entity)) {
+        Task t = s.tasks.get(id);
+        if (t.taskTypeId().equals(taskType) && t.name().equalsIgnoreCase(name)) {
+          requireTaskRead(s, t);
+          return Optional.of(t);
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  /**
+   * The task "main" of an entity for a task type.
+   *
+   * @param entity the entity
+   * @param taskType the task type
+   * @return the task, if any
+   */
+  public Optional<Task> getTaskByEntity(EntityId entity, TaskTypeId taskType) {
+    return getTaskByEntity(entity, taskType, "main");
+  }
+
+  /**
+   * The tasks of an asset (gazu {@code all_tasks_for_asset}), in no particular order.
+   *
+   * @param asset the asset
+   * @return its tasks
+   */
+  public List<Task> allTasksForAsset(EntityId asset) {
+    return tasksOnEntity(asset);
+  }
+
+  /**
+   * The tasks of a shot (gazu {@code all_tasks_for_shot}), in no particular order.
+   *
+   * @param shot the shot
+   * @return its tasks
+   */
+  public List<Task> allTasksForShot(EntityId shot) {
+    return tasksOnEntity(shot);
+  }
+
+  /**
+   * The tasks of a scene (gazu {@code all_tasks_for_scene}).
+   *
+   * @param scene the scene
+   * @return its tasks
+   */
+  public List<Task> allTasksForScene(EntityId scene) {
+    return tasksOnEntity(scene);
+  }
+
+  /**
+   * The tasks of an edit (gazu {@code all_tasks_for_edit}).
+   *
+   * @param edit the edit
+   * @return its tasks
+   */
+  public List<Task> allTasksForEdit(EntityId edit) {
+    return tasksOnEntity(edit);
+  }
+
+  /**
+   * The tasks of a concept.
+   *
+   * @param concept the concept
+   * @return its tasks
+   */
+  public List<Task> allTasksForConcept(EntityId concept) {
+    return tasksOnEntity(concept);
+  }
+
+  /**
+   * The tasks of the shots and scenes of a sequence (gazu {@code all_tasks_for_sequence}).
+   *
+   * @param sequence the sequence
+   * @return the tasks of its children, in no particular order
+   */
+  public List<Task> allTasksForSequence(EntityId sequence) {
+    Objects.requireNonNull(sequence, "sequence");
+    return engine.read(s -> {
+      Entity seq = found("entity", sequence, s.entities.get(sequence));
+      Access.requireRead(s.persons.get(actor), s.projects.get(seq.projectId()), sequence);
+      List<Task> out = new ArrayList<>();
+      for (EntityId child : s.entitiesByParent.get(sequence)) {
+        s.tasksByEntity.get(child).forEach(id -> out.add(s.tasks.get(id)));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * The tasks of the shots of an episode's sequences (gazu {@code all_tasks_for_episode}).
+   *
+   * @param episode the episode
+   * @return the tasks of its grandchildren, in no particular order
+   */
+  public List<Task> allTasksForEpisode(EntityId episode) {
+    Objects.requireNonNull(episode, "episode");
+    return engine.read(s -> {
+      Entity ep = found("entity", episode, s.entities.get(episode));
+      Access.requireRead(s.persons.get(actor), s.projects.get(ep.projectId()), episode);
+      List<Task> out = new ArrayList<>();
+      for (EntityId seq : s.entitiesByParent.get(episode)) {
+        for (EntityId child : s.entitiesByParent.get(seq)) {
+          s.tasksByEntity.get(child).forEach(id -> out.add(s.tasks.get(id)));
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * The tasks of an entity for one task type, ordered by name (gazu
+   * {@code all_tasks_for_entity_and_task_type}).
+   *
+   * @param entity the entity
+   * @param taskType the task type
+   * @return the tasks
+   */
+  public List<Task> allTasksForEntityAndTaskType(EntityId entity, TaskTypeId taskType) {
+    Objects.requireNonNull(taskType, "taskType");
+    List<Task> out = new ArrayList<>(tasksOnEntity(entity));
+    out.removeIf(t -> !t.taskTypeId().equals(taskType));
+    out.sort(Comparator.comparing(Task::name));
+    return List.copyOf(out);
+  }
+
+  /**
+   * The tasks of a project with one task type and one status (gazu {@code all_tasks_for_task_status}).
+   * Admins see all; vendors only their own tasks; others need to be in the team of an open project.
+   *
+   * @param project the project
+   * @param taskType the task type
+   * @param status the status
+   * @return the matching tasks, in no particular order
+   */
+  public List<Task> allTasksForTaskStatus(ProjectId project, TaskTypeId taskType, TaskStatusId status) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(taskType, "taskType");
+    Objects.requireNonNull(status, "status");
+    return engine.read(s -> {
+      List<Task> out = new ArrayList<>();
+      for (TaskId id : s.tasksByStatus.get(status)) {
+        Task t = s.tasks.get(id);
+        if (t.projectId().equals(project) && t.taskTypeId().equals(taskType) && visible(s, t)) {
+          out.add(t);
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * The tasks of a project (gazu {@code all_tasks_for_project}).
+   *
+   * @param project the project
+   * @return its tasks, in no particular order
+   * @throws PermissionDeniedException if the caller is neither admin nor in the team
+   */
+  public List<Task> allTasksForProject(ProjectId project) {
+    Objects.requireNonNull(project, "project");
+    return engine.read(s -> {
+      Project p = found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      List<Task> out = new ArrayList<>();
+      s.tasksByProject.get(project).forEach(id -> out.add(s.tasks.get(id)));
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * Every task the caller may see (gazu {@code all_tasks}): admins all; vendors their assigned tasks;
+   * others the tasks of the open projects whose team they are in.
+   *
+   * @return the tasks, in no particular order
+   */
+  public List<Task> allTasks() {
+    return engine.read(s -> {
+      List<Task> out = new ArrayList<>();
+      for (Task t : s.tasks.values()) {
+        if (visible(s, t)) {
+          out.add(t);
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * The task types of an asset's tasks, by name (gazu {@code all_task_types_for_asset}).
+   *
+   * @param asset the asset
+   * @return the task types
+   */
+  public List<TaskType> allTaskTypesForAsset(EntityId asset) {
+    return typesOf(tasksOnEntity(asset));
+  }
+
+  /**
+   * The task types of a shot's tasks, by name (gazu {@code all_task_types_for_shot}).
+   *
+   * @param shot the shot
+   * @return the task types
+   */
+  public List<TaskType> allTaskTypesForShot(EntityId shot) {
+    return typesOf(tasksOnEntity(shot));
+  }
+
+  /**
+   * The task types of a scene's tasks, by name.
+   *
+   * @param scene the scene
+   * @return the task types
+   */
+  public List<TaskType> allTaskTypesForScene(EntityId scene) {
+    return typesOf(tasksOnEntity(scene));
+  }
+
+  /**
+   * The task types of the tasks on a sequence's shots and scenes (not on the sequence itself), by name.
+   *
+   * @param sequence the sequence
+   * @return the task types
+   */
+  public List<TaskType> allTaskTypesForSequence(EntityId sequence) {
+    return typesOf(allTasksForSequence(sequence));
+  }
+
+  /**
+   * The task types of the tasks on an episode's shots, by name.
+   *
+   * @param episode the episode
+   * @return the task types
+   */
+  public List<TaskType> allTaskTypesForEpisode(EntityId episode) {
+    return typesOf(allTasksForEpisode(episode));
+  }
+
+  /**
+   * The distinct task types of a project's tasks (not the ones its settings enable), by name.
+   *
+   * @param project the project
+   * @return the task types
+   */
+  public List<TaskType> allTaskTypesForProject(ProjectId project) {
+    return typesOf(allTasksForProject(project));
+  }
+
+  private List<TaskType> typesOf(List<Task> tasks) {
+    return engine.read(s -> {
+      Set<TaskTypeId> ids = new LinkedHashSet<>();
+      tasks.forEach(t -> ids.add(t.taskTypeId()));
+      List<TaskType> out = new ArrayList<>();
+      ids.forEach(id -> out.add(s.taskTypes.get(id)));
+      out.sort(Comparator.comparing(TaskType::name));
+      return List.copyOf(out);
+    });
+  }
+
+  private List<Task> tasksOnEntity(EntityId entity) {
+    Objects.requireNonNull(entity, "entity");
+    return engine.read(s -> {
+      Entity e = found("entity", entity, s.entities.get(entity));
+      Person caller = s.persons.get(actor);
+      var ids = s.tasksByEntity.get(entity);
+      Task[] out = new Task[ids.size()];
+      int[] n = {0};
+      boolean readable = Access.canRead(caller, s.projects.get(e.projectId()));
+      ids.forEach(id -> {
+        Task t = s.tasks.get(id);
+        if (readable || t.assignees().contains(actor)) {
+          out[n[0]++] = t;
+        }
+      });
+      return n[0] == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n[0]));
+    });
+  }
+
+  private boolean visible(State s, Task t) {
+    Person caller = s.persons.get(actor);
+    if (Access.isAdmin(caller)) {
+      return true;
+    }
+    if (caller.role() == Role.VENDOR) {
+      return t.assignees().contains(actor);
+    }
+    Project p = s.projects.get(t.projectId());
+    return p.open() && Access.inTeam(caller, p);
+  }
+
+  private void requireTaskRead(State s, Task t) {
+    Person caller = s.persons.get(actor);
+    if (!Access.canRead(caller, s.projects.get(t.projectId())) && !t.assignees().contains(actor)) {
+      throw new PermissionDeniedException(actor, "get_task", t.id(), "not an admin, a team member or an assignee");
+    }
+  }
+
+  // ---------------------------------------------------------------- assignments
+
+  /**
+   * Assigns a person to a task (gazu {@code assign_task}); idempotent. The person joins the project
+   * team if needed, and the caller becomes the task's assigner.
+   *
+   * <p>Who may: an admin; in the team, a manager, a supervisor with no department, a supervisor whose
+   * departments contain the task type's and who shares a department with the assignee, or an artist
+   * assigning himself to a task of one of his departments.
+   *
+   * @param task the task
+   * @param person the assignee
+   * @return the task after assignment
+   * @throws UnknownIdException if the task or person does not exist
+   * @throws PermissionDeniedException if the caller may not assign that person
+   */
+  public Task assignTask(TaskId task, PersonId person) {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(person, "person");
+    return engine.write(actor, tx -> {
+      Task t = tx.task(task);
+      Person assignee = tx.person(person);
+      Project project = tx.project(t.projectId());
+      TaskType type = tx.require("task type", t.taskTypeId());
+      if (!Access.canAssign(tx.person(actor), assignee, project, type)) {
+        throw new PermissionDeniedException(actor, "assign_task", task,
+            "not allowed to assign " + person + " to a task of type '" + type.name() + "'");
+      }
+      if (assignee.bot() && !project.botCollaborationEnabled()) {
+        throw new PermissionDeniedException(actor, "assign_task", task,
+            "bots may be assigned only when the project enables bot collaboration");
+      }
+      addToTeam(tx, project.id(), person);
+      if (t.assignees().contains(person)) {
+        if (!actor.equals(t.assignerId())) {
+          Task updated = t.withAssignerId(actor).withUpdatedAt(tx.now);
+          tx.put(task, updated);
+          tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+          return updated;
+        }
+        return t;
+      }
+      List<PersonId> people = new ArrayList<>(t.assignees());
+      people.add(person);
+      Task updated = t.withAssignees(people).withAssignerId(actor).withUpdatedAt(tx.now);
+      tx.put(task, updated);
+      tx.event(EventNames.TASK_ASSIGN, project.id(), "task_id", task, "person_id", person);
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+      return updated;
+    });
+  }
+
+  /**
+   * Removes one assignee (gazu {@code unassign_task}). Allowed to an admin, a manager, a supervisor with
+   * no or a matching department, or the assignee himself. Removing a person who is not assigned changes
+   * nothing.
+   *
+   * @param task the task
+   * @param person the assignee to remove
+   * @return the task after the change
+   */
+  public Task unassignTask(TaskId task, PersonId person) {
+    Objects.requireNonNull(person, "person");
+    return clear(task, person);
+  }
+
+  /**
+   * Removes every assignee (gazu {@code clear_assignations}).
+   *
+   * @param task the task
+   * @return the task after the change
+   */
+  public Task clearAssignation(TaskId task) {
+    return clear(task, null);
+  }
+
+  private Task clear(TaskId task, PersonId only) {
+    Objects.requireNonNull(task, "task");
+    return engine.write(actor, tx -> {
+      Task t = tx.task(task);
+      Project project = tx.project(t.projectId());
+      TaskType type = tx.require("task type", t.taskTypeId());
+      Person caller = tx.person(actor);
+      List<PersonId> removed = new ArrayList<>();
+      for (PersonId p : t.assignees()) {
+        if (only == null || only.equals(p)) {
+          if (!Access.canUnassign(caller, p, project, type)) {
+            throw new PermissionDeniedException(actor, "unassign_task", task, "not allowed to unassign " + p);
+          }
+          removed.add(p);
+        }
+      }
+      if (removed.isEmpty()) {
+        return t;
+      }
+      List<PersonId> left = new ArrayList<>(t.assignees());
+      left.removeAll(removed);
+      Task updated = t.withAssignees(left).withUpdatedAt(tx.now);
+      tx.put(task, updated);
+      for (PersonId p : removed) {
+        tx.event(EventNames.TASK_UNASSIGN, project.id(), "task_id", task, "person_id", p);
+      }
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+      return updated;
+    });
+  }
+
+  static void addToTeam(Tx tx, ProjectId projectId, PersonId person) {
+    Project p = tx.project(projectId);
+    if (p.member(person).isPresent()) {
+      return;
+    }
+    List<TeamMember> team = new ArrayList<>(p.team());
+    team.add(new TeamMember(person, null));
+    tx.put(p.id(), p.withTeam(team).withUpdatedAt(tx.now));
+    tx.event(EventNames.PROJECT_UPDATE, p.id(), "project_id", p.id());
+  }
+
+  // ---------------------------------------------------------------- comments
+
+  /**
+   * Posts a comment that sets a status (gazu {@code add_comment}).
+   *
+   * @param task the task
+   * @param status the status the comment sets (the task's current status to change nothing)
+   * @param text the text, may be empty
+   * @return the comment
+   * @see #addComment(TaskId, TaskStatusId, String, CommentOptions)
+   */
+  public Comment addComment(TaskId task, TaskStatusId status, String text) {
+    return addComment(task, status, text, CommentOptions.NONE);
+  }
+
+  /**
+   * Posts a comment that sets a status (gazu {@code add_comment}), with Kitsu's permission gate and
+   * status machine.
+   *
+   * <p>Permission gate, in Kitsu's order: task action access (admin; manager or client in the team;
+   * assignee; supervisor of a matching department; creator of the entity), else a mentioned team member
+   * who is not a vendor may comment with the task's current status only; then artists may not use a
+   * status closed to artists nor clients one closed to clients (project role). Then the retake cap: a
+   * retake status is refused once the task's retake count reached the entity's {@code max_retakes}
+   * (when set) or the project's (when the project's is not 0).
+   *
+   * <p>Effects: the comment is stored with mentions computed from its text; if it is the task's newest
+   * comment (equal dates count) the live status path runs — status and last comment date set, and on a
+   * status change the retake count, real start (now), end and done dates as Kitsu's
+   * {@code update_task} does; otherwise (a back-dated comment) the whole history is replayed. Events:
+   * {@code comment:new}; on a live status change {@code task:status-changed} and, for a feedback
+   * request, {@code task:to-review}; {@code task:update}.
+   *
+   * @param task the task
+   * @param status the status the comment sets
+   * @param text the text, may be empty
+   * @param options author, back-date, attachments, checklist, links, for-client (see
+   *     {@link CommentOptions})
+   * @return the stored comment
+   * @throws UnknownIdException if the task, status or author does not exist
+   * @throws PermissionDeniedException if the caller may not comment on the task
+   * @throws StatusNotAllowedException if the caller may not set that status
+   * @throws RetakeCapReachedException if the retake cap is reached
+   */
+  public Comment addComment(TaskId task, TaskStatusId status, String text, CommentOptions options) {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(options, "options");
+    return engine.write(actor, tx -> {
+      Task t = tx.task(task);
+      TaskStatus newStatus = tx.require("task status", status);
+      Person caller = tx.person(actor);
+      Project project = tx.project(t.projectId());
+      TaskType type = tx.require("task type", t.taskTypeId());
+      Entity entity = tx.require("entity", t.entityId());
+      Role role = Access.effectiveRole(caller, project);
+      if (!Access.taskAction(caller, project, t, type, entity)) {
+        boolean mentioned = Access.inTeam(caller, project) && role != Role.VENDOR
+            && Access.mentionedOn(caller, tx.state.commentsOf(task));
+        if (!mentioned) {
+          throw new PermissionDeniedException(actor, "add_comment", task,
+              "not an admin, a manager or client of the project, an assignee, a supervisor of the task's "
+                  + "department, the entity's creator, nor a mentioned team member");
+        }
+        if (!status.equals(t.taskStatusId())) {
+          throw new StatusNotAllowedException(actor, task, status, role,
+              "a mentioned person who may not act on the task may only comment with its current status "
+                  + t.taskStatusId());
+        }
+      }
+      if (role == Role.USER && !newStatus.isArtistAllowed()) {
+        throw new StatusNotAllowedException(actor, task, status, role, "the status is closed to artists");
+      }
+      if (role == Role.CLIENT && !newStatus.isClientAllowed()) {
+        throw new StatusNotAllowedException(actor, task, status, role, "the status is closed to clients");
+      }
+      boolean manager = Access.isManagerOf(caller, project);
+      PersonId author = manager && options.author() != null ? tx.person(options.author()).id() : actor;
+      java.time.Instant date = manager && options.createdAt() != null ? options.createdAt() : tx.now;
+      boolean forClient = manager && options.forClient();
+      checkRetakeCap(project, entity, t, newStatus);
+
+      Comment c = new Comment(new CommentId(tx.newId()), task, status, author, null, text, Map.of(), List.of(),
+          options.checklist(), null, forClient, options.links(), Mentions.persons(tx.state, project, text),
+          Mentions.departments(tx.state, text), List.of(), options.attachments(), false, date, tx.now);
+      tx.putComment(c);
+      tx.event(EventNames.COMMENT_NEW, project.id(), "comment_id", c.id(), "task_id", task, "task_status_id", status);
+
+      if (StatusRules.isNewest(t, date)) {
+        StatusRules.Live live = StatusRules.applyLive(t, newStatus, date, tx.now);
+        tx.put(task, live.task());
+        if (live.statusChanged()) {
+          tx.event(EventNames.TASK_STATUS_CHANGED, project.id(), "task_id", task,
+              "new_task_status_id", status, "previous_task_status_id", t.taskStatusId(), "person_id", author);
+          if (newStatus.isFeedbackRequest()) {
+            tx.event(EventNames.TASK_TO_REVIEW, project.id(), "task_id", task,
+                "new_task_status_id", status, "previous_task_status_id", t.taskStatusId(), "person_id", author,
+                "comment_id", c.id());
+          }
+        }
+      } else {
+        replay(tx, task);
+      }
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+      return c;
+    });
+  }
+
+  /**
+   * Kitsu's retake cap (kitsu-semantics §2.4).
+   */
+  static void checkRetakeCap(Project project, Entity entity, Task task, TaskStatus status) {
+    if (!status.isRetake() || project.maxRetakes() <= 0) {
+      return;
+    }
+    int cap = project.maxRetakes();
+    Object override = entity.data().get("max_retakes");
+    if (override instanceof Number n && n.intValue() > 0) {
+      cap = n.intValue();
+    }
+    if (task.retakeCount() >= cap) {
+      throw new RetakeCapReachedException(task.id(), status.id(), task.retakeCount(), cap);
+    }
+  }
+
+  /** Replays a task from its comment history in the transaction (Kitsu's {@code reset_task_data}). */
+  static Task replay(Tx tx, TaskId taskId) {
+    Task t = tx.task(taskId);
+    Entity e = tx.require("entity", t.entityId());
+    TaskStatusId fallback = defaultStatus(tx, Kinds.kindOf(tx, e) == EntityKind.CONCEPT).id();
+    Task replayed = StatusRules.replay(t, tx.commentsOf(taskId), id -> tx.require("task status", id), fallback,
+        tx.timeSpentsOf(taskId), tx.now);
+    tx.put(taskId, replayed);
+    return replayed;
+  }
+
+  /**
+   * Starts a task (gazu {@code start_task}): a comment with the status whose short name is "wip".
+   *
+   * @param task the task
+   * @return the comment
+   * @throws RuleViolationException with rule {@code MISSING_REFERENCE} if no status has short name "wip"
+   */
+  public Comment startTask(TaskId task) {
+    TaskStatusId wip = engine.read(s -> s.statusByShortName.get("wip"));
+    if (wip == null) {
+      throw new RuleViolationException(RuleViolationException.Rule.MISSING_REFERENCE,
+          "no task status has the short name 'wip': create it before starting tasks");
+    }
+    return addComment(task, wip, "");
+  }
+
+  /**
+   * The comments of a task the caller may see, newest first (gazu {@code all_comments_for_task}).
+   * Readers who are neither managers nor clients do not see comments of client-role authors; clients
+   * see comments for clients and client-authored comments (only their own when the project isolates
+   * clients).
+   *
+   * @param task the task
+   * @return the comments
+   */
+  public List<Comment> allCommentsForTask(TaskId task) {
+    Objects.requireNonNull(task, "task");
+    return engine.read(s -> {
+      Task t = found("task", task, s.tasks.get(task));
+      requireTaskRead(s, t);
+      Project p = s.projects.get(t.projectId());
+      Person caller = s.persons.get(actor);
+      Role role = Access.effectiveRole(caller, p);
+      List<Comment> all = s.commentsOf(task);
+      List<Comment> out = new ArrayList<>(all.size());
+      for (int i = all.size() - 1; i >= 0; i--) {
+        Comment c = all.get(i);
+        Person author = s.persons.get(c.personId());
+        boolean byClient = author != null && Access.effectiveRole(author, p) == Role.CLIENT;
+        boolean show;
+        if (role == Role.CLIENT) {
+          show = c.forClient() || (byClient && (!p.clientsIsolated() || c.personId().equals(actor)));
+        } else if (role == Role.ADMIN || role == Role.MANAGER) {
+          show = true;
+        } else {
+          show = !byClient;
+        }
+        if (show) {
+          out.add(c);
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * The newest comment of a task the caller may see (gazu {@code get_last_comment}).
+   *
+   * @param task the task
+   * @return the comment, if any
+   */
+  public Optional<Comment> getLastComment(TaskId task) {
+    List<Comment> all = allCommentsForTask(task);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  // ---------------------------------------------------------------- time spents
+
+  /**
+   * The time spents of a task (gazu {@code get_time_spent} without a date).
+   *
+   * @param task the task
+   * @return the rows by date then person, and their total
+   */
+  public TimeSpentReport getTimeSpents(TaskId task) {
+    return timeSpents(task, null);
+  }
+
+  /**
+   * The time spents of a task on one day (gazu {@code get_time_spent}).
+   *
+   * @param task the task
+   * @param date the day
+   * @return the rows and their total
+   */
+  public TimeSpentReport getTimeSpents(TaskId task, LocalDate date) {
+    return timeSpents(task, Objects.requireNonNull(date, "date"));
+  }
+
+  private TimeSpentReport timeSpents(TaskId task, LocalDate date) {
+    Objects.requireNonNull(task, "task");
+    return engine.read(s -> {
+      Task t = found("task", task, s.tasks.get(task));
+      requireTaskRead(s, t);
+      List<TimeSpent> rows = new ArrayList<>(s.timeSpentsOf(task));
+      if (date != null) {
+        rows.removeIf(r -> !r.date().equals(date));
+      }
+      rows.sort(Comparator.comparing(TimeSpent::date).thenComparing(r -> r.personId().value()));
+      return new TimeSpentReport(rows, StatusRules.sum(rows));
+    });
+  }
+
+  /**
+   * Sets (replaces) the time a person spent on a task one day (gazu {@code set_time_spent}).
+   *
+   * @param task the task
+   * @param person the person; must be an assignee
+   * @param date the day
+   * @param duration the time, strictly positive
+   * @return the stored row
+   * @throws IllegalArgumentException if {@code duration} is not positive
+   * @throws RuleViolationException with rule {@code NOT_ASSIGNED} if the person is not an assignee
+   * @throws PermissionDeniedException unless the caller is the person, an admin or a manager of the
+   *     project
+   */
+  public TimeSpent setTimeSpent(TaskId task, PersonId person, LocalDate date, Duration duration) {
+    return logTime(task, person, date, duration, false);
+  }
+
+  /**
+   * Adds to the time a person spent on a task one day (gazu {@code add_time_spent}).
+   *
+   * @param task the task
+   * @param person the person; must be an assignee
+   * @param date the day
+   * @param duration the time to add, strictly positive
+   * @return the stored row
+   * @throws IllegalArgumentException if {@code duration} is not positive
+   * @throws RuleViolationException with rule {@code NOT_ASSIGNED} if the person is not an assignee
+   * @throws PermissionDeniedException unless the caller is the person, an admin or a manager
+   */
+  public TimeSpent addTimeSpent(TaskId task, PersonId person, LocalDate date, Duration duration) {
+    return logTime(task, person, date, duration, true);
+  }
+
+  private TimeSpent logTime(TaskId task, PersonId person, LocalDate date, Duration duration, boolean add) {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(person, "person");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("duration must be > 0, was " + duration);
+    }
+    return engine.write(actor, tx -> {
+      Task t = tx.task(task);
+      Person target = tx.person(person);
+      Project project = tx.project(t.projectId());
+      Access.requireTimeSpentAccess(tx.person(actor), target, project, t);
+      TimeSpent old = tx.timeSpent(task, person, date);
+      TimeSpent row;
+      if (old == null) {
+        row = new TimeSpent(new TimeSpentId(tx.newId()), task, person, date, duration, tx.now, tx.now);
+        Person bumped = target.withLastPresence(date).withUpdatedAt(tx.now);
+        tx.put(person, bumped);
+        tx.event(EventNames.TIME_SPENT_NEW, project.id(), "time_spent_id", row.id(), "task_id", task,
+            "person_id", person);
+      } else {
+        row = old.withDuration(add ? old.duration().plus(duration) : duration).withUpdatedAt(tx.now);
+        tx.event(EventNames.TIME_SPENT_UPDATE, project.id(), "time_spent_id", row.id(), "task_id", task,
+            "person_id", person);
+      }
+      tx.put(row.id(), row);
+      tx.put(task, t.withDuration(StatusRules.sum(tx.timeSpentsOf(task))).withUpdatedAt(tx.now));
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+      return row;
+    });
+  }
+
+  /**
+   * Removes the time a person spent on a task one day (gazu {@code remove_time_spent}).
+   *
+   * @param task the task
+   * @param person the person
+   * @param date the day
+   * @return the removed row
+   * @throws RuleViolationException with rule {@code NO_TIME_SPENT} if there is no such row
+   * @throws PermissionDeniedException unless the caller is the person, an admin or a manager
+   */
+  public TimeSpent removeTimeSpent(TaskId task, PersonId person, LocalDate date) {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(person, "person");
+    Objects.requireNonNull(date, "date");
+    return engine.write(actor, tx -> {
+      Task t = tx.task(task);
+      Person target = tx.person(person);
+      Project project = tx.project(t.projectId());
+      Person caller = tx.person(actor);
+      if (!(caller.id().equals(person) || Access.isManagerOf(caller, project))) {
+        throw new PermissionDeniedException(actor, "remove_time_spent", task,
+            "only the person, an admin or a manager of the project may remove time of " + person);
+      }
+      TimeSpent old = tx.timeSpent(task, person, date);
+      if (old == null) {
+        throw new RuleViolationException(RuleViolationException.Rule.NO_TIME_SPENT,
+            "person " + person + " has no time spent on task " + task + " on " + date, person, task);
+      }
+      tx.delete(old.id());
+      tx.put(task, t.withDuration(StatusRules.sum(tx.timeSpentsOf(task))).withUpdatedAt(tx.now));
+      tx.event(EventNames.TIME_SPENT_DELETE, project.id(), "time_spent_id", old.id(), "task_id", task,
+          "person_id", target.id());
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+      return old;
+    });
+  }
+
+  // ---------------------------------------------------------------- update and delete
+
+  /**
+   * Writes a task's fields (gazu {@code update_task}, Kitsu's generic {@code PUT /data/tasks}).
+   *
+   * <p>Pass the task with the fields changed, e.g. {@code updateTask(task.withDueDate(d))}. Admins and
+   * managers in the team may change every field but {@code id}, {@code projectId}, {@code createdAt} and
+   * {@code updatedAt}; supervisors in the team (with no or a matching department) only {@code priority},
+   * {@code startDate}, {@code dueDate}, {@code estimation}, {@code difficulty} and {@code data};
+   * nobody else. {@code data} is merged key by key into the stored data. Assignee changes emit
+   * {@code task:assign} / {@code task:unassign}.
+   *
+   * <p>As in Kitsu (Engine decision 7) a status written here changes no date, no retake count and
+   * creates no comment; a later replay (a comment deletion, move or back-dated comment) recomputes the
+   * status from the comment history and may overwrite it.
+   *
+   * @param task the task with its new values
+   * @return the stored task
+   * @throws IllegalArgumentException if a protected field differs
+   * @throws PermissionDeniedException if the caller may not change those fields
+   * @throws UnknownIdException if a referenced record does not exist
+   * @throws RuleViolationException with rule {@code DUPLICATE_TASK} or {@code FOR_ENTITY_MISMATCH}
+   */
+  public Task updateTask(Task task) {
+    Objects.requireNonNull(task, "task");
+    return engine.write(actor, tx -> {
+      Task old = tx.task(task.id());
+      if (!old.projectId().equals(task.projectId())) {
+        throw new IllegalArgumentException("task.projectId is protected: " + old.projectId() + " -> " + task.projectId());
+      }
+      Project project = tx.project(old.projectId());
+      Person caller = tx.person(actor);
+      TaskType oldType = tx.require("task type", old.taskTypeId());
+      Task merged = task.withData(dev.prodtrack.model.Data.merge(old.data(), task.data())).withCreatedAt(old.createdAt())
+          .withUpdatedAt(old.updatedAt());
+      if (merged.equals(old)) {
+        return old;
+      }
+      if (!Access.isManagerOf(caller, project)) {
+        boolean supervisor = Access.inTeam(caller, project)
+            && Access.effectiveRole(caller, project) == Role.SUPERVISOR && Access.departmentMatches(caller, oldType);
+        Task supervisorView = old.withPriority(merged.priority()).withStartDate(merged.startDate())
+            .withDueDate(merged.dueDate()).withEstimation(merged.estimation()).withDifficulty(merged.difficulty())
+            .withData(merged.data());
+        if (!supervisor) {
+          throw new PermissionDeniedException(actor, "update_task", task.id(),
+              "only an admin, a manager in the team or a supervisor of the task's department may update tasks");
+        }
+        if (!supervisorView.equals(merged)) {
+          throw new PermissionDeniedException(actor, "update_task", task.id(),
+              "supervisors may change only priority, start_date, due_date, estimation, difficulty and data");
+        }
+      }
+      tx.require("task status", merged.taskStatusId());
+      Entity entity = tx.require("entity", merged.entityId());
+      TaskType type = tx.require("task type", merged.taskTypeId());
+      if (!entity.projectId().equals(old.projectId())) {
+        throw new RuleViolationException(RuleViolationException.Rule.WRONG_PROJECT,
+            "entity " + entity.id() + " is not in the task's project " + old.projectId(), entity.id(), old.projectId());
+      }
+      if (EntityKind.ofForEntity(type.forEntity()) != Kinds.kindOf(tx, entity)) {
+        throw new RuleViolationException(RuleViolationException.Rule.FOR_ENTITY_MISMATCH,
+            "task type '" + type.name() + "' does not fit entity " + entity.id(), type.id(), entity.id());
+      }
+      TaskId clash = tx.state.taskByKey.get(new State.TaskKey(merged.entityId(), merged.taskTypeId(), merged.name()));
+      if (clash != null && !clash.equals(old.id())) {
+        throw new RuleViolationException(RuleViolationException.Rule.DUPLICATE_TASK,
+            "another task has the same name, type and entity: " + clash, clash, old.id());
+      }
+      if (merged.assignerId() != null) {
+        tx.person(merged.assignerId());
+      }
+      for (PersonId p : merged.assignees()) {
+        tx.person(p);
+      }
+      Task stored = merged.withAssignees(List.copyOf(new LinkedHashSet<>(merged.assignees()))).withUpdatedAt(tx.now);
+      tx.put(stored.id(), stored);
+      for (PersonId p : stored.assignees()) {
+        if (!old.assignees().contains(p)) {
+          addToTeam(tx, project.id(), p);
+          tx.event(EventNames.TASK_ASSIGN, project.id(), "task_id", stored.id(), "person_id", p);
+        }
+      }
+      for (PersonId p : old.assignees()) {
+        if (!stored.assignees().contains(p)) {
+          tx.event(EventNames.TASK_UNASSIGN, project.id(), "task_id", stored.id(), "person_id", p);
+        }
+      }
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", stored.id());
+      return stored;
+    });
+  }
+
+  /**
+   * Deletes a task (gazu {@code remove_task}). Admins and managers of the project only. Without
+   * {@code force} a task that has comments or time spents is refused; with it they are removed first.
+   *
+   * @param task the task
+   * @param force remove the task's comments and time spents too
+   * @throws RuleViolationException with rule {@code HAS_DEPENDANTS} when refused for lack of force
+   */
+  public void removeTask(TaskId task, boolean force) {
+    Objects.requireNonNull(task, "task");
+    engine.write(actor, tx -> {
+      Task t = tx.task(task);
+      Project project = tx.project(t.projectId());
+      Access.requireManagerOf(tx.person(actor), project, "remove_task", task);
+      List<Comment> comments = tx.commentsOf(task);
+      List<TimeSpent> times = tx.timeSpentsOf(task);
+      if (!force && (!comments.isEmpty() || !times.isEmpty())) {
+        throw new RuleViolationException(RuleViolationException.Rule.HAS_DEPENDANTS,
+            "task " + task + " has " + comments.size() + " comment(s) and " + times.size()
+                + " time spent(s): remove it with force", task);
+      }
+      for (Comment c : comments) {
+        tx.delete(c.id());
+        tx.event(EventNames.COMMENT_DELETE, project.id(), "comment_id", c.id());
+      }
+      for (TimeSpent ts : times) {
+        tx.delete(ts.id());
+        tx.event(EventNames.TIME_SPENT_DELETE, project.id(), "time_spent_id", ts.id());
+      }
+      tx.delete(task);
+      tx.event(EventNames.TASK_DELETE, project.id(), "task_id", task);
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static <T> T found(String kind, dev.prodtrack.model.Id id, T value) {
+    if (value == null) {
+      throw new UnknownIdException(kind, id);
+    }
+    return value;
+  }
+
+  private static Task get(State s, TaskId id) {
+    return id == null ? null : s.tasks.get(id);
+  }
+}

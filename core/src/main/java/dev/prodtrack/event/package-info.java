@@ -1,0 +1,4 @@
+/**
+ * Kitsu-named events, published to listeners after each commit, in commit order.
+ */
+package dev.prodtrack.event;
