@@ -743,6 +743,91 @@ public final class TaskApi {
     }
   }
 
+  /**
+   * Open tasks — tasks whose status is not done — as Kitsu's open-tasks page lists them (gazu
+   * {@code all_open_tasks}). Scope: for an admin every open project; for anyone else the open projects
+   * whose team they are in; with {@link OpenTasksQuery#project()} set, that project alone, open or not,
+   * if the caller may read it. Tasks of concept task types are left out unless a task type is given.
+   *
+   * @param query the filters and page
+   * @return the page and the statistics of the whole selection
+   * @throws PermissionDeniedException if the caller may not read the requested project
+   */
+  public OpenTasksPage allOpenTasks(OpenTasksQuery query) {
+    Objects.requireNonNull(query, "query");
+    return engine.read(s -> {
+      Person caller = s.persons.get(actor);
+      List<Project> scope = new ArrayList<>();
+      if (query.project() != null) {
+        Project p = found("project", query.project(), s.projects.get(query.project()));
+        Access.requireRead(caller, p, p.id());
+        scope.add(p);
+      } else {
+        for (Project p : s.projects.values()) {
+          if (p.open() && Access.canRead(caller, p)) {
+            scope.add(p);
+          }
+        }
+      }
+      List<Task> selected = new ArrayList<>();
+      for (Project p : scope) {
+        for (TaskId id : s.tasksByProject.get(p.id())) {
+          Task t = s.tasks.get(id);
+          if (matchesOpen(s, t, query)) {
+            selected.add(t);
+          }
+        }
+      }
+      selected.sort(Comparator.comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+          .thenComparing(t -> t.id().value()));
+      Duration duration = Duration.ZERO;
+      Duration estimation = Duration.ZERO;
+      Map<TaskStatusId, Integer> counts = new java.util.HashMap<>();
+      for (Task t : selected) {
+        duration = duration.plus(t.duration());
+        estimation = estimation.plus(t.estimation());
+        counts.merge(t.taskStatusId(), 1, Integer::sum);
+      }
+      long from = (long) (query.page() - 1) * query.limit();
+      int start = (int) Math.min(from, selected.size());
+      int end = (int) Math.min(from + query.limit(), selected.size());
+      return new OpenTasksPage(selected.subList(start, end), selected.size(), duration, estimation, counts,
+          query.limit(), query.page(), end < selected.size());
+    });
+  }
+
+  private static boolean matchesOpen(State s, Task t, OpenTasksQuery q) {
+    if (s.taskStatuses.get(t.taskStatusId()).isDone()) {
+      return false;
+    }
+    TaskType type = s.taskTypes.get(t.taskTypeId());
+    if (q.taskType() == null && EntityKind.ofForEntity(type.forEntity()) == EntityKind.CONCEPT) {
+      return false;
+    }
+    if (q.taskType() != null && !q.taskType().equals(t.taskTypeId())) {
+      return false;
+    }
+    if (q.taskStatus() != null && !q.taskStatus().equals(t.taskStatusId())) {
+      return false;
+    }
+    if (q.unassigned() && !t.assignees().isEmpty()) {
+      return false;
+    }
+    if (!q.persons().isEmpty() && t.assignees().stream().noneMatch(q.persons()::contains)) {
+      return false;
+    }
+    if (q.department() != null && !q.department().equals(type.departmentId())) {
+      return false;
+    }
+    if (q.startDateFrom() != null && (t.startDate() == null || t.startDate().isBefore(q.startDateFrom()))) {
+      return false;
+    }
+    if (q.dueDateTo() != null && (t.dueDate() == null || t.dueDate().isAfter(q.dueDateTo()))) {
+      return false;
+    }
+    return q.taskTypePriority() == null || q.taskTypePriority() == type.priority();
+  }
+
   // ---------------------------------------------------------------- assignments
 
   /**
