@@ -796,6 +796,33 @@ public final class TaskApi {
     });
   }
 
+  /**
+   * The late tasks of a project as of a day, with Kitsu's rule (open tasks page): a due date strictly
+   * before {@code asOf} and no done date. Tasks without a due date are never late.
+   *
+   * @param project the project
+   * @param asOf the day lateness is judged on ("today")
+   * @return the late tasks, by due date then id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<Task> allLateTasks(ProjectId project, LocalDate asOf) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(asOf, "asOf");
+    return engine.read(s -> {
+      Project p = found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      List<Task> out = new ArrayList<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        Task t = s.tasks.get(id);
+        if (t.dueDate() != null && t.dueDate().isBefore(asOf) && t.doneDate() == null) {
+          out.add(t);
+        }
+      }
+      out.sort(Comparator.comparing(Task::dueDate).thenComparing(t -> t.id().value()));
+      return List.copyOf(out);
+    });
+  }
+
   private static boolean matchesOpen(State s, Task t, OpenTasksQuery q) {
     if (s.taskStatuses.get(t.taskStatusId()).isDone()) {
       return false;

@@ -74,4 +74,18 @@ class OpenTasksTest {
     assertThat(f.tasks(f.artist).allOpenTasks(OpenTasksQuery.ALL.withProject(f.project)).total())
         .as("an explicit project is listed even when closed").isEqualTo(3);
   }
+
+  @Test
+  void allLateTasks_dueBeforeTheDayAndNotDone() {
+    TaskApi api = f.tasks(f.manager);
+    api.updateTask(f.animTask.withDueDate(LocalDate.of(2025, 3, 10)));
+    api.updateTask(f.compTask.withDueDate(LocalDate.of(2025, 3, 11)));
+    api.updateTask(f.modelTask.withDueDate(LocalDate.of(2025, 3, 5)));
+    api.addComment(f.modelTask.id(), f.done.id(), "");
+    assertThat(api.allLateTasks(f.project, LocalDate.of(2025, 3, 11))).extracting(Task::id)
+        .as("due strictly before the day; a done task is not late").containsExactly(f.animTask.id());
+    assertThat(api.allLateTasks(f.project, LocalDate.of(2025, 3, 10))).isEmpty();
+    assertThatThrownBy(() -> f.tasks(f.outsider).allLateTasks(f.project, LocalDate.of(2025, 3, 11)))
+        .isInstanceOf(PermissionDeniedException.class);
+  }
 }
