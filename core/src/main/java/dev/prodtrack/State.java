@@ -265,14 +265,13 @@ final class State {
   private void putTask(Task t) {
     Task old = tasks.put(t.id(), t);
     if (old == null) {
-      tasksByProject.put(t.projectId(), t.id());
-      tasksByEntity.put(t.entityId(), t.id());
-      tasksByStatus.put(t.taskStatusId(), t.id());
-      tasksByType.put(t.taskTypeId(), t.id());
-      for (PersonId p : t.assignees()) {
-        tasksByAssignee.put(p, t.id());
-      }
-      taskByKey.put(new TaskKey(t.entityId(), t.taskTypeId(), t.name()), t.id());
+      indexNewTask(t);
+      return;
+    }
+    if (!old.name().equals(t.name()) || !old.entityId().equals(t.entityId())
+        || !old.taskTypeId().equals(t.taskTypeId()) || !old.projectId().equals(t.projectId())) {
+      unindexTask(old);
+      indexNewTask(t);
       return;
     }
     if (!old.taskStatusId().equals(t.taskStatusId())) {
@@ -287,11 +286,17 @@ final class State {
         tasksByAssignee.put(p, t.id());
       }
     }
-    if (!old.name().equals(t.name()) || !old.entityId().equals(t.entityId())
-        || !old.taskTypeId().equals(t.taskTypeId()) || !old.projectId().equals(t.projectId())) {
-      unindexTask(old);
-      putTask(t);
+  }
+
+  private void indexNewTask(Task t) {
+    tasksByProject.put(t.projectId(), t.id());
+    tasksByEntity.put(t.entityId(), t.id());
+    tasksByStatus.put(t.taskStatusId(), t.id());
+    tasksByType.put(t.taskTypeId(), t.id());
+    for (PersonId p : t.assignees()) {
+      tasksByAssignee.put(p, t.id());
     }
+    taskByKey.put(new TaskKey(t.entityId(), t.taskTypeId(), t.name()), t.id());
   }
 
   private void unindexTask(Task old) {

@@ -246,4 +246,35 @@ class TaskLifecycleTest {
     assertThat(f.tasks(f.admin).getTaskStatus(f.todo.id()).isDefault()).isFalse();
     assertThat(f.tasks(f.admin).getDefaultTaskStatus()).map(s -> s.id()).contains(other.id());
   }
+
+  @Test
+  void updateTask_renameKeepsTheTaskIndexed() {
+    f.tasks(f.manager).assignTask(f.compTask.id(), f.artist2.id());
+    f.tasks(f.manager).updateTask(f.task(f.compTask).withName("comp-v2"));
+    assertThat(f.tasks(f.admin).allTasksForShot(f.shot)).extracting(Task::name).containsExactlyInAnyOrder("main", "comp-v2");
+    assertThat(f.tasks(f.admin).getTaskByEntity(f.shot, f.compositing.id(), "comp-v2")).isPresent();
+    assertThat(f.tasks(f.admin).getTaskByEntity(f.shot, f.compositing.id(), "main")).isEmpty();
+    assertThat(f.engine.as(f.artist2.id()).user().allTasksToDo()).extracting(Task::id).contains(f.compTask.id());
+    refused(() -> f.tasks(f.manager).newTask(f.shot, f.compositing.id(), "comp-v2", null, List.of()),
+        RuleViolationException.class);
+    refused(() -> f.tasks(f.admin).removeTaskStatus(f.todo.id()), RuleViolationException.class);
+  }
+
+  @Test
+  void updateTask_unchangedTask_stillNeedsPermission() {
+    refused(() -> f.tasks(f.outsider).updateTask(f.animTask), PermissionDeniedException.class);
+  }
+
+  @Test
+  void allDoneTasks_tasksWithoutEndDateComeFirst() {
+    f.tasks(f.manager).assignTask(f.compTask.id(), f.artist.id());
+    f.tick();
+    f.tasks(f.manager).addComment(f.animTask.id(), f.wfa.id(), "");
+    f.tick();
+    f.tasks(f.manager).addComment(f.animTask.id(), f.done.id(), "");
+    f.tick();
+    f.tasks(f.manager).addComment(f.compTask.id(), f.done.id(), "straight to done: no end date");
+    assertThat(f.engine.as(f.artist.id()).user().allDoneTasks()).extracting(Task::id)
+        .containsExactly(f.compTask.id(), f.animTask.id());
+  }
 }
