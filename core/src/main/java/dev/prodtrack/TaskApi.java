@@ -1263,8 +1263,9 @@ public final class TaskApi {
       TimeSpent row;
       if (old == null) {
         row = new TimeSpent(new TimeSpentId(tx.newId()), task, person, date, duration, tx.now, tx.now);
-        Person bumped = target.withLastPresence(date).withUpdatedAt(tx.now);
-        tx.put(person, bumped);
+        if (target.lastPresence() == null || target.lastPresence().isBefore(date)) {
+          tx.put(person, target.withLastPresence(date).withUpdatedAt(tx.now));
+        }
         tx.event(EventNames.TIME_SPENT_NEW, project.id(), "time_spent_id", row.id(), "task_id", task,
             "person_id", person);
       } else {
@@ -1351,9 +1352,6 @@ public final class TaskApi {
       TaskType oldType = tx.require("task type", old.taskTypeId());
       Task merged = task.withData(dev.prodtrack.model.Data.merge(old.data(), task.data())).withCreatedAt(old.createdAt())
           .withUpdatedAt(old.updatedAt());
-      if (merged.equals(old)) {
-        return old;
-      }
       if (!Access.isManagerOf(caller, project)) {
         boolean supervisor = Access.inTeam(caller, project)
             && Access.effectiveRole(caller, project) == Role.SUPERVISOR && Access.departmentMatches(caller, oldType);
@@ -1368,6 +1366,9 @@ public final class TaskApi {
           throw new PermissionDeniedException(actor, "update_task", task.id(),
               "supervisors may change only priority, start_date, due_date, estimation, difficulty and data");
         }
+      }
+      if (merged.equals(old)) {
+        return old;
       }
       tx.require("task status", merged.taskStatusId());
       Entity entity = tx.require("entity", merged.entityId());

@@ -40,14 +40,15 @@ public final class UserApi {
 
   /**
    * The caller's done tasks (gazu {@code all_done_tasks}): the todo filter with a done status, ordered by
-   * end date descending (tasks without one last), then task type name, then entity name.
+   * end date descending (tasks without one first, as zou's {@code end_date DESC} on PostgreSQL), then task type
+   * name, then entity name.
    *
    * @return the tasks
    */
   public List<Task> allDoneTasks() {
     List<Task> done = new ArrayList<>(personTasks(actor, true));
     engine.read(s -> {
-      Comparator<Task> order = Comparator.comparing(Task::endDate, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+      Comparator<Task> order = Comparator.comparing(Task::endDate, Comparator.nullsFirst(Comparator.<Instant>reverseOrder()))
           .thenComparing(t -> s.taskTypes.get(t.taskTypeId()).name())
           .thenComparing(t -> s.entities.get(t.entityId()).name());
       done.sort(order);

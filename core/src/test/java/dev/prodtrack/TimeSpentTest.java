@@ -108,4 +108,11 @@ class TimeSpentTest {
     f.tasks(f.manager).addComment(f.animTask.id(), f.wfa.id(), "", CommentOptions.NONE.withCreatedAt(Fixture.START));
     assertThat(f.task(f.animTask).duration()).as("a replay keeps the sum of time spents").isEqualTo(Duration.ofHours(2));
   }
+
+  @Test
+  void setTimeSpent_olderDay_doesNotMoveLastPresenceBackwards() {
+    f.tasks(f.artist).setTimeSpent(f.animTask.id(), f.artist.id(), MONDAY.plusDays(2), Duration.ofHours(2));
+    f.tasks(f.artist).setTimeSpent(f.animTask.id(), f.artist.id(), MONDAY, Duration.ofHours(2));
+    assertThat(f.engine.as(f.admin.id()).person().getPerson(f.artist.id()).lastPresence()).isEqualTo(MONDAY.plusDays(2));
+  }
 }
