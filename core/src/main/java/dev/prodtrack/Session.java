@@ -85,6 +85,15 @@ public final class Session {
   }
 
   /**
+   * Entities of any kind and entity types (gazu {@code entity}).
+   *
+   * @return the entity API
+   */
+  public EntityApi entity() {
+    return new EntityApi(engine, actor);
+  }
+
+  /**
    * The acting person's own lists: todo, done, to check (gazu {@code user}).
    *
    * @return the user API
