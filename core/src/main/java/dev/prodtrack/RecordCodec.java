@@ -382,23 +382,21 @@ final class RecordCodec {
   // Writing
 
   private static byte[] write(String kind, Consumer<Out> body) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    Out out = null;
-    try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
-      out = new Out(generator, kind);
-      generator.writeStartObject();
+    JsonWriter writer = JsonWriter.forThisThread();
+    Out out = new Out(writer, kind);
+    try {
+      writer.writeStartObject();
       body.accept(out);
-      generator.writeEndObject();
-    } catch (JacksonException | DateTimeException e) {
-      String message = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      writer.writeEndObject();
+    } catch (IllegalArgumentException | DateTimeException e) {
       throw new IllegalArgumentException("cannot encode " + kind + " record"
-          + (out == null || out.field == null ? "" : ", field '" + out.field + "'") + ": " + message, e);
+          + (out.field == null ? "" : ", field '" + out.field + "'") + ": " + e.getMessage(), e);
     }
-    if (bytes.size() > MAX_DOCUMENT_LENGTH) {
-      throw new IllegalArgumentException("cannot encode " + kind + " record: " + bytes.size()
+    if (writer.size() > MAX_DOCUMENT_LENGTH) {
+      throw new IllegalArgumentException("cannot encode " + kind + " record: " + writer.size()
           + " bytes exceed the limit of " + MAX_DOCUMENT_LENGTH);
     }
-    return bytes.toByteArray();
+    return writer.toByteArray();
   }
 
   private static void writeProject(Out out, Project p) {
@@ -636,11 +634,11 @@ final class RecordCodec {
 
   /** Writes named values; {@link #field} remembers the last top-level or nested name for errors. */
   private static final class Out {
-    final JsonGenerator g;
+    final JsonWriter g;
     final String kind;
     String field;
 
-    Out(JsonGenerator g, String kind) {
+    Out(JsonWriter g, String kind) {
       this.g = g;
       this.kind = kind;
     }
@@ -675,7 +673,7 @@ final class RecordCodec {
       if (value == null) {
         g.writeNull();
       } else {
-        g.writeString(value.value().toString());
+        g.writeUuid(value.value());
       }
     }
 
@@ -684,7 +682,7 @@ final class RecordCodec {
       if (value == null) {
         g.writeNull();
       } else {
-        g.writeString(value.toString());
+        g.writeUuid(value);
       }
     }
 
@@ -725,8 +723,10 @@ final class RecordCodec {
       if (value == null) {
         g.writeNull();
       } else {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
-        g.writeString(DATE_TIME.format(utc));
+        if (!g.writeDateTime(value.getEpochSecond(), value.getNano())) {
+          LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
+          g.writeString(DATE_TIME.format(utc));
+        }
       }
     }
 
@@ -735,7 +735,9 @@ final class RecordCodec {
       if (value == null) {
         g.writeNull();
       } else {
-        g.writeString(DATE.format(value));
+        if (!g.writeDate(value)) {
+          g.writeString(DATE.format(value));
+        }
       }
     }
 
