@@ -10,4 +10,5 @@ module dev.prodtrack.core {
   exports dev.prodtrack;
   exports dev.prodtrack.model;
   exports dev.prodtrack.event;
+  exports dev.prodtrack.testkit;
 }
