@@ -338,7 +338,7 @@ public final class ProdTrack implements AutoCloseable {
     T result;
     lock.writeLock().lock();
     try {
-      Tx tx = new Tx(state, clock.instant(), actor, ids);
+      Tx tx = new Tx(state, clock.instant(), actor, ids, !listeners.isEmpty());
       result = mutation.apply(tx);
       if (tx.isEmpty()) {
         return result;

@@ -388,15 +388,9 @@ public final class ShotApi {
    * over the committed state (through the project or parent index) and the transaction's own writes.
    */
   static void requireUniqueName(Tx tx, ProjectId project, EntityType type, EntityId parent, String name) {
-    Iterable<EntityId> candidates =
-        parent == null ? tx.state.entitiesByProject.get(project) : tx.state.entitiesByParent.get(parent);
-    for (EntityId id : candidates) {
-      if (!tx.writes().containsKey(id)) {
-        Entity e = tx.state.entities.get(id);
-        if (sameSlot(e, project, type.id(), parent, name)) {
-          throw duplicate(e, type);
-        }
-      }
+    EntityId taken = tx.state.entityByKey.get(new State.EntityKey(project, type.id(), parent, name));
+    if (taken != null && !tx.writes().containsKey(taken)) {
+      throw duplicate(tx.state.entities.get(taken), type);
     }
     for (Object w : tx.writes().values()) {
       if (w instanceof Entity e && sameSlot(e, project, type.id(), parent, name)) {

@@ -55,6 +55,13 @@ final class State {
 
   record TimeSpentKey(TaskId task, PersonId person, LocalDate date) {}
 
+  /** Kitsu's entity uniqueness: (name, project, entity type, parent). */
+  record EntityKey(ProjectId project, EntityTypeId type, EntityId parent, String name) {
+    static EntityKey of(Entity e) {
+      return new EntityKey(e.projectId(), e.entityTypeId(), e.parentId(), e.name());
+    }
+  }
+
   final MutableMap<ProjectId, Project> projects = UnifiedMap.newMap();
   final MutableMap<PersonId, Person> persons = UnifiedMap.newMap();
   final MutableMap<DepartmentId, Department> departments = UnifiedMap.newMap();
@@ -77,6 +84,7 @@ final class State {
   final MutableMap<String, EntityTypeId> entityTypeByName = UnifiedMap.newMap();
   final MutableSetMultimap<ProjectId, EntityId> entitiesByProject = Multimaps.mutable.set.empty();
   final MutableSetMultimap<EntityId, EntityId> entitiesByParent = Multimaps.mutable.set.empty();
+  final MutableMap<EntityKey, EntityId> entityByKey = UnifiedMap.newMap();
   final MutableSetMultimap<ProjectId, TaskId> tasksByProject = Multimaps.mutable.set.empty();
   final MutableSetMultimap<EntityId, TaskId> tasksByEntity = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskStatusId, TaskId> tasksByStatus = Multimaps.mutable.set.empty();
@@ -147,7 +155,9 @@ final class State {
         if (old.parentId() != null) {
           entitiesByParent.remove(old.parentId(), old.id());
         }
+        entityByKey.remove(EntityKey.of(old));
       }
+      entityByKey.put(EntityKey.of(e), e.id());
       entitiesByProject.put(e.projectId(), e.id());
       if (e.parentId() != null) {
         entitiesByParent.put(e.parentId(), e.id());
@@ -222,6 +232,7 @@ final class State {
     } else if (id instanceof EntityId e) {
       Entity old = entities.remove(e);
       if (old != null) {
+        entityByKey.remove(EntityKey.of(old));
         entitiesByProject.remove(old.projectId(), e);
         if (old.parentId() != null) {
           entitiesByParent.remove(old.parentId(), e);
@@ -412,6 +423,7 @@ final class State {
     check("entityTypeByName", entityTypeByName, rebuilt.entityTypeByName);
     check("entitiesByProject", entitiesByProject, rebuilt.entitiesByProject);
     check("entitiesByParent", entitiesByParent, rebuilt.entitiesByParent);
+    check("entityByKey", entityByKey, rebuilt.entityByKey);
     check("tasksByProject", tasksByProject, rebuilt.tasksByProject);
     check("tasksByEntity", tasksByEntity, rebuilt.tasksByEntity);
     check("tasksByStatus", tasksByStatus, rebuilt.tasksByStatus);

@@ -42,7 +42,10 @@ final class Tx {
 
   record PendingEvent(String name, ProjectId project, Map<String, Object> data) {}
 
-  Tx(State state, Instant now, PersonId actor, IdSource ids) {
+  private final boolean recordEvents;
+
+  Tx(State state, Instant now, PersonId actor, IdSource ids, boolean recordEvents) {
+    this.recordEvents = recordEvents;
     this.state = state;
     this.now = now;
     this.actor = actor;
@@ -148,13 +151,16 @@ final class Tx {
   }
 
   /**
-   * Queues an event, published after the commit.
+   * Queues an event, published after the commit. Nothing is built when no listener is subscribed.
    *
    * @param name the Kitsu event name
    * @param project the project, nullable
    * @param data alternating field names and values
    */
   void event(String name, ProjectId project, Object... data) {
+    if (!recordEvents) {
+      return;
+    }
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < data.length; i += 2) {
       Object v = data[i + 1];
