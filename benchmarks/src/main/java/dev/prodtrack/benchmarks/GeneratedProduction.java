@@ -1,0 +1,25 @@
+package dev.prodtrack.benchmarks;
+
+import dev.prodtrack.ProdTrack;
+import dev.prodtrack.testkit.Production;
+import dev.prodtrack.testkit.ProductionGenerator;
+import dev.prodtrack.testkit.Size;
+
+/** A production generated once per size and seed, shared by the benchmarks of one fork. */
+final class GeneratedProduction {
+  final ProdTrack engine;
+  final Production production;
+
+  private GeneratedProduction(Size size, long seed) {
+    this.engine = ProductionGenerator.newEngine(seed);
+    long t0 = System.nanoTime();
+    this.production = ProductionGenerator.generate(engine, size, seed);
+    System.out.printf("%n# generated %s (seed %d) in %,d ms: %,d tasks, %,d comments, %,d time spents%n", size, seed,
+        (System.nanoTime() - t0) / 1_000_000, production.tasks().size(), production.comments(),
+        production.timeSpents());
+  }
+
+  static GeneratedProduction of(Size size, long seed) {
+    return new GeneratedProduction(size, seed);
+  }
+}
