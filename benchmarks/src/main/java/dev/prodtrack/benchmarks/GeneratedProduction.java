@@ -11,9 +11,10 @@ final class GeneratedProduction {
   final Production production;
 
   private GeneratedProduction(Size size, long seed) {
-    this.engine = ProductionGenerator.newEngine(seed);
     long t0 = System.nanoTime();
-    this.production = ProductionGenerator.generate(engine, size, seed);
+    ProductionGenerator.Generated generated = ProductionGenerator.generateInNewEngine(size, seed);
+    this.engine = generated.engine();
+    this.production = generated.production();
     System.out.printf("%n# generated %s (seed %d) in %,d ms: %,d tasks, %,d comments, %,d time spents%n", size, seed,
         (System.nanoTime() - t0) / 1_000_000, production.tasks().size(), production.comments(),
         production.timeSpents());

@@ -1,7 +1,6 @@
 package dev.prodtrack.cli;
 
 import dev.prodtrack.CommentOptions;
-import dev.prodtrack.IdSource;
 import dev.prodtrack.ProdTrack;
 import dev.prodtrack.Session;
 import dev.prodtrack.model.Entity;
@@ -11,14 +10,13 @@ import dev.prodtrack.model.TaskStatus;
 import dev.prodtrack.model.TaskStatusId;
 import dev.prodtrack.model.TaskType;
 import dev.prodtrack.model.TaskTypeId;
-import dev.prodtrack.storage.memory.MemoryStore;
+import dev.prodtrack.testkit.GeneratorClock;
 import dev.prodtrack.testkit.Production;
 import dev.prodtrack.testkit.ProductionGenerator;
 import dev.prodtrack.testkit.Size;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,28 +54,14 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  /** A clock the demo moves: fixed while the production is generated, then through the day. */
-  private static final class DemoClock implements InstantSource {
-    private Instant now;
-
-    DemoClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    DemoClock clock = new DemoClock(ProductionGenerator.DEFAULT_NOW);
     long t0 = System.nanoTime();
-    ProdTrack studio = ProdTrack.builder().store(MemoryStore.create()).clock(clock).idSource(IdSource.seeded(seed))
-        .open();
-    Production p = ProductionGenerator.generate(studio, size, seed);
+    ProductionGenerator.Generated generated = ProductionGenerator.generateInNewEngine(size, seed);
+    ProdTrack studio = generated.engine();
+    GeneratorClock clock = generated.clock();
+    Production p = generated.production();
     long generatedMs = (System.nanoTime() - t0) / 1_000_000;
     out.printf("Generated a %s production in %,d ms: %,d tasks, %,d comments, %,d time spents, %,d people.%n",
         size, generatedMs, p.tasks().size(), p.comments(), p.timeSpents(), p.persons().size());
@@ -86,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     while (day.getDayOfWeek().getValue() > 5) {
       day = day.plusDays(1);
     }
-    clock.now = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+    clock.set(day.atTime(9, 0).toInstant(ZoneOffset.UTC));
     out.printf("%nA day at the studio: %s%n", day);
     playDay(studio, p, clock, day, out);
 
@@ -97,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void playDay(ProdTrack studio, Production p, DemoClock clock, LocalDate day, PrintWriter out) {
+  private void playDay(ProdTrack studio, Production p, GeneratorClock clock, LocalDate day, PrintWriter out) {
     Session manager = studio.as(p.managers().get(0));
     TaskStatusId wip = p.defaults().wip().id();
     TaskStatusId wfa = p.defaults().wfa().id();
@@ -129,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     // 10:00 the artists start, and log their time at the end of the day.
-    clock.now = clock.now.plus(Duration.ofHours(1));
+    clock.set(clock.instant().plus(Duration.ofHours(1)));
     for (int i = 0; i < unassigned.size(); i++) {
       Task t = unassigned.get(i);
       PersonId artist = artists.get(i % artists.size());
@@ -139,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     // 14:00 a supervisor reviews: one retake, one approval request stays.
-    clock.now = clock.now.plus(Duration.ofHours(4));
+    clock.set(clock.instant().plus(Duration.ofHours(4)));
     if (!waiting.isEmpty()) {
       Task t = waiting.get(0);
       manager.task().addComment(t.id(), retake, "The arc of the jump reads flat: push the anticipation.");
@@ -148,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     // 17:00 artists ask for review and log time.
-    clock.now = clock.now.plus(Duration.ofHours(3));
+    clock.set(clock.instant().plus(Duration.ofHours(3)));
     for (int i = 0; i < unassigned.size(); i++) {
       Task t = unassigned.get(i);
       PersonId artist = artists.get(i % artists.size());
@@ -164,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     // 18:00 a note from yesterday's dailies, back-dated: the task's history is replayed.
-    clock.now = clock.now.plus(Duration.ofHours(1));
+    clock.set(clock.instant().plus(Duration.ofHours(1)));
     if (waiting.size() > 1) {
       Task t = waiting.get(1);
       Instant yesterday = day.minusDays(1).atTime(18, 0).toInstant(ZoneOffset.UTC);

@@ -77,9 +77,10 @@ import java.util.SplittableRandom;
  * the engine's "now" is read once, from the first admin's {@code created_at}. Generating the same size
  * with the same seed into two empty engines that use the same fixed clock and {@code IdSource.seeded}
  * with the same seed gives equal {@linkplain ProdTrack#stateDigest() state digests}. The generator
- * therefore expects a fixed clock, such as {@link #DEFAULT_CLOCK}; with a moving clock the production is
- * still valid but not reproducible. Note that on the live path the real start, end and done dates of a
- * task are the engine's "now", not the comment dates (kitsu-semantics §2.2).
+ * therefore expects a fixed clock, such as {@link #DEFAULT_CLOCK}, or a {@link GeneratorClock} it moves
+ * itself ({@link #generate(ProdTrack, GeneratorClock, Size, long)}). On the live path the real start,
+ * end and done dates of a task are the engine's "now" (kitsu-semantics §2.2): with a fixed clock they all
+ * fall on "now"; with a {@link GeneratorClock} they fall on the comment dates, as in a real studio.
  *
  * <p>Thread safety: {@link #generate} may be called from any thread, and concurrently for different
  * engines. Other writers to the same engine during a generation make the result irreproducible and
@@ -136,7 +137,66 @@ public final class ProductionGenerator {
   public static Production generate(ProdTrack engine, Size size, long seed) {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(size, "size");
-    return new Run(engine, size, seed).run();
+    return new Run(engine, null, size, seed).run();
+  }
+
+  /**
+   * Generates a production into an empty engine whose clock is {@code clock}, moving the clock to each
+   * comment's date while the comment is posted, so that real start, end and done dates fall on the
+   * comment dates instead of all on "now". The clock is set back to its starting instant at the end.
+   * The same seed, size and starting instant give the same state digest.
+   *
+   * @param engine an engine with no person yet, built with {@code clock}
+   * @param clock the engine's clock
+   * @param size the size
+   * @param seed the seed of every random choice
+   * @return the ids and counts of what was created
+   * @throws NullPointerException if an argument is null
+   * @throws dev.prodtrack.RuleViolationException with rule {@code STUDIO_NOT_EMPTY} if the engine
+   *     already has people
+   */
+  public static Production generate(ProdTrack engine, GeneratorClock clock, Size size, long seed) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(size, "size");
+    Instant start = clock.instant();
+    try {
+      return new Run(engine, clock, size, seed).run();
+    } finally {
+      clock.set(start);
+    }
+  }
+
+  /**
+   * A new empty engine on a {@link GeneratorClock} at {@link #DEFAULT_NOW}, a new {@link MemoryStore}
+   * and {@code IdSource.seeded(seed)}, with a realistic production generated into it (comment dates
+   * drive the task dates).
+   *
+   * @param size the size
+   * @param seed the seed of the ids and of every random choice
+   * @return the engine and the production; the caller closes the engine
+   */
+  public static Generated generateInNewEngine(Size size, long seed) {
+    GeneratorClock clock = new GeneratorClock(DEFAULT_NOW);
+    ProdTrack engine = ProdTrack.builder().store(MemoryStore.create()).clock(clock).idSource(IdSource.seeded(seed))
+        .open();
+    return new Generated(engine, clock, generate(engine, clock, size, seed));
+  }
+
+  /**
+   * An engine with a generated production.
+   *
+   * @param engine the engine
+   * @param clock its clock, at {@link #DEFAULT_NOW} after generation
+   * @param production what was generated
+   */
+  public record Generated(ProdTrack engine, GeneratorClock clock, Production production) {
+    /** Checks for nulls. */
+    public Generated {
+      Objects.requireNonNull(engine, "engine");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(production, "production");
+    }
   }
 
   /** Where a task stands at the as-of day; decides its comment walk. */
@@ -151,6 +211,7 @@ public final class ProductionGenerator {
     private static final int PIPELINE_STEP = 6;
 
     private final ProdTrack engine;
+    private final GeneratorClock clock;
     private final Size size;
     private final long seed;
     private final SplittableRandom rng;
@@ -186,8 +247,9 @@ public final class ProductionGenerator {
     private int timeSpents;
     private int daysOffCount;
 
-    Run(ProdTrack engine, Size size, long seed) {
+    Run(ProdTrack engine, GeneratorClock clock, Size size, long seed) {
       this.engine = engine;
+      this.clock = clock;
       this.size = size;
       this.seed = seed;
       this.rng = new SplittableRandom(seed);
@@ -655,8 +717,11 @@ public final class ProductionGenerator {
         if (status.equals(wfa) && !(i > 0 && statuses.get(i - 1).equals(wfa))) {
           version++;
         }
-        tasks.addComment(task, status, text,
-            CommentOptions.NONE.withAuthor(author).withCreatedAt(Instant.ofEpochSecond(minutes[i] * 60)));
+        Instant at = Instant.ofEpochSecond(minutes[i] * 60);
+        if (clock != null) {
+          clock.set(at);
+        }
+        tasks.addComment(task, status, text, CommentOptions.NONE.withAuthor(author).withCreatedAt(at));
         comments++;
       }
 

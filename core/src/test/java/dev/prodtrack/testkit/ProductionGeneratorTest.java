@@ -261,4 +261,41 @@ class ProductionGeneratorTest {
     assertThat(LocalDate.ofInstant(ProductionGenerator.DEFAULT_NOW, java.time.ZoneOffset.UTC))
         .isEqualTo(ProductionGenerator.DEFAULT_AS_OF);
   }
+
+  @Test
+  void generateWithGeneratorClock_taskDatesFollowTheCommentDates() {
+    ProductionGenerator.Generated g = ProductionGenerator.generateInNewEngine(Size.TINY, 11);
+    ProductionGenerator.Generated again = ProductionGenerator.generateInNewEngine(Size.TINY, 11);
+    try {
+      assertThat(g.clock().instant()).as("the clock is set back").isEqualTo(ProductionGenerator.DEFAULT_NOW);
+      assertThat(g.engine().stateDigest()).isEqualTo(again.engine().stateDigest());
+      g.engine().checkInvariants();
+      var api = g.engine().as(g.production().admin()).task();
+      int doneChecked = 0;
+      for (var id : g.production().tasks()) {
+        var t = api.getTask(id);
+        var comments = api.allCommentsForTask(id);
+        if (t.doneDate() != null) {
+          // Live path: the done date is stamped when the status changes into done, i.e. by the oldest
+          // comment of the final run of done comments (comments are listed newest first).
+          java.time.Instant entered = null;
+          for (var c : comments) {
+            if (!c.taskStatusId().equals(t.taskStatusId())) {
+              break;
+            }
+            entered = c.createdAt();
+          }
+          assertThat(t.doneDate()).isEqualTo(entered);
+          doneChecked++;
+        }
+        if (t.realStartDate() != null) {
+          assertThat(t.realStartDate()).isBefore(ProductionGenerator.DEFAULT_NOW);
+        }
+      }
+      assertThat(doneChecked).isPositive();
+    } finally {
+      g.engine().close();
+      again.engine().close();
+    }
+  }
 }
