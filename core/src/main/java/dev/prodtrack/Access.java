@@ -33,10 +33,9 @@ final class Access {
     if (person.role() == Role.ADMIN) {
       return Role.ADMIN;
     }
-    for (TeamMember m : project.team()) {
-      if (m.personId().equals(person.id())) {
-        return m.role() == null || m.role() == Role.ADMIN ? person.role() : m.role();
-      }
+    TeamMember m = project.member(person.id()).orElse(null);
+    if (m != null) {
+      return m.role() == null || m.role() == Role.ADMIN ? person.role() : m.role();
     }
     return person.role();
   }

@@ -86,7 +86,8 @@ final class State {
   final MutableSetMultimap<EntityId, EntityId> entitiesByParent = Multimaps.mutable.set.empty();
   final MutableMap<EntityKey, EntityId> entityByKey = UnifiedMap.newMap();
   final MutableSetMultimap<ProjectId, TaskId> tasksByProject = Multimaps.mutable.set.empty();
-  final MutableSetMultimap<EntityId, TaskId> tasksByEntity = Multimaps.mutable.set.empty();
+  /** The current task records of each entity (not ids: the point query reads them without a lookup). */
+  final MutableMap<EntityId, MutableList<Task>> tasksByEntity = UnifiedMap.newMap();
   final MutableSetMultimap<TaskStatusId, TaskId> tasksByStatus = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskTypeId, TaskId> tasksByType = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, TaskId> tasksByAssignee = Multimaps.mutable.set.empty();
@@ -285,6 +286,8 @@ final class State {
       indexNewTask(t);
       return;
     }
+    MutableList<Task> onEntity = tasksByEntity.get(t.entityId());
+    onEntity.set(indexOf(onEntity, t.id()), t);
     if (!old.taskStatusId().equals(t.taskStatusId())) {
       tasksByStatus.remove(old.taskStatusId(), t.id());
       tasksByStatus.put(t.taskStatusId(), t.id());
@@ -301,7 +304,7 @@ final class State {
 
   private void indexNewTask(Task t) {
     tasksByProject.put(t.projectId(), t.id());
-    tasksByEntity.put(t.entityId(), t.id());
+    tasksByEntity.getIfAbsentPut(t.entityId(), FastList::new).add(t);
     tasksByStatus.put(t.taskStatusId(), t.id());
     tasksByType.put(t.taskTypeId(), t.id());
     for (PersonId p : t.assignees()) {
@@ -312,13 +315,37 @@ final class State {
 
   private void unindexTask(Task old) {
     tasksByProject.remove(old.projectId(), old.id());
-    tasksByEntity.remove(old.entityId(), old.id());
+    MutableList<Task> onEntity = tasksByEntity.get(old.entityId());
+    onEntity.remove(indexOf(onEntity, old.id()));
+    if (onEntity.isEmpty()) {
+      tasksByEntity.remove(old.entityId());
+    }
     tasksByStatus.remove(old.taskStatusId(), old.id());
     tasksByType.remove(old.taskTypeId(), old.id());
     for (PersonId p : old.assignees()) {
       tasksByAssignee.remove(p, old.id());
     }
     taskByKey.remove(new TaskKey(old.entityId(), old.taskTypeId(), old.name()));
+  }
+
+  private static int indexOf(List<Task> tasks, TaskId id) {
+    for (int i = 0; i < tasks.size(); i++) {
+      if (tasks.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("task " + id + " missing from its entity's index");
+  }
+
+  /**
+   * The tasks of an entity.
+   *
+   * @param entity the entity
+   * @return a read-only view, empty when the entity has none
+   */
+  List<Task> tasksOn(EntityId entity) {
+    MutableList<Task> list = tasksByEntity.get(entity);
+    return list == null ? List.of() : list.asUnmodifiable();
   }
 
   private void putComment(Comment c, long order) {
@@ -425,7 +452,7 @@ final class State {
     check("entitiesByParent", entitiesByParent, rebuilt.entitiesByParent);
     check("entityByKey", entityByKey, rebuilt.entityByKey);
     check("tasksByProject", tasksByProject, rebuilt.tasksByProject);
-    check("tasksByEntity", tasksByEntity, rebuilt.tasksByEntity);
+    check("tasksByEntity", asSets(tasksByEntity), asSets(rebuilt.tasksByEntity));
     check("tasksByStatus", tasksByStatus, rebuilt.tasksByStatus);
     check("tasksByType", tasksByType, rebuilt.tasksByType);
     check("tasksByAssignee", tasksByAssignee, rebuilt.tasksByAssignee);
@@ -436,6 +463,12 @@ final class State {
     check("timeSpentByKey", timeSpentByKey, rebuilt.timeSpentByKey);
     check("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
     check("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
+  }
+
+  private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {
+    java.util.Map<EntityId, java.util.Set<Task>> out = new java.util.HashMap<>();
+    m.forEachKeyValue((k, v) -> out.put(k, new java.util.HashSet<>(v)));
+    return out;
   }
 
   private static void check(String name, Object actual, Object expected) {

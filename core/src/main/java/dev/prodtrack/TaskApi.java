@@ -445,8 +445,7 @@ public final class TaskApi {
         requireTaskRead(s, exact);
         return Optional.of(exact);
       }
-      for (TaskId id : s.tasksByEntity.get(entity)) {
-        Task t = s.tasks.get(id);
+      for (Task t : s.tasksOn(entity)) {
         if (t.taskTypeId().equals(taskType) && t.name().equalsIgnoreCase(name)) {
           requireTaskRead(s, t);
           return Optional.of(t);
@@ -530,7 +529,7 @@ public final class TaskApi {
       Access.requireRead(s.persons.get(actor), s.projects.get(seq.projectId()), sequence);
       List<Task> out = new ArrayList<>();
       for (EntityId child : s.entitiesByParent.get(sequence)) {
-        s.tasksByEntity.get(child).forEach(id -> out.add(s.tasks.get(id)));
+        out.addAll(s.tasksOn(child));
       }
       return List.copyOf(out);
     });
@@ -550,7 +549,7 @@ public final class TaskApi {
       List<Task> out = new ArrayList<>();
       for (EntityId seq : s.entitiesByParent.get(episode)) {
         for (EntityId child : s.entitiesByParent.get(seq)) {
-          s.tasksByEntity.get(child).forEach(id -> out.add(s.tasks.get(id)));
+          out.addAll(s.tasksOn(child));
         }
       }
       return List.copyOf(out);
@@ -710,17 +709,17 @@ public final class TaskApi {
     return engine.read(s -> {
       Entity e = found("entity", entity, s.entities.get(entity));
       Person caller = s.persons.get(actor);
-      var ids = s.tasksByEntity.get(entity);
-      Task[] out = new Task[ids.size()];
-      int[] n = {0};
-      boolean readable = Access.canRead(caller, s.projects.get(e.projectId()));
-      ids.forEach(id -> {
-        Task t = s.tasks.get(id);
-        if (readable || t.assignees().contains(actor)) {
-          out[n[0]++] = t;
+      List<Task> on = s.tasksOn(entity);
+      if (Access.canRead(caller, s.projects.get(e.projectId()))) {
+        return List.copyOf(on);
+      }
+      List<Task> mine = new ArrayList<>();
+      for (Task t : on) {
+        if (t.assignees().contains(actor)) {
+          mine.add(t);
         }
-      });
-      return n[0] == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n[0]));
+      }
+      return List.copyOf(mine);
     });
   }
 

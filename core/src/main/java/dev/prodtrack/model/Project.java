@@ -72,7 +72,7 @@ public record Project(
     Objects.requireNonNull(resolution, "resolution");
     Objects.requireNonNull(productionType, "productionType");
     Objects.requireNonNull(productionStyle, "productionStyle");
-    team = List.copyOf(Objects.requireNonNull(team, "team"));
+    team = TeamList.copyOf(team);
     taskTypeLinks = List.copyOf(Objects.requireNonNull(taskTypeLinks, "taskTypeLinks"));
     taskStatusLinks = List.copyOf(Objects.requireNonNull(taskStatusLinks, "taskStatusLinks"));
     assetTypes = List.copyOf(Objects.requireNonNull(assetTypes, "assetTypes"));
@@ -324,12 +324,7 @@ public record Project(
    * @return the team member, or empty
    */
   public java.util.Optional<TeamMember> member(PersonId person) {
-    for (TeamMember m : team) {
-      if (m.personId().equals(person)) {
-        return java.util.Optional.of(m);
-      }
-    }
-    return java.util.Optional.empty();
+    return java.util.Optional.ofNullable(((TeamList) team).find(person));
   }
 
   /**
