@@ -19,6 +19,10 @@ final class JsonWriter {
   private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final ThreadLocal<JsonWriter> PER_THREAD = ThreadLocal.withInitial(JsonWriter::new);
 
+  /** Field names are mostly the codec's string literals: keep their encoded form, by identity. */
+  private static final int MAX_CACHED_NAMES = 256;
+
+  private final java.util.IdentityHashMap<String, byte[]> names = new java.util.IdentityHashMap<>();
   private final int maxDepth;
   private byte[] buf = new byte[1024];
   private int len;
@@ -84,12 +88,28 @@ final class JsonWriter {
     if (depth == 0) {
       throw new IllegalStateException("a name outside an object");
     }
-    if (!first[depth]) {
-      put((byte) ',');
+    byte[] encoded = names.get(name);
+    if (encoded == null) {
+      int start = len;
+      if (!first[depth]) {
+        put((byte) ',');
+      }
+      quoted(name);
+      put((byte) ':');
+      if (names.size() < MAX_CACHED_NAMES) {
+        // Cache the quoted name with its colon (not the comma, which depends on position).
+        int from = first[depth] ? start : start + 1;
+        names.put(name, Arrays.copyOfRange(buf, from, len));
+      }
+    } else {
+      ensure(encoded.length + 1);
+      if (!first[depth]) {
+        buf[len++] = ',';
+      }
+      System.arraycopy(encoded, 0, buf, len, encoded.length);
+      len += encoded.length;
     }
     first[depth] = false;
-    quoted(name);
-    put((byte) ':');
     afterName = true;
   }
 
@@ -267,36 +287,33 @@ final class JsonWriter {
 
   private void quoted(String s) {
     int n = s.length();
-    ensure(n + 2);
+    // Three bytes per char covers UTF-8 (a surrogate pair takes four for two chars) and two-char
+    // escapes; a six-byte escape re-ensures room for itself and the chars after it.
+    ensure(3 * n + 2);
     buf[len++] = '"';
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         if (c == '"' || c == '\\') {
-          ensure(2);
           buf[len++] = '\\';
           buf[len++] = (byte) c;
         } else if (c < 0x20) {
-          escape(c);
+          escape(c, n - i - 1);
         } else {
-          ensure(1);
           buf[len++] = (byte) c;
         }
       } else if (c < 0x800) {
-        ensure(2);
         buf[len++] = (byte) (0xc0 | (c >> 6));
         buf[len++] = (byte) (0x80 | (c & 0x3f));
       } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
         int cp = Character.toCodePoint(c, s.charAt(++i));
-        ensure(4);
         buf[len++] = (byte) (0xf0 | (cp >> 18));
         buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
         buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
         buf[len++] = (byte) (0x80 | (cp & 0x3f));
       } else if (Character.isSurrogate(c)) {
-        escape(c);
+        escape(c, n - i - 1);
       } else {
-        ensure(3);
         buf[len++] = (byte) (0xe0 | (c >> 12));
         buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3f));
         buf[len++] = (byte) (0x80 | (c & 0x3f));
@@ -306,8 +323,8 @@ final class JsonWriter {
     buf[len++] = '"';
   }
 
-  private void escape(char c) {
-    ensure(6);
+  private void escape(char c, int charsAfter) {
+    ensure(6 + 3 * charsAfter + 1);
     buf[len++] = '\\';
     switch (c) {
       case '\n' -> buf[len++] = 'n';

@@ -1058,7 +1058,7 @@ public final class TaskApi {
       Comment c = new Comment(new CommentId(tx.newId()), task, status, author, null, text, Map.of(), List.of(),
           options.checklist(), null, forClient, options.links(), Mentions.persons(tx.state, project, text),
           Mentions.departments(tx.state, text), List.of(), options.attachments(), false, date, tx.now);
-      tx.putComment(c);
+      tx.putNewComment(c);
       tx.event(EventNames.COMMENT_NEW, project.id(), "comment_id", c.id(), "task_id", task, "task_status_id", status);
 
       if (StatusRules.isNewest(t, date)) {

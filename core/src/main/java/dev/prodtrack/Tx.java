@@ -118,6 +118,16 @@ final class Tx {
   }
 
   /**
+   * Writes a comment just created with a fresh id: it gets the next posting order.
+   *
+   * @param c the new comment
+   */
+  void putNewComment(Comment c) {
+    newCommentOrder.put(c.id(), ++nextOrder);
+    writes.put(c.id(), c);
+  }
+
+  /**
    * Writes a comment with its posting order: a new comment gets the next ordinal, an existing one
    * keeps its own.
    *

@@ -112,4 +112,12 @@ class JsonWriterTest {
     assertThatThrownBy(deep::writeStartArray).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nesting depth");
   }
+
+  @Test
+  void strings_manyEscapesThenWideChars_fitTheBuffer() {
+    String s = "\u0001".repeat(300) + "\u4e2d".repeat(300) + "\ud800".repeat(50) + "\"".repeat(100) + "😀".repeat(100);
+    JsonWriter w = new JsonWriter();
+    w.writeString(s);
+    assertThat(parseString(w.toByteArray())).hasSameSizeAs(s).startsWith("\u0001").endsWith("😀");
+  }
 }

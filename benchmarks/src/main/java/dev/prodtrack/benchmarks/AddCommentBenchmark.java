@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * gazu's {@code add_comment} with a status change, on the memory store: the whole write path (permission
  * gate, status rules, record encoding, store commit, index update, events) by a production manager.
  * Each call flips one task between WIP and Waiting For Approval, round-robin over the open tasks, so
- * every call changes a status.
+ * every call changes a status. The engine's clock moves one millisecond per call, as comments in a studio
+ * are not all posted in the same instant (moving it is one volatile write).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AddComment -prof gc}.
  */
@@ -48,12 +49,14 @@ public class AddCommentBenchmark {
   private TaskStatusId wip;
   private TaskStatusId wfa;
   private int cursor;
+  private java.time.Instant now;
 
   @Setup(Level.Trial)
   public void setUp() {
     generated = GeneratedProduction.of(size, 42);
     Session manager = generated.engine.as(generated.production.managers().get(0));
     tasks = manager.task();
+    now = generated.clock.instant();
     wip = generated.production.defaults().wip().id();
     wfa = generated.production.defaults().wfa().id();
     targets = generated.production.shotTasks().stream().limit(20_000).toArray(TaskId[]::new);
@@ -82,6 +85,8 @@ public class AddCommentBenchmark {
     cursor = i + 1 == targets.length ? 0 : i + 1;
     TaskStatusId status = next[i];
     next[i] = status.equals(wip) ? wfa : wip;
+    now = now.plusMillis(1);
+    generated.clock.set(now);
     return tasks.addComment(targets[i], status, "");
   }
 }
