@@ -37,11 +37,12 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
         "Generate a production in memory, play a scripted day and print a summary.",
         "",
-        "The production comes from the test kit's seeded generator: people, teams, shots and assets with",
-        "tasks, comments walking Kitsu's status machine, time spents, dates and estimates. The day then",
-        "assigns work, starts tasks, logs time, asks for reviews, sends one task back as a retake and adds",
-        "a back-dated note (which makes the engine replay that task's history). The summary shows the",
-        "counts per status per task type, one artist's todo list and the tasks late on the demo date."})
+        "The production comes from the test kit's seeded generator: people, teams, shots and assets with "
+            + "tasks, comments walking Kitsu's status machine, time spents, dates and estimates. The day then "
+            + "assigns work, starts tasks, logs time, asks for reviews, sends one task back as a retake and "
+            + "adds a back-dated note (which makes the engine replay that task's history). The summary shows "
+            + "the counts per status per task type, one artist's todo list and the tasks late on the demo "
+            + "date."})
 final class DemoCommand implements Callable<Integer> {
 
   @Spec
