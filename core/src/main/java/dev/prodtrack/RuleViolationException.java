@@ -38,7 +38,15 @@ public final class RuleViolationException extends ProdTrackException {
     /** The studio already has people: the first admin can only be created in an empty studio. */
     STUDIO_NOT_EMPTY,
     /** The status or type needed is missing (e.g. no status with short name "wip"). */
-    MISSING_REFERENCE
+    MISSING_REFERENCE,
+    /** The comment is not on the task the call names. */
+    COMMENT_NOT_ON_TASK,
+    /** A comment cannot move to the task it is on. */
+    SAME_TASK,
+    /** A comment moves only between tasks of one entity. */
+    DIFFERENT_ENTITY,
+    /** A comment attached to a preview revision cannot move. */
+    HAS_PREVIEW
   }
 
   private final Rule rule;

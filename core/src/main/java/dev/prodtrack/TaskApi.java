@@ -1110,6 +1110,116 @@ public final class TaskApi {
   }
 
   /**
+   * Moves a comment posted on the wrong task to another task of the same entity (gazu
+   * {@code move_comment_to_task}, kitsu-semantics §3).
+   *
+   * <p>Preconditions, in Kitsu's order, each refusal typed and carrying the ids: the caller's
+   * <em>global</em> role is admin or manager; the caller can act on both tasks (admin, or in both
+   * projects' teams); the comment is on {@code source}; the tasks differ; they share their entity; the
+   * comment has no preview. Nothing else is checked (no retake cap, no artist/client status rule).
+   *
+   * <p>Effects, as one atomic change: the comment keeps its id, text, date, status, author, editor,
+   * attachments, checklist, pinned flag, links, for-client flag, replies, acknowledgements and mentions,
+   * and now points at {@code target}; both tasks are replayed from their comment histories (the source
+   * falls back to its previous comment's status or the default status; the target takes the comment's
+   * status only if it is now its newest comment); time spents do not move. Events:
+   * {@code comment:delete} on the source, {@code comment:new} on the target, {@code task:update} for
+   * both, and no {@code task:status-changed}.
+   *
+   * @param source the task the comment is on
+   * @param comment the comment
+   * @param target the task to move it to
+   * @return the moved comment
+   * @throws UnknownIdException if a task or the comment does not exist
+   * @throws PermissionDeniedException if the caller's global role is not admin or manager, or the caller
+   *     cannot reach both tasks
+   * @throws RuleViolationException with rule {@code COMMENT_NOT_ON_TASK}, {@code SAME_TASK},
+   *     {@code DIFFERENT_ENTITY} or {@code HAS_PREVIEW}
+   */
+  public Comment moveCommentToTask(TaskId source, CommentId comment, TaskId target) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(target, "target");
+    return engine.write(actor, tx -> {
+      Person caller = tx.person(actor);
+      if (!Access.hasGlobalManagerRole(caller)) {
+        throw new PermissionDeniedException(actor, "move_comment_to_task", comment,
+            "moving a comment needs the global role admin or manager (the project role does not count)");
+      }
+      Task from = tx.task(source);
+      Task to = tx.task(target);
+      for (Task t : List.of(from, to)) {
+        if (!Access.canRead(caller, tx.project(t.projectId()))) {
+          throw new PermissionDeniedException(actor, "move_comment_to_task", t.id(),
+              "not an admin nor in the team of the task's project");
+        }
+      }
+      Comment c = tx.require("comment", comment);
+      if (!c.taskId().equals(source)) {
+        throw new RuleViolationException(RuleViolationException.Rule.COMMENT_NOT_ON_TASK,
+            "comment " + comment + " is on task " + c.taskId() + ", not on task " + source, comment, source);
+      }
+      if (source.equals(target)) {
+        throw new RuleViolationException(RuleViolationException.Rule.SAME_TASK,
+            "comment " + comment + " is already on task " + target, comment, target);
+      }
+      if (!from.entityId().equals(to.entityId())) {
+        throw new RuleViolationException(RuleViolationException.Rule.DIFFERENT_ENTITY,
+            "a comment moves only between tasks of one entity: task " + source + " is on " + from.entityId()
+                + ", task " + target + " on " + to.entityId(), comment, source, target);
+      }
+      if (c.hasPreview()) {
+        throw new RuleViolationException(RuleViolationException.Rule.HAS_PREVIEW,
+            "comment " + comment + " is attached to a preview revision and cannot move", comment);
+      }
+      Comment moved = c.withTaskId(target);
+      tx.putComment(moved);
+      replay(tx, source);
+      replay(tx, target);
+      tx.event(EventNames.COMMENT_DELETE, from.projectId(), "comment_id", comment);
+      tx.event(EventNames.COMMENT_NEW, to.projectId(), "comment_id", comment, "task_id", target,
+          "task_status_id", c.taskStatusId());
+      tx.event(EventNames.TASK_UPDATE, from.projectId(), "task_id", source);
+      tx.event(EventNames.TASK_UPDATE, to.projectId(), "task_id", target);
+      return moved;
+    });
+  }
+
+  /**
+   * Deletes a comment (Kitsu's {@code DELETE /data/comments/<id>}): a manager of the project or the
+   * comment's author may. The task is replayed from its remaining comments; {@code task:status-changed}
+   * is published when its status moved.
+   *
+   * @param comment the comment
+   * @return the task after the replay
+   * @throws UnknownIdException if the comment does not exist
+   * @throws PermissionDeniedException unless the caller manages the project or wrote the comment
+   */
+  public Task removeComment(CommentId comment) {
+    Objects.requireNonNull(comment, "comment");
+    return engine.write(actor, tx -> {
+      Comment c = tx.require("comment", comment);
+      Task before = tx.task(c.taskId());
+      Project project = tx.project(before.projectId());
+      Person caller = tx.person(actor);
+      if (!Access.isManagerOf(caller, project) && !c.personId().equals(actor)) {
+        throw new PermissionDeniedException(actor, "remove_comment", comment,
+            "only a manager of the project or the comment's author may delete it");
+      }
+      tx.delete(comment);
+      Task after = replay(tx, before.id());
+      tx.event(EventNames.COMMENT_DELETE, project.id(), "comment_id", comment);
+      if (!after.taskStatusId().equals(before.taskStatusId())) {
+        tx.event(EventNames.TASK_STATUS_CHANGED, project.id(), "task_id", before.id(),
+            "new_task_status_id", after.taskStatusId(), "previous_task_status_id", before.taskStatusId(),
+            "person_id", actor);
+      }
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", before.id());
+      return after;
+    });
+  }
+
+  /**
    * Starts a task (gazu {@code start_task}): a comment with the status whose short name is "wip".
    *
    * @param task the task
