@@ -30,7 +30,6 @@ import dev.prodtrack.model.TaskTypeLink;
 import dev.prodtrack.model.TeamMember;
 import dev.prodtrack.model.TimeSpent;
 import dev.prodtrack.model.TimeSpentId;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -56,14 +55,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
@@ -100,7 +96,12 @@ import tools.jackson.core.json.JsonFactory;
  * {@value #MAX_DOCUMENT_LENGTH} bytes. The writer refuses, with an {@link IllegalArgumentException},
  * to produce a record the reader would refuse, so a store never accepts a record it cannot load back.
  *
- * <p>Thread-safe: the class is stateless apart from one shared, immutable {@link JsonFactory}.
+ * <p><b>Writing and reading.</b> Records are written with {@link JsonWriter} (one reusable buffer per
+ * thread, no generator per record: encoding sits on every mutation's path) and read with Jackson's
+ * streaming parser under the limits above.
+ *
+ * <p>Thread-safe: the class keeps no state but one shared, immutable {@link JsonFactory} and the
+ * per-thread writers.
  */
 final class RecordCodec {
   /** Kind of a {@link Project}. */
@@ -148,9 +149,6 @@ final class RecordCodec {
           .maxNumberLength(MAX_NUMBER_LENGTH)
           .maxNameLength(MAX_NAME_LENGTH)
           .maxDocumentLength(MAX_DOCUMENT_LENGTH)
-          .build())
-      .streamWriteConstraints(StreamWriteConstraints.builder()
-          .maxNestingDepth(MAX_NESTING_DEPTH)
           .build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
