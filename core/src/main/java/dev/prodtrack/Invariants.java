@@ -43,10 +43,31 @@ final class Invariants {
               + newest.createdAt());
     }
     for (Comment c : s.comments.values()) {
+      Task task = s.tasks.get(c.taskId());
+      boolean concept = task != null
+          && Kinds.kindOf(s, s.entities.get(task.entityId())) == dev.prodtrack.model.EntityKind.CONCEPT;
+      require(s.newsByComment.get(c.id()).size() == (concept ? 0 : 1),
+          "comment " + c.id() + " has " + s.newsByComment.get(c.id()).size() + " news entries, expected "
+              + (concept ? 0 : 1));
       require(s.tasks.containsKey(c.taskId()), "comment " + c.id() + " is on a missing task " + c.taskId());
       require(s.taskStatuses.containsKey(c.taskStatusId()), "comment " + c.id() + " has a missing status");
       require(s.persons.containsKey(c.personId()), "comment " + c.id() + " has a missing author");
       require(s.commentOrder.containsKey(c.id()), "comment " + c.id() + " has no posting order");
+    }
+    for (var n : s.notifications.values()) {
+      require(s.tasks.containsKey(n.taskId()), "notification " + n.id() + " is on a missing task");
+      require(n.commentId() == null || s.comments.containsKey(n.commentId()),
+          "notification " + n.id() + " refers to a missing comment " + n.commentId());
+      require(s.persons.containsKey(n.personId()), "notification " + n.id() + " has a missing recipient");
+    }
+    for (var n : s.news.values()) {
+      require(s.tasks.containsKey(n.taskId()), "news " + n.id() + " is on a missing task");
+      Comment c = s.comments.get(n.commentId());
+      require(c != null && c.taskId().equals(n.taskId()),
+          "news " + n.id() + " refers to comment " + n.commentId() + " that is not on its task");
+    }
+    for (var sub : s.subscriptions.values()) {
+      require(sub.taskId() == null || s.tasks.containsKey(sub.taskId()), "subscription " + sub.id() + " is on a missing task");
     }
     for (TimeSpent t : s.timeSpents.values()) {
       require(s.tasks.containsKey(t.taskId()), "time spent " + t.id() + " is on a missing task");

@@ -422,6 +422,12 @@ public final class ProdTrack implements AutoCloseable {
       return "task_type";
     } else if (id instanceof dev.prodtrack.model.TaskStatusId) {
       return "task_status";
+    } else if (id instanceof dev.prodtrack.model.NotificationId) {
+      return "notification";
+    } else if (id instanceof dev.prodtrack.model.NewsId) {
+      return "news";
+    } else if (id instanceof dev.prodtrack.model.SubscriptionId) {
+      return "subscription";
     } else {
       return "day_off";
     }

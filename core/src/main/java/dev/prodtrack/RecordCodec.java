@@ -6,6 +6,13 @@ import dev.prodtrack.model.Comment;
 import dev.prodtrack.model.CommentId;
 import dev.prodtrack.model.DayOff;
 import dev.prodtrack.model.DayOffId;
+import dev.prodtrack.model.News;
+import dev.prodtrack.model.NewsId;
+import dev.prodtrack.model.Notification;
+import dev.prodtrack.model.NotificationId;
+import dev.prodtrack.model.NotificationType;
+import dev.prodtrack.model.Subscription;
+import dev.prodtrack.model.SubscriptionId;
 import dev.prodtrack.model.Department;
 import dev.prodtrack.model.DepartmentId;
 import dev.prodtrack.model.Entity;
@@ -126,10 +133,16 @@ final class RecordCodec {
   static final String TIME_SPENT = "time_spent";
   /** Kind of a {@link DayOff}. */
   static final String DAY_OFF = "day_off";
+  /** Kind of a {@link Notification}. */
+  static final String NOTIFICATION = "notification";
+  /** Kind of a {@link News}. */
+  static final String NEWS = "news";
+  /** Kind of a {@link Subscription}. */
+  static final String SUBSCRIPTION = "subscription";
 
   /** Every kind, in dependency order (a record only refers to kinds listed before it, or its own). */
   static final List<String> KINDS = List.of(DEPARTMENT, PERSON, TASK_TYPE, TASK_STATUS, ENTITY_TYPE,
-      PROJECT, ENTITY, TASK, COMMENT, TIME_SPENT, DAY_OFF);
+      PROJECT, ENTITY, TASK, COMMENT, TIME_SPENT, DAY_OFF, NOTIFICATION, NEWS, SUBSCRIPTION);
 
   /** Deepest nesting of arrays and objects, the record's own object included. */
   static final int MAX_NESTING_DEPTH = 64;
@@ -210,6 +223,12 @@ final class RecordCodec {
       return TIME_SPENT;
     } else if (record instanceof DayOff) {
       return DAY_OFF;
+    } else if (record instanceof Notification) {
+      return NOTIFICATION;
+    } else if (record instanceof News) {
+      return NEWS;
+    } else if (record instanceof Subscription) {
+      return SUBSCRIPTION;
     }
     throw new IllegalArgumentException("record must be a stored model record (" + KINDS + "), was a "
         + record.getClass().getName());
@@ -249,8 +268,14 @@ final class RecordCodec {
         writeComment(out, c, false, 0);
       } else if (record instanceof TimeSpent t) {
         writeTimeSpent(out, t);
+      } else if (record instanceof DayOff d) {
+        writeDayOff(out, d);
+      } else if (record instanceof Notification n) {
+        writeNotification(out, n);
+      } else if (record instanceof News n) {
+        writeNews(out, n);
       } else {
-        writeDayOff(out, (DayOff) record);
+        writeSubscription(out, (Subscription) record);
       }
     });
   }
@@ -294,6 +319,9 @@ final class RecordCodec {
       case COMMENT -> RecordCodec::readComment;
       case TIME_SPENT -> RecordCodec::readTimeSpent;
       case DAY_OFF -> RecordCodec::readDayOff;
+      case NOTIFICATION -> RecordCodec::readNotification;
+      case NEWS -> RecordCodec::readNews;
+      case SUBSCRIPTION -> RecordCodec::readSubscription;
       default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
     };
     return read(kind, json, in -> {
@@ -628,6 +656,41 @@ final class RecordCodec {
     out.date("date", d.date());
     out.date("end_date", d.endDate());
     out.string("description", d.description());
+  }
+
+  private static void writeNotification(Out out, Notification n) {
+    out.id("id", n.id());
+    out.id("person_id", n.personId());
+    out.id("author_id", n.authorId());
+    out.string("type", n.type().kitsuName());
+    out.id("task_id", n.taskId());
+    out.id("comment_id", n.commentId());
+    out.uuid("reply_id", n.replyId());
+    out.bool("read", n.read());
+    out.bool("change", n.change());
+    out.instant("created_at", n.createdAt());
+    out.instant("updated_at", n.updatedAt());
+  }
+
+  private static void writeNews(Out out, News n) {
+    out.id("id", n.id());
+    out.id("project_id", n.projectId());
+    out.id("task_id", n.taskId());
+    out.id("comment_id", n.commentId());
+    out.id("author_id", n.authorId());
+    out.bool("change", n.change());
+    out.instant("created_at", n.createdAt());
+    out.instant("updated_at", n.updatedAt());
+  }
+
+  private static void writeSubscription(Out out, Subscription n) {
+    out.id("id", n.id());
+    out.id("person_id", n.personId());
+    out.id("task_id", n.taskId());
+    out.id("entity_id", n.sequenceId());
+    out.id("task_type_id", n.taskTypeId());
+    out.instant("created_at", n.createdAt());
+    out.instant("updated_at", n.updatedAt());
   }
 
   /** Writes named values; {@link #field} remembers the last top-level or nested name for errors. */
@@ -1479,6 +1542,103 @@ final class RecordCodec {
     try {
       return new DayOff(in.require("id", id), in.require("person_id", personId), in.require("date", date),
           in.require("end_date", endDate), description);
+    } catch (IllegalArgumentException e) {
+      throw in.invalid(e);
+    }
+  }
+
+  private static Notification readNotification(In in) {
+    NotificationId id = null;
+    PersonId personId = null;
+    PersonId authorId = null;
+    String type = null;
+    TaskId taskId = null;
+    CommentId commentId = null;
+    UUID replyId = null;
+    Boolean read = null;
+    Boolean change = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    while (in.next()) {
+      switch (in.name) {
+        case "id" -> id = in.id(NotificationId::new);
+        case "person_id" -> personId = in.id(PersonId::new);
+        case "author_id" -> authorId = in.id(PersonId::new);
+        case "type" -> type = in.string();
+        case "task_id" -> taskId = in.id(TaskId::new);
+        case "comment_id" -> commentId = in.id(CommentId::new);
+        case "reply_id" -> replyId = in.id(u -> u);
+        case "read" -> read = in.bool();
+        case "change" -> change = in.bool();
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skip();
+      }
+    }
+    try {
+      return new Notification(in.require("id", id), in.require("person_id", personId),
+          in.require("author_id", authorId), NotificationType.ofKitsuName(in.require("type", type)),
+          in.require("task_id", taskId), commentId, replyId, in.require("read", read), in.require("change", change),
+          in.require("created_at", createdAt), in.require("updated_at", updatedAt));
+    } catch (IllegalArgumentException e) {
+      throw in.invalid(e);
+    }
+  }
+
+  private static News readNews(In in) {
+    NewsId id = null;
+    ProjectId projectId = null;
+    TaskId taskId = null;
+    CommentId commentId = null;
+    PersonId authorId = null;
+    Boolean change = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    while (in.next()) {
+      switch (in.name) {
+        case "id" -> id = in.id(NewsId::new);
+        case "project_id" -> projectId = in.id(ProjectId::new);
+        case "task_id" -> taskId = in.id(TaskId::new);
+        case "comment_id" -> commentId = in.id(CommentId::new);
+        case "author_id" -> authorId = in.id(PersonId::new);
+        case "change" -> change = in.bool();
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skip();
+      }
+    }
+    try {
+      return new News(in.require("id", id), in.require("project_id", projectId), in.require("task_id", taskId),
+          in.require("comment_id", commentId), in.require("author_id", authorId), in.require("change", change),
+          in.require("created_at", createdAt), in.require("updated_at", updatedAt));
+    } catch (IllegalArgumentException e) {
+      throw in.invalid(e);
+    }
+  }
+
+  private static Subscription readSubscription(In in) {
+    SubscriptionId id = null;
+    PersonId personId = null;
+    TaskId taskId = null;
+    EntityId sequenceId = null;
+    TaskTypeId taskTypeId = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    while (in.next()) {
+      switch (in.name) {
+        case "id" -> id = in.id(SubscriptionId::new);
+        case "person_id" -> personId = in.id(PersonId::new);
+        case "task_id" -> taskId = in.id(TaskId::new);
+        case "entity_id" -> sequenceId = in.id(EntityId::new);
+        case "task_type_id" -> taskTypeId = in.id(TaskTypeId::new);
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skip();
+      }
+    }
+    try {
+      return new Subscription(in.require("id", id), in.require("person_id", personId), taskId, sequenceId,
+          taskTypeId, in.require("created_at", createdAt), in.require("updated_at", updatedAt));
     } catch (IllegalArgumentException e) {
       throw in.invalid(e);
     }

@@ -11,11 +11,17 @@ import dev.prodtrack.model.EntityId;
 import dev.prodtrack.model.EntityType;
 import dev.prodtrack.model.EntityTypeId;
 import dev.prodtrack.model.Id;
+import dev.prodtrack.model.News;
+import dev.prodtrack.model.NewsId;
+import dev.prodtrack.model.Notification;
+import dev.prodtrack.model.NotificationId;
 import dev.prodtrack.model.Person;
 import dev.prodtrack.model.PersonId;
 import dev.prodtrack.model.Project;
 import dev.prodtrack.model.ProjectId;
 import dev.prodtrack.model.Task;
+import dev.prodtrack.model.Subscription;
+import dev.prodtrack.model.SubscriptionId;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.model.TaskStatus;
 import dev.prodtrack.model.TaskStatusId;
@@ -73,6 +79,9 @@ final class State {
   final MutableMap<CommentId, Comment> comments = UnifiedMap.newMap();
   final MutableMap<TimeSpentId, TimeSpent> timeSpents = UnifiedMap.newMap();
   final MutableMap<DayOffId, DayOff> daysOff = UnifiedMap.newMap();
+  final MutableMap<NotificationId, Notification> notifications = UnifiedMap.newMap();
+  final MutableMap<NewsId, News> news = UnifiedMap.newMap();
+  final MutableMap<SubscriptionId, Subscription> subscriptions = UnifiedMap.newMap();
 
   final MutableObjectLongMap<CommentId> commentOrder = new ObjectLongHashMap<>();
   long lastCommentOrder;
@@ -98,6 +107,14 @@ final class State {
   final MutableMap<TimeSpentKey, TimeSpentId> timeSpentByKey = UnifiedMap.newMap();
   final MutableSetMultimap<PersonId, TimeSpentId> timeSpentsByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, DayOffId> daysOffByPerson = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<PersonId, NotificationId> notificationsByPerson = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<CommentId, NotificationId> notificationsByComment = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<TaskId, NotificationId> notificationsByTask = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<CommentId, NewsId> newsByComment = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<ProjectId, NewsId> newsByProject = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<TaskId, SubscriptionId> subscriptionsByTask = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<EntityId, SubscriptionId> subscriptionsBySequence = Multimaps.mutable.set.empty();
 
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
@@ -132,6 +149,12 @@ final class State {
       return entityTypes.get(e);
     } else if (id instanceof DayOffId d) {
       return daysOff.get(d);
+    } else if (id instanceof NotificationId n) {
+      return notifications.get(n);
+    } else if (id instanceof NewsId n) {
+      return news.get(n);
+    } else if (id instanceof SubscriptionId n) {
+      return subscriptions.get(n);
     }
     throw new IllegalArgumentException("unknown id kind " + id.getClass());
   }
@@ -201,6 +224,28 @@ final class State {
         daysOffByPerson.remove(old.personId(), old.id());
       }
       daysOffByPerson.put(d.personId(), d.id());
+    } else if (record instanceof Notification n) {
+      remove(n.id());
+      notifications.put(n.id(), n);
+      notificationsByPerson.put(n.personId(), n.id());
+      notificationsByTask.put(n.taskId(), n.id());
+      if (n.commentId() != null) {
+        notificationsByComment.put(n.commentId(), n.id());
+      }
+    } else if (record instanceof News n) {
+      remove(n.id());
+      news.put(n.id(), n);
+      newsByComment.put(n.commentId(), n.id());
+      newsByProject.put(n.projectId(), n.id());
+      newsByTask.put(n.taskId(), n.id());
+    } else if (record instanceof Subscription n) {
+      remove(n.id());
+      subscriptions.put(n.id(), n);
+      if (n.taskId() != null) {
+        subscriptionsByTask.put(n.taskId(), n.id());
+      } else {
+        subscriptionsBySequence.put(n.sequenceId(), n.id());
+      }
     } else {
       throw new IllegalArgumentException("not a model record: " + record);
     }
@@ -270,6 +315,31 @@ final class State {
       EntityType old = entityTypes.remove(e);
       if (old != null) {
         entityTypeByName.remove(old.name());
+      }
+    } else if (id instanceof NotificationId n) {
+      Notification old = notifications.remove(n);
+      if (old != null) {
+        notificationsByPerson.remove(old.personId(), n);
+        notificationsByTask.remove(old.taskId(), n);
+        if (old.commentId() != null) {
+          notificationsByComment.remove(old.commentId(), n);
+        }
+      }
+    } else if (id instanceof NewsId n) {
+      News old = news.remove(n);
+      if (old != null) {
+        newsByComment.remove(old.commentId(), n);
+        newsByProject.remove(old.projectId(), n);
+        newsByTask.remove(old.taskId(), n);
+      }
+    } else if (id instanceof SubscriptionId n) {
+      Subscription old = subscriptions.remove(n);
+      if (old != null) {
+        if (old.taskId() != null) {
+          subscriptionsByTask.remove(old.taskId(), n);
+        } else {
+          subscriptionsBySequence.remove(old.sequenceId(), n);
+        }
       }
     }
   }
@@ -432,6 +502,9 @@ final class State {
     all.addAll(comments.values());
     all.addAll(timeSpents.values());
     all.addAll(daysOff.values());
+    all.addAll(notifications.values());
+    all.addAll(news.values());
+    all.addAll(subscriptions.values());
     return all;
   }
 
@@ -463,6 +536,14 @@ final class State {
     check("timeSpentByKey", timeSpentByKey, rebuilt.timeSpentByKey);
     check("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
     check("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
+    check("notificationsByPerson", notificationsByPerson, rebuilt.notificationsByPerson);
+    check("notificationsByComment", notificationsByComment, rebuilt.notificationsByComment);
+    check("notificationsByTask", notificationsByTask, rebuilt.notificationsByTask);
+    check("newsByComment", newsByComment, rebuilt.newsByComment);
+    check("newsByProject", newsByProject, rebuilt.newsByProject);
+    check("newsByTask", newsByTask, rebuilt.newsByTask);
+    check("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
+    check("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
   }
 
   private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {

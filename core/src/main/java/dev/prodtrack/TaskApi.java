@@ -900,6 +900,7 @@ public final class TaskApi {
       people.add(person);
       Task updated = t.withAssignees(people).withAssignerId(actor).withUpdatedAt(tx.now);
       tx.put(task, updated);
+      Notifications.forAssignation(tx, updated, person);
       tx.event(EventNames.TASK_ASSIGN, project.id(), "task_id", task, "person_id", person);
       tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
       return updated;
@@ -1061,8 +1062,10 @@ public final class TaskApi {
       tx.putNewComment(c);
       tx.event(EventNames.COMMENT_NEW, project.id(), "comment_id", c.id(), "task_id", task, "task_status_id", status);
 
+      boolean changed = false;
       if (StatusRules.isNewest(t, date)) {
         StatusRules.Live live = StatusRules.applyLive(t, newStatus, date, tx.now);
+        changed = live.statusChanged();
         tx.put(task, live.task());
         if (live.statusChanged()) {
           tx.event(EventNames.TASK_STATUS_CHANGED, project.id(), "task_id", task,
@@ -1076,6 +1079,7 @@ public final class TaskApi {
       } else {
         replay(tx, task);
       }
+      Notifications.forComment(tx, c, tx.task(task), project, changed);
       tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
       return c;
     });
@@ -1174,8 +1178,10 @@ public final class TaskApi {
       }
       Comment moved = c.withTaskId(target);
       tx.putComment(moved);
+      Notifications.dropForComment(tx, comment);
       replay(tx, source);
-      replay(tx, target);
+      Task replayedTarget = replay(tx, target);
+      Notifications.forComment(tx, moved, replayedTarget, tx.project(to.projectId()), false);
       tx.event(EventNames.COMMENT_DELETE, from.projectId(), "comment_id", comment);
       tx.event(EventNames.COMMENT_NEW, to.projectId(), "comment_id", comment, "task_id", target,
           "task_status_id", c.taskStatusId());
@@ -1207,6 +1213,7 @@ public final class TaskApi {
             "only a manager of the project or the comment's author may delete it");
       }
       tx.delete(comment);
+      Notifications.dropForComment(tx, comment);
       Task after = replay(tx, before.id());
       tx.event(EventNames.COMMENT_DELETE, project.id(), "comment_id", comment);
       if (!after.taskStatusId().equals(before.taskStatusId())) {
@@ -1283,6 +1290,118 @@ public final class TaskApi {
   public Optional<Comment> getLastComment(TaskId task) {
     List<Comment> all = allCommentsForTask(task);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  // ---------------------------------------------------------------- subscriptions and news
+
+  /**
+   * Follows a task: the caller gets a {@code comment} notification for each new comment on it
+   * (idempotent). Anyone who may read the task may follow it.
+   *
+   * @param task the task
+   * @return true if the caller was not following it yet
+   */
+  public boolean subscribeToTask(TaskId task) {
+    Objects.requireNonNull(task, "task");
+    return engine.write(actor, tx -> {
+      Task t = tx.task(task);
+      requireTaskRead(tx.state, t);
+      for (var id : tx.state.subscriptionsByTask.get(task)) {
+        if (tx.state.subscriptions.get(id).personId().equals(actor)) {
+          return false;
+        }
+      }
+      var sub = new dev.prodtrack.model.Subscription(new dev.prodtrack.model.SubscriptionId(tx.newId()), actor, task,
+          null, null, tx.now, tx.now);
+      tx.put(sub.id(), sub);
+      return true;
+    });
+  }
+
+  /**
+   * Stops following a task.
+   *
+   * @param task the task
+   * @return true if the caller was following it
+   */
+  public boolean unsubscribeFromTask(TaskId task) {
+    Objects.requireNonNull(task, "task");
+    return engine.write(actor, tx -> {
+      tx.task(task);
+      for (var id : tx.state.subscriptionsByTask.get(task)) {
+        if (tx.state.subscriptions.get(id).personId().equals(actor)) {
+          tx.delete(id);
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Follows the tasks of one task type on a sequence's shots (Kitsu's older subscription form;
+   * idempotent).
+   *
+   * @param sequence the sequence
+   * @param taskType the task type
+   * @return true if the caller was not following it yet
+   */
+  public boolean subscribeToSequence(EntityId sequence, TaskTypeId taskType) {
+    Objects.requireNonNull(sequence, "sequence");
+    Objects.requireNonNull(taskType, "taskType");
+    return engine.write(actor, tx -> {
+      Entity seq = tx.require("sequence", sequence);
+      if (Kinds.kindOf(tx, seq) != EntityKind.SEQUENCE) {
+        throw new UnknownIdException("sequence", sequence);
+      }
+      tx.require("task type", taskType);
+      Access.requireRead(tx.person(actor), tx.project(seq.projectId()), sequence);
+      for (var id : tx.state.subscriptionsBySequence.get(sequence)) {
+        var sub = tx.state.subscriptions.get(id);
+        if (sub.personId().equals(actor) && sub.taskTypeId().equals(taskType)) {
+          return false;
+        }
+      }
+      var sub = new dev.prodtrack.model.Subscription(new dev.prodtrack.model.SubscriptionId(tx.newId()), actor, null,
+          sequence, taskType, tx.now, tx.now);
+      tx.put(sub.id(), sub);
+      return true;
+    });
+  }
+
+  /**
+   * The people following a task directly or through its sequence.
+   *
+   * @param task the task
+   * @return the followers, without duplicates
+   */
+  public List<PersonId> subscribers(TaskId task) {
+    Objects.requireNonNull(task, "task");
+    return engine.read(s -> {
+      Task t = found("task", task, s.tasks.get(task));
+      requireTaskRead(s, t);
+      return List.copyOf(new LinkedHashSet<>(Notifications.subscribers(s, t)));
+    });
+  }
+
+  /**
+   * A project's news feed, newest first: one entry per task comment (none for concepts).
+   *
+   * @param project the project
+   * @return the entries
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.model.News> allNewsForProject(ProjectId project) {
+    Objects.requireNonNull(project, "project");
+    return engine.read(s -> {
+      Project p = found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      List<dev.prodtrack.model.News> out = new ArrayList<>();
+      s.newsByProject.get(project).forEach(id -> out.add(s.news.get(id)));
+      out.sort(Comparator.comparing(dev.prodtrack.model.News::createdAt).reversed()
+          .thenComparing(n -> n.id().value()));
+      return List.copyOf(out);
+    });
   }
 
   // ---------------------------------------------------------------- time spents
@@ -1506,6 +1625,7 @@ public final class TaskApi {
       for (PersonId p : stored.assignees()) {
         if (!old.assignees().contains(p)) {
           addToTeam(tx, project.id(), p);
+          Notifications.forAssignation(tx, stored, p);
           tx.event(EventNames.TASK_ASSIGN, project.id(), "task_id", stored.id(), "person_id", p);
         }
       }
@@ -1535,11 +1655,14 @@ public final class TaskApi {
       Access.requireManagerOf(tx.person(actor), project, "remove_task", task);
       List<Comment> comments = tx.commentsOf(task);
       List<TimeSpent> times = tx.timeSpentsOf(task);
-      if (!force && (!comments.isEmpty() || !times.isEmpty())) {
+      int others = tx.state.notificationsByTask.get(task).size() + tx.state.newsByTask.get(task).size()
+          + tx.state.subscriptionsByTask.get(task).size();
+      if (!force && (!comments.isEmpty() || !times.isEmpty() || others > 0)) {
         throw new RuleViolationException(RuleViolationException.Rule.HAS_DEPENDANTS,
-            "task " + task + " has " + comments.size() + " comment(s) and " + times.size()
-                + " time spent(s): remove it with force", task);
+            "task " + task + " has " + comments.size() + " comment(s), " + times.size() + " time spent(s) and "
+                + others + " notification(s), news or subscription(s): remove it with force", task);
       }
+      Notifications.dropForTask(tx, t);
       for (Comment c : comments) {
         tx.delete(c.id());
         tx.event(EventNames.COMMENT_DELETE, project.id(), "comment_id", c.id());

@@ -145,4 +145,71 @@ public final class UserApi {
       return List.copyOf(out);
     });
   }
+
+  /**
+   * The caller's notifications, newest first (Kitsu's {@code GET /data/user/notifications}).
+   *
+   * @param unreadOnly keep only the unread ones
+   * @return the notifications
+   */
+  public List<dev.prodtrack.model.Notification> allNotifications(boolean unreadOnly) {
+    return engine.read(s -> {
+      List<dev.prodtrack.model.Notification> out = new ArrayList<>();
+      s.notificationsByPerson.get(actor).forEach(id -> {
+        var n = s.notifications.get(id);
+        if (!unreadOnly || !n.read()) {
+          out.add(n);
+        }
+      });
+      out.sort(Comparator.comparing(dev.prodtrack.model.Notification::createdAt).reversed()
+          .thenComparing(n -> n.id().value()));
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * Marks one of the caller's notifications read or unread.
+   *
+   * @param notification the notification
+   * @param read the new state
+   * @return the stored notification
+   * @throws UnknownIdException if it does not exist
+   * @throws PermissionDeniedException if it is someone else's
+   */
+  public dev.prodtrack.model.Notification markNotificationRead(dev.prodtrack.model.NotificationId notification,
+      boolean read) {
+    Objects.requireNonNull(notification, "notification");
+    return engine.write(actor, tx -> {
+      dev.prodtrack.model.Notification n = tx.require("notification", notification);
+      if (!n.personId().equals(actor)) {
+        throw new PermissionDeniedException(actor, "update_notification", notification,
+            "a notification belongs to its recipient " + n.personId());
+      }
+      if (n.read() == read) {
+        return n;
+      }
+      dev.prodtrack.model.Notification updated = n.withRead(read).withUpdatedAt(tx.now);
+      tx.put(updated.id(), updated);
+      return updated;
+    });
+  }
+
+  /**
+   * Marks every notification of the caller read.
+   *
+   * @return how many changed
+   */
+  public int markAllNotificationsRead() {
+    return engine.write(actor, tx -> {
+      int changed = 0;
+      for (var id : tx.state.notificationsByPerson.get(actor)) {
+        dev.prodtrack.model.Notification n = tx.state.notifications.get(id);
+        if (!n.read()) {
+          tx.put(id, n.withRead(true).withUpdatedAt(tx.now));
+          changed++;
+        }
+      }
+      return changed;
+    });
+  }
 }

@@ -195,6 +195,8 @@ class EngineStateProperties {
     final Map<PersonId, Map<LocalDate, Duration>> time = new HashMap<>();
     int priority;
     LocalDate due;
+    /** An assignation notification refers to the task (Kitsu's FK): deleting it then needs force. */
+    boolean notified;
 
     TaskModel(TaskTypeId type, String name, List<PersonId> assignees) {
       this.type = type;
@@ -546,7 +548,7 @@ class EngineStateProperties {
         if (!managerOf(r.actor())) {
           return Outcome.refused(PermissionDeniedException.class);
         }
-        if (!r.force() && (!t.comments.isEmpty() || !t.time.isEmpty())) {
+        if (!r.force() && (!t.comments.isEmpty() || !t.time.isEmpty() || t.notified)) {
           return Outcome.violates(RuleViolationException.Rule.HAS_DEPENDANTS);
         }
         return Outcome.OK;
@@ -600,6 +602,7 @@ class EngineStateProperties {
         TaskModel t = live.get(slot(a.task()));
         if (!t.assignees.contains(id(a.person()))) {
           t.assignees.add(id(a.person()));
+          t.notified |= a.actor() != a.person();
         }
       } else if (action instanceof Unassign u) {
         live.get(slot(u.task())).assignees.remove(id(u.person()));

@@ -219,11 +219,42 @@ class RecordCodecTest {
         LocalDate.of(2024, 1, 23), null);
   }
 
+  static dev.prodtrack.model.Notification fullNotification() {
+    return new dev.prodtrack.model.Notification(new dev.prodtrack.model.NotificationId(id(0x81)), new PersonId(id(6)),
+        new PersonId(id(7)), dev.prodtrack.model.NotificationType.REPLY_MENTION, new TaskId(id(8)),
+        new CommentId(id(9)), id(0x82), true, true, Instant.parse("2024-01-23T10:00:00.5Z"),
+        Instant.parse("2024-01-24T10:00:00Z"));
+  }
+
+  static dev.prodtrack.model.Notification minimalNotification() {
+    return new dev.prodtrack.model.Notification(new dev.prodtrack.model.NotificationId(id(0x83)), new PersonId(id(6)),
+        new PersonId(id(7)), dev.prodtrack.model.NotificationType.ASSIGNATION, new TaskId(id(8)), null, null, false,
+        false, Instant.parse("2024-01-23T10:00:00Z"), Instant.parse("2024-01-23T10:00:00Z"));
+  }
+
+  static dev.prodtrack.model.News fullNews() {
+    return new dev.prodtrack.model.News(new dev.prodtrack.model.NewsId(id(0x84)), new ProjectId(id(1)),
+        new TaskId(id(8)), new CommentId(id(9)), new PersonId(id(7)), true, Instant.parse("2024-01-23T10:00:00Z"),
+        Instant.parse("2024-01-23T11:00:00Z"));
+  }
+
+  static dev.prodtrack.model.Subscription taskSubscription() {
+    return new dev.prodtrack.model.Subscription(new dev.prodtrack.model.SubscriptionId(id(0x85)), new PersonId(id(6)),
+        new TaskId(id(8)), null, null, Instant.parse("2024-01-23T10:00:00Z"), Instant.parse("2024-01-23T10:00:00Z"));
+  }
+
+  static dev.prodtrack.model.Subscription sequenceSubscription() {
+    return new dev.prodtrack.model.Subscription(new dev.prodtrack.model.SubscriptionId(id(0x86)), new PersonId(id(6)),
+        null, new EntityId(id(3)), new TaskTypeId(id(4)), Instant.parse("2024-01-23T10:00:00Z"),
+        Instant.parse("2024-01-23T10:00:00Z"));
+  }
+
   static Stream<Arguments> records() {
     return Stream.of(fullProject(), minimalProject(), fullPerson(), minimalPerson(), fullDepartment(),
             fullEntityType(), minimalEntityType(), fullEntity(), minimalEntity(), fullTaskType(), minimalTaskType(),
             fullTaskStatus(), minimalTaskStatus(), fullTask(), minimalTask(), fullComment(), minimalComment(),
-            fullTimeSpent(), minimalTimeSpent(), fullDayOff(), minimalDayOff())
+            fullTimeSpent(), minimalTimeSpent(), fullDayOff(), minimalDayOff(), fullNotification(),
+            minimalNotification(), fullNews(), taskSubscription(), sequenceSubscription())
         .map(r -> Arguments.of(RecordCodec.kindOf(r), r));
   }
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 /** A typed id: every record kind has its own id type wrapping a UUID. */
 public sealed interface Id
     permits ProjectId, PersonId, DepartmentId, EntityTypeId, EntityId, TaskTypeId, TaskStatusId, TaskId,
-        CommentId, TimeSpentId, DayOffId {
+        CommentId, TimeSpentId, DayOffId, NotificationId, NewsId, SubscriptionId {
 
   /**
    * The UUID behind this id.

@@ -1,0 +1,136 @@
+package dev.prodtrack;
+
+import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.CommentId;
+import dev.prodtrack.model.DepartmentId;
+import dev.prodtrack.model.Entity;
+import dev.prodtrack.model.EntityKind;
+import dev.prodtrack.model.News;
+import dev.prodtrack.model.NewsId;
+import dev.prodtrack.model.Notification;
+import dev.prodtrack.model.NotificationId;
+import dev.prodtrack.model.NotificationType;
+import dev.prodtrack.model.Person;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Project;
+import dev.prodtrack.model.Subscription;
+import dev.prodtrack.model.SubscriptionId;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TeamMember;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What creates and removes notifications and news (kitsu-semantics §2.5, §3.3): the one place both the
+ * comment pipeline and the comment move use.
+ */
+final class Notifications {
+  private Notifications() {}
+
+  /**
+   * Notifications and news of a comment just posted or moved onto {@code task}: {@code comment}
+   * notifications to the assignees, task subscribers and sequence subscribers, {@code mention}
+   * notifications to the people mentioned and the team members of mentioned departments (never the
+   * author), and one news entry dated at the comment unless the entity is a concept.
+   *
+   * @param tx the transaction
+   * @param c the comment, on {@code task}
+   * @param task the task
+   * @param project the task's project
+   * @param change whether the comment changed the task's status
+   */
+  static void forComment(Tx tx, Comment c, Task task, Project project, boolean change) {
+    Set<PersonId> commentRecipients = new LinkedHashSet<>(task.assignees());
+    commentRecipients.addAll(subscribers(tx.state, task));
+    commentRecipients.remove(c.personId());
+    for (PersonId p : commentRecipients) {
+      notify(tx, p, c.personId(), NotificationType.COMMENT, task, c.id(), change);
+    }
+    Set<PersonId> mentioned = new LinkedHashSet<>(c.mentions());
+    for (DepartmentId d : c.departmentMentions()) {
+      for (TeamMember m : project.team()) {
+        Person p = tx.get(m.personId());
+        if (p != null && p.departments().contains(d)) {
+          mentioned.add(p.id());
+        }
+      }
+    }
+    mentioned.remove(c.personId());
+    for (PersonId p : mentioned) {
+      notify(tx, p, c.personId(), NotificationType.MENTION, task, c.id(), change);
+    }
+    Entity entity = tx.require("entity", task.entityId());
+    if (Kinds.kindOf(tx, entity) != EntityKind.CONCEPT) {
+      News n = new News(new NewsId(tx.newId()), project.id(), task.id(), c.id(), c.personId(), change,
+          c.createdAt(), tx.now);
+      tx.put(n.id(), n);
+    }
+  }
+
+  /**
+   * Removes every notification and news entry of a comment.
+   *
+   * @param tx the transaction
+   * @param comment the comment
+   */
+  static void dropForComment(Tx tx, CommentId comment) {
+    for (NotificationId id : tx.state.notificationsByComment.get(comment)) {
+      tx.delete(id);
+    }
+    for (NewsId id : tx.state.newsByComment.get(comment)) {
+      tx.delete(id);
+    }
+  }
+
+  /**
+   * Removes everything that refers to a task: notifications, news and subscriptions.
+   *
+   * @param tx the transaction
+   * @param task the task
+   */
+  static void dropForTask(Tx tx, Task task) {
+    tx.state.notificationsByTask.get(task.id()).forEach(tx::delete);
+    tx.state.newsByTask.get(task.id()).forEach(tx::delete);
+    tx.state.subscriptionsByTask.get(task.id()).forEach(tx::delete);
+  }
+
+  /**
+   * An {@code assignation} notification, unless the person assigned himself.
+   *
+   * @param tx the transaction
+   * @param task the task
+   * @param assignee the person assigned
+   */
+  static void forAssignation(Tx tx, Task task, PersonId assignee) {
+    if (!assignee.equals(tx.actor)) {
+      notify(tx, assignee, tx.actor, NotificationType.ASSIGNATION, task, null, false);
+    }
+  }
+
+  /** The task's followers: its own subscribers and those of its entity's parent for its task type. */
+  static List<PersonId> subscribers(State s, Task task) {
+    List<PersonId> out = new ArrayList<>();
+    for (SubscriptionId id : s.subscriptionsByTask.get(task.id())) {
+      out.add(s.subscriptions.get(id).personId());
+    }
+    Entity entity = s.entities.get(task.entityId());
+    if (entity.parentId() != null) {
+      for (SubscriptionId id : s.subscriptionsBySequence.get(entity.parentId())) {
+        Subscription sub = s.subscriptions.get(id);
+        if (task.taskTypeId().equals(sub.taskTypeId())) {
+          out.add(sub.personId());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void notify(Tx tx, PersonId person, PersonId author, NotificationType type, Task task,
+      CommentId comment, boolean change) {
+    Notification n = new Notification(new NotificationId(tx.newId()), person, author, type, task.id(), comment, null,
+        false, change, tx.now, tx.now);
+    tx.put(n.id(), n);
+  }
+}
