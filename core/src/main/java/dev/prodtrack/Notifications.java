@@ -46,27 +46,64 @@ final class Notifications {
     commentRecipients.addAll(subscribers(tx.state, task));
     commentRecipients.remove(c.personId());
     for (PersonId p : commentRecipients) {
-      notify(tx, p, c.personId(), NotificationType.COMMENT, task, c.id(), change);
+      notify(tx, p, c.personId(), NotificationType.COMMENT, task, c.id(), null, change);
     }
-    Set<PersonId> mentioned = new LinkedHashSet<>(c.mentions());
-    for (DepartmentId d : c.departmentMentions()) {
-      for (TeamMember m : project.team()) {
-        Person p = tx.get(m.personId());
-        if (p != null && p.departments().contains(d)) {
-          mentioned.add(p.id());
-        }
-      }
-    }
-    mentioned.remove(c.personId());
-    for (PersonId p : mentioned) {
-      notify(tx, p, c.personId(), NotificationType.MENTION, task, c.id(), change);
-    }
+    forMentions(tx, c, task, project, change);
     Entity entity = tx.require("entity", task.entityId());
     if (Kinds.kindOf(tx, entity) != EntityKind.CONCEPT) {
       News n = new News(new NewsId(tx.newId()), project.id(), task.id(), c.id(), c.personId(), change,
           c.createdAt(), tx.now);
       tx.put(n.id(), n);
     }
+  }
+
+  /**
+   * {@code mention} notifications for a comment's stored mentions: the people, and the team members of
+   * the departments, never the author.
+   */
+  static void forMentions(Tx tx, Comment c, Task task, Project project, boolean change) {
+    for (PersonId p : mentioned(tx, c.mentions(), c.departmentMentions(), project)) {
+      if (!p.equals(c.personId())) {
+        notify(tx, p, c.personId(), NotificationType.MENTION, task, c.id(), null, change);
+      }
+    }
+  }
+
+  /**
+   * Notifications of a new reply: {@code reply} to the assignees, the subscribers, the earlier repliers
+   * and the comment's author; {@code reply-mention} to the people mentioned in the reply; never the
+   * replier.
+   */
+  static void forReply(Tx tx, Comment c, dev.prodtrack.model.Reply reply, Task task, Project project) {
+    Set<PersonId> recipients = new LinkedHashSet<>(task.assignees());
+    recipients.addAll(subscribers(tx.state, task));
+    for (dev.prodtrack.model.Reply r : c.replies()) {
+      recipients.add(r.personId());
+    }
+    recipients.add(c.personId());
+    recipients.remove(reply.personId());
+    for (PersonId p : recipients) {
+      notify(tx, p, reply.personId(), NotificationType.REPLY, task, c.id(), reply.id(), false);
+    }
+    for (PersonId p : mentioned(tx, reply.mentions(), reply.departmentMentions(), project)) {
+      if (!p.equals(reply.personId())) {
+        notify(tx, p, reply.personId(), NotificationType.REPLY_MENTION, task, c.id(), reply.id(), false);
+      }
+    }
+  }
+
+  private static Set<PersonId> mentioned(Tx tx, List<PersonId> people, List<DepartmentId> departments,
+      Project project) {
+    Set<PersonId> out = new LinkedHashSet<>(people);
+    for (DepartmentId d : departments) {
+      for (TeamMember m : project.team()) {
+        Person p = tx.get(m.personId());
+        if (p != null && p.departments().contains(d)) {
+          out.add(p.id());
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -105,7 +142,7 @@ final class Notifications {
    */
   static void forAssignation(Tx tx, Task task, PersonId assignee) {
     if (!assignee.equals(tx.actor)) {
-      notify(tx, assignee, tx.actor, NotificationType.ASSIGNATION, task, null, false);
+      notify(tx, assignee, tx.actor, NotificationType.ASSIGNATION, task, null, null, false);
     }
   }
 
@@ -128,8 +165,8 @@ final class Notifications {
   }
 
   private static void notify(Tx tx, PersonId person, PersonId author, NotificationType type, Task task,
-      CommentId comment, boolean change) {
-    Notification n = new Notification(new NotificationId(tx.newId()), person, author, type, task.id(), comment, null,
+      CommentId comment, java.util.UUID reply, boolean change) {
+    Notification n = new Notification(new NotificationId(tx.newId()), person, author, type, task.id(), comment, reply,
         false, change, tx.now, tx.now);
     tx.put(n.id(), n);
   }

@@ -1055,34 +1055,84 @@ public final class TaskApi {
       java.time.Instant date = manager && options.createdAt() != null ? options.createdAt() : tx.now;
       boolean forClient = manager && options.forClient();
       checkRetakeCap(project, entity, t, newStatus);
-
-      Comment c = new Comment(new CommentId(tx.newId()), task, status, author, null, text, Map.of(), List.of(),
-          options.checklist(), null, forClient, options.links(), Mentions.persons(tx.state, project, text),
-          Mentions.departments(tx.state, text), List.of(), options.attachments(), false, date, tx.now);
-      tx.putNewComment(c);
-      tx.event(EventNames.COMMENT_NEW, project.id(), "comment_id", c.id(), "task_id", task, "task_status_id", status);
-
-      boolean changed = false;
-      if (StatusRules.isNewest(t, date)) {
-        StatusRules.Live live = StatusRules.applyLive(t, newStatus, date, tx.now);
-        changed = live.statusChanged();
-        tx.put(task, live.task());
-        if (live.statusChanged()) {
-          tx.event(EventNames.TASK_STATUS_CHANGED, project.id(), "task_id", task,
-              "new_task_status_id", status, "previous_task_status_id", t.taskStatusId(), "person_id", author);
-          if (newStatus.isFeedbackRequest()) {
-            tx.event(EventNames.TASK_TO_REVIEW, project.id(), "task_id", task,
-                "new_task_status_id", status, "previous_task_status_id", t.taskStatusId(), "person_id", author,
-                "comment_id", c.id());
-          }
-        }
-      } else {
-        replay(tx, task);
-      }
-      Notifications.forComment(tx, c, tx.task(task), project, changed);
-      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+      Comment c = post(tx, t, newStatus, author, date, text, options.withForClient(forClient));
+      repostHashtags(tx, t, c, options.withForClient(forClient));
       return c;
     });
+  }
+
+  /**
+   * The comment pipeline after the permission gate and the retake cap: store the comment with its
+   * mentions, run the live path or the replay, make notifications and news, publish events.
+   */
+  static Comment post(Tx tx, Task t, TaskStatus newStatus, PersonId author, java.time.Instant date, String text,
+      CommentOptions options) {
+    Project project = tx.project(t.projectId());
+    TaskId task = t.id();
+    Comment c = new Comment(new CommentId(tx.newId()), task, newStatus.id(), author, null, text, Map.of(), List.of(),
+        options.checklist(), null, options.forClient(), options.links(), Mentions.persons(tx.state, project, text),
+        Mentions.departments(tx.state, text), List.of(), options.attachments(), false, date, tx.now);
+    tx.putNewComment(c);
+    tx.event(EventNames.COMMENT_NEW, project.id(), "comment_id", c.id(), "task_id", task, "task_status_id",
+        newStatus.id());
+    boolean changed = false;
+    if (StatusRules.isNewest(t, date)) {
+      StatusRules.Live live = StatusRules.applyLive(t, newStatus, date, tx.now);
+      changed = live.statusChanged();
+      tx.put(task, live.task());
+      if (changed) {
+        tx.event(EventNames.TASK_STATUS_CHANGED, project.id(), "task_id", task,
+            "new_task_status_id", newStatus.id(), "previous_task_status_id", t.taskStatusId(), "person_id", author);
+        if (newStatus.isFeedbackRequest()) {
+          tx.event(EventNames.TASK_TO_REVIEW, project.id(), "task_id", task,
+              "new_task_status_id", newStatus.id(), "previous_task_status_id", t.taskStatusId(),
+              "person_id", author, "comment_id", c.id());
+        }
+      }
+    } else {
+      replay(tx, task);
+    }
+    Notifications.forComment(tx, c, tx.task(task), project, changed);
+    tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+    return c;
+  }
+
+  private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("#(\\p{L}+)");
+
+  /**
+   * Kitsu's hashtags: {@code #tasktype} reposts the comment on the other tasks of the same entity whose
+   * task type has that name (case-insensitive), {@code #all} on every other task of the entity; each
+   * repost keeps the sibling's current status, adds the line "From &lt;type&gt; task" and is not scanned
+   * for hashtags again. A repost never changes a status, so it is not held to the retake cap (prodtrack
+   * decides; zou would run the cap check on a sibling already in a capped retake status).
+   */
+  static void repostHashtags(Tx tx, Task source, Comment c, CommentOptions options) {
+    if (c.text().indexOf('#') < 0) {
+      return;
+    }
+    java.util.Set<String> tags = new java.util.HashSet<>();
+    java.util.regex.Matcher m = HASHTAG.matcher(c.text());
+    while (m.find()) {
+      tags.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    if (tags.isEmpty()) {
+      return;
+    }
+    TaskType sourceType = tx.require("task type", source.taskTypeId());
+    String text = c.text() + "\nFrom " + sourceType.name() + " task";
+    List<Task> siblings = new ArrayList<>(tx.state.tasksOn(source.entityId()));
+    siblings.sort(Comparator.comparing(t -> t.id().value()));
+    for (Task sibling : siblings) {
+      if (sibling.id().equals(source.id())) {
+        continue;
+      }
+      TaskType type = tx.require("task type", sibling.taskTypeId());
+      if (tags.contains("all") || tags.contains(type.name().toLowerCase(java.util.Locale.ROOT))) {
+        Task current = tx.task(sibling.id());
+        post(tx, current, tx.require("task status", current.taskStatusId()), c.personId(), c.createdAt(), text,
+            options);
+      }
+    }
   }
 
   /**
@@ -1223,6 +1273,179 @@ public final class TaskApi {
       }
       tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", before.id());
       return after;
+    });
+  }
+
+  /**
+   * Edits a comment (Kitsu's {@code PUT /data/comments/<id>}): its author or a manager of the project
+   * may. A new text recomputes the mentions and rebuilds the mention notifications (reply notifications
+   * are kept); a new status replays the task and publishes {@code task:status-changed} when the task's
+   * status moved. The editor becomes the caller.
+   *
+   * @param comment the comment
+   * @param text the new text, or null to keep it
+   * @param status the new status, or null to keep it
+   * @return the stored comment
+   * @throws UnknownIdException if the comment or the status does not exist
+   * @throws PermissionDeniedException unless the caller wrote the comment or manages the project
+   */
+  public Comment updateComment(CommentId comment, String text, TaskStatusId status) {
+    Objects.requireNonNull(comment, "comment");
+    return engine.write(actor, tx -> {
+      Comment c = tx.require("comment", comment);
+      Task before = tx.task(c.taskId());
+      Project project = tx.project(before.projectId());
+      if (!Access.isManagerOf(tx.person(actor), project) && !c.personId().equals(actor)) {
+        throw new PermissionDeniedException(actor, "update_comment", comment,
+            "only a manager of the project or the comment's author may edit it");
+      }
+      Comment updated = c.withEditorId(actor).withUpdatedAt(tx.now);
+      if (text != null && !text.equals(c.text())) {
+        updated = updated.withText(text).withMentions(Mentions.persons(tx.state, project, text))
+            .withDepartmentMentions(Mentions.departments(tx.state, text));
+      }
+      if (status != null) {
+        updated = updated.withTaskStatusId(tx.<TaskStatus>require("task status", status).id());
+      }
+      tx.putComment(updated);
+      if (!updated.mentions().equals(c.mentions()) || !updated.departmentMentions().equals(c.departmentMentions())) {
+        for (var id : tx.state.notificationsByComment.get(comment)) {
+          if (tx.state.notifications.get(id).type() == dev.prodtrack.model.NotificationType.MENTION) {
+            tx.delete(id);
+          }
+        }
+        Notifications.forMentions(tx, updated, before, project, false);
+      }
+      tx.event(EventNames.COMMENT_UPDATE, project.id(), "comment_id", comment);
+      if (!updated.taskStatusId().equals(c.taskStatusId())) {
+        Task after = replay(tx, before.id());
+        if (!after.taskStatusId().equals(before.taskStatusId())) {
+          tx.event(EventNames.TASK_STATUS_CHANGED, project.id(), "task_id", before.id(),
+              "new_task_status_id", after.taskStatusId(), "previous_task_status_id", before.taskStatusId(),
+              "person_id", actor);
+        }
+        tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", before.id());
+      }
+      return updated;
+    });
+  }
+
+  /**
+   * Replies to a comment (Kitsu's reply route). Whoever may comment on the task may reply. The reply's
+   * mentions are computed from its text; {@code reply} notifications go to the assignees, the
+   * subscribers, the people who replied before and the comment's author, and {@code reply-mention}
+   * notifications to the people mentioned, never to the replier.
+   *
+   * @param comment the comment
+   * @param text the reply's text
+   * @return the comment with the reply appended
+   * @throws UnknownIdException if the comment does not exist
+   * @throws PermissionDeniedException if the caller may not comment on the task
+   */
+  public Comment replyToComment(CommentId comment, String text) {
+    Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(text, "text");
+    return engine.write(actor, tx -> {
+      Comment c = tx.require("comment", comment);
+      Task t = tx.task(c.taskId());
+      Project project = tx.project(t.projectId());
+      Person caller = tx.person(actor);
+      boolean may = Access.taskAction(caller, project, t, tx.require("task type", t.taskTypeId()),
+          tx.require("entity", t.entityId()))
+          || (Access.inTeam(caller, project) && Access.effectiveRole(caller, project) != Role.VENDOR
+              && Access.mentionedOn(caller, tx.state.commentsOf(t.id())));
+      if (!may) {
+        throw new PermissionDeniedException(actor, "reply_comment", comment, "the caller may not comment on the task");
+      }
+      dev.prodtrack.model.Reply reply = new dev.prodtrack.model.Reply(tx.newId(), tx.now, actor, text,
+          Mentions.persons(tx.state, project, text), Mentions.departments(tx.state, text));
+      List<dev.prodtrack.model.Reply> replies = new ArrayList<>(c.replies());
+      replies.add(reply);
+      Comment updated = c.withReplies(replies).withUpdatedAt(tx.now);
+      tx.putComment(updated);
+      Notifications.forReply(tx, updated, reply, t, project);
+      tx.event(EventNames.COMMENT_UPDATE, project.id(), "comment_id", comment);
+      return updated;
+    });
+  }
+
+  /**
+   * Deletes a reply and its notifications: the reply's author or a manager of the project may.
+   *
+   * @param comment the comment
+   * @param reply the reply's id
+   * @return the comment without the reply
+   * @throws UnknownIdException if the comment or the reply does not exist
+   * @throws PermissionDeniedException unless the caller wrote the reply or manages the project
+   */
+  public Comment removeReply(CommentId comment, java.util.UUID reply) {
+    Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(reply, "reply");
+    return engine.write(actor, tx -> {
+      Comment c = tx.require("comment", comment);
+      Project project = tx.project(tx.task(c.taskId()).projectId());
+      dev.prodtrack.model.Reply r = c.replies().stream().filter(x -> x.id().equals(reply)).findFirst()
+          .orElseThrow(() -> new RuleViolationException(RuleViolationException.Rule.MISSING_REFERENCE,
+              "comment " + comment + " has no reply " + reply, comment));
+      if (!r.personId().equals(actor) && !Access.isManagerOf(tx.person(actor), project)) {
+        throw new PermissionDeniedException(actor, "delete_reply", comment,
+            "only a manager of the project or the reply's author may delete it");
+      }
+      List<dev.prodtrack.model.Reply> replies = new ArrayList<>(c.replies());
+      replies.remove(r);
+      Comment updated = c.withReplies(replies).withUpdatedAt(tx.now);
+      tx.putComment(updated);
+      for (var id : tx.state.notificationsByComment.get(comment)) {
+        if (reply.equals(tx.state.notifications.get(id).replyId())) {
+          tx.delete(id);
+        }
+      }
+      tx.event(EventNames.COMMENT_UPDATE, project.id(), "comment_id", comment);
+      return updated;
+    });
+  }
+
+  /**
+   * Toggles the caller's acknowledgement of a comment (Kitsu's acknowledge route). Anyone who may read
+   * the task may.
+   *
+   * @param comment the comment
+   * @return the comment with the caller added to or removed from its acknowledgements
+   */
+  public Comment acknowledgeComment(CommentId comment) {
+    Objects.requireNonNull(comment, "comment");
+    return engine.write(actor, tx -> {
+      Comment c = tx.require("comment", comment);
+      Task t = tx.task(c.taskId());
+      requireTaskRead(tx.state, t);
+      List<PersonId> acks = new ArrayList<>(c.acknowledgements());
+      if (!acks.remove(actor)) {
+        acks.add(actor);
+      }
+      Comment updated = c.withAcknowledgements(acks).withUpdatedAt(tx.now);
+      tx.putComment(updated);
+      tx.event(EventNames.COMMENT_UPDATE, t.projectId(), "comment_id", comment);
+      return updated;
+    });
+  }
+
+  /**
+   * Pins or unpins a comment: a manager of the project may.
+   *
+   * @param comment the comment
+   * @param pinned the new state
+   * @return the stored comment
+   */
+  public Comment pinComment(CommentId comment, boolean pinned) {
+    Objects.requireNonNull(comment, "comment");
+    return engine.write(actor, tx -> {
+      Comment c = tx.require("comment", comment);
+      Project project = tx.project(tx.task(c.taskId()).projectId());
+      Access.requireManagerOf(tx.person(actor), project, "pin_comment", comment);
+      Comment updated = c.withPinned(pinned).withUpdatedAt(tx.now);
+      tx.putComment(updated);
+      tx.event(EventNames.COMMENT_UPDATE, project.id(), "comment_id", comment);
+      return updated;
     });
   }
 
