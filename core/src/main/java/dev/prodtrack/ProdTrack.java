@@ -428,6 +428,8 @@ public final class ProdTrack implements AutoCloseable {
       return "news";
     } else if (id instanceof dev.prodtrack.model.SubscriptionId) {
       return "subscription";
+    } else if (id instanceof dev.prodtrack.model.StatusAutomationId) {
+      return "status_automation";
     } else {
       return "day_off";
     }

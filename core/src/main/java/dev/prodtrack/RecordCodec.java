@@ -11,6 +11,8 @@ import dev.prodtrack.model.NewsId;
 import dev.prodtrack.model.Notification;
 import dev.prodtrack.model.NotificationId;
 import dev.prodtrack.model.NotificationType;
+import dev.prodtrack.model.StatusAutomation;
+import dev.prodtrack.model.StatusAutomationId;
 import dev.prodtrack.model.Subscription;
 import dev.prodtrack.model.SubscriptionId;
 import dev.prodtrack.model.Department;
@@ -139,10 +141,13 @@ final class RecordCodec {
   static final String NEWS = "news";
   /** Kind of a {@link Subscription}. */
   static final String SUBSCRIPTION = "subscription";
+  /** Kind of a {@link StatusAutomation}. */
+  static final String STATUS_AUTOMATION = "status_automation";
 
   /** Every kind, in dependency order (a record only refers to kinds listed before it, or its own). */
   static final List<String> KINDS = List.of(DEPARTMENT, PERSON, TASK_TYPE, TASK_STATUS, ENTITY_TYPE,
-      PROJECT, ENTITY, TASK, COMMENT, TIME_SPENT, DAY_OFF, NOTIFICATION, NEWS, SUBSCRIPTION);
+      PROJECT, ENTITY, TASK, COMMENT, TIME_SPENT, DAY_OFF, NOTIFICATION, NEWS, SUBSCRIPTION,
+      STATUS_AUTOMATION);
 
   /** Deepest nesting of arrays and objects, the record's own object included. */
   static final int MAX_NESTING_DEPTH = 64;
@@ -229,6 +234,8 @@ final class RecordCodec {
       return NEWS;
     } else if (record instanceof Subscription) {
       return SUBSCRIPTION;
+    } else if (record instanceof StatusAutomation) {
+      return STATUS_AUTOMATION;
     }
     throw new IllegalArgumentException("record must be a stored model record (" + KINDS + "), was a "
         + record.getClass().getName());
@@ -274,8 +281,10 @@ final class RecordCodec {
         writeNotification(out, n);
       } else if (record instanceof News n) {
         writeNews(out, n);
+      } else if (record instanceof Subscription n) {
+        writeSubscription(out, n);
       } else {
-        writeSubscription(out, (Subscription) record);
+        writeStatusAutomation(out, (StatusAutomation) record);
       }
     });
   }
@@ -322,6 +331,7 @@ final class RecordCodec {
       case NOTIFICATION -> RecordCodec::readNotification;
       case NEWS -> RecordCodec::readNews;
       case SUBSCRIPTION -> RecordCodec::readSubscription;
+      case STATUS_AUTOMATION -> RecordCodec::readStatusAutomation;
       default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
     };
     return read(kind, json, in -> {
@@ -691,6 +701,21 @@ final class RecordCodec {
     out.id("task_type_id", n.taskTypeId());
     out.instant("created_at", n.createdAt());
     out.instant("updated_at", n.updatedAt());
+  }
+
+  private static void writeStatusAutomation(Out out, StatusAutomation a) {
+    out.id("id", a.id());
+    out.string("entity_type", a.entityType());
+    out.id("in_task_type_id", a.inTaskTypeId());
+    out.id("in_task_status_id", a.inTaskStatusId());
+    out.string("out_field_type", a.outFieldType());
+    out.id("out_task_type_id", a.outTaskTypeId());
+    out.id("out_task_status_id", a.outTaskStatusId());
+    out.bool("import_last_revision", a.importLastRevision());
+    out.bool("archived", a.archived());
+    out.list("project_ids", a.projectIds(), Out::idValue);
+    out.instant("created_at", a.createdAt());
+    out.instant("updated_at", a.updatedAt());
   }
 
   /** Writes named values; {@link #field} remembers the last top-level or nested name for errors. */
@@ -1639,6 +1664,48 @@ final class RecordCodec {
     try {
       return new Subscription(in.require("id", id), in.require("person_id", personId), taskId, sequenceId,
           taskTypeId, in.require("created_at", createdAt), in.require("updated_at", updatedAt));
+    } catch (IllegalArgumentException e) {
+      throw in.invalid(e);
+    }
+  }
+
+  private static StatusAutomation readStatusAutomation(In in) {
+    StatusAutomationId id = null;
+    String entityType = null;
+    TaskTypeId inType = null;
+    TaskStatusId inStatus = null;
+    String outField = null;
+    TaskTypeId outType = null;
+    TaskStatusId outStatus = null;
+    Boolean importLast = null;
+    Boolean archived = null;
+    List<ProjectId> projects = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    while (in.next()) {
+      switch (in.name) {
+        case "id" -> id = in.id(StatusAutomationId::new);
+        case "entity_type" -> entityType = in.string();
+        case "in_task_type_id" -> inType = in.id(TaskTypeId::new);
+        case "in_task_status_id" -> inStatus = in.id(TaskStatusId::new);
+        case "out_field_type" -> outField = in.string();
+        case "out_task_type_id" -> outType = in.id(TaskTypeId::new);
+        case "out_task_status_id" -> outStatus = in.id(TaskStatusId::new);
+        case "import_last_revision" -> importLast = in.bool();
+        case "archived" -> archived = in.bool();
+        case "project_ids" -> projects = in.list(i -> i.id(ProjectId::new));
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skip();
+      }
+    }
+    try {
+      return new StatusAutomation(in.require("id", id), in.require("entity_type", entityType),
+          in.require("in_task_type_id", inType), in.require("in_task_status_id", inStatus),
+          in.require("out_field_type", outField), in.require("out_task_type_id", outType), outStatus,
+          in.require("import_last_revision", importLast), in.require("archived", archived),
+          in.require("project_ids", projects), in.require("created_at", createdAt),
+          in.require("updated_at", updatedAt));
     } catch (IllegalArgumentException e) {
       throw in.invalid(e);
     }

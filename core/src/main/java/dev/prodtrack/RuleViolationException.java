@@ -46,7 +46,9 @@ public final class RuleViolationException extends ProdTrackException {
     /** A comment moves only between tasks of one entity. */
     DIFFERENT_ENTITY,
     /** A comment attached to a preview revision cannot move. */
-    HAS_PREVIEW
+    HAS_PREVIEW,
+    /** Status automations triggered one another in a loop. */
+    AUTOMATION_LOOP
   }
 
   private final Rule rule;

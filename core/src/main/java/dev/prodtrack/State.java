@@ -20,6 +20,8 @@ import dev.prodtrack.model.PersonId;
 import dev.prodtrack.model.Project;
 import dev.prodtrack.model.ProjectId;
 import dev.prodtrack.model.Task;
+import dev.prodtrack.model.StatusAutomation;
+import dev.prodtrack.model.StatusAutomationId;
 import dev.prodtrack.model.Subscription;
 import dev.prodtrack.model.SubscriptionId;
 import dev.prodtrack.model.TaskId;
@@ -82,6 +84,7 @@ final class State {
   final MutableMap<NotificationId, Notification> notifications = UnifiedMap.newMap();
   final MutableMap<NewsId, News> news = UnifiedMap.newMap();
   final MutableMap<SubscriptionId, Subscription> subscriptions = UnifiedMap.newMap();
+  final MutableMap<StatusAutomationId, StatusAutomation> statusAutomations = UnifiedMap.newMap();
 
   final MutableObjectLongMap<CommentId> commentOrder = new ObjectLongHashMap<>();
   long lastCommentOrder;
@@ -155,6 +158,8 @@ final class State {
       return news.get(n);
     } else if (id instanceof SubscriptionId n) {
       return subscriptions.get(n);
+    } else if (id instanceof StatusAutomationId a) {
+      return statusAutomations.get(a);
     }
     throw new IllegalArgumentException("unknown id kind " + id.getClass());
   }
@@ -246,6 +251,8 @@ final class State {
       } else {
         subscriptionsBySequence.put(n.sequenceId(), n.id());
       }
+    } else if (record instanceof StatusAutomation a) {
+      statusAutomations.put(a.id(), a);
     } else {
       throw new IllegalArgumentException("not a model record: " + record);
     }
@@ -332,6 +339,8 @@ final class State {
         newsByProject.remove(old.projectId(), n);
         newsByTask.remove(old.taskId(), n);
       }
+    } else if (id instanceof StatusAutomationId a) {
+      statusAutomations.remove(a);
     } else if (id instanceof SubscriptionId n) {
       Subscription old = subscriptions.remove(n);
       if (old != null) {
@@ -505,6 +514,7 @@ final class State {
     all.addAll(notifications.values());
     all.addAll(news.values());
     all.addAll(subscriptions.values());
+    all.addAll(statusAutomations.values());
     return all;
   }
 

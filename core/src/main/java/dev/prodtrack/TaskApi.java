@@ -1067,6 +1067,11 @@ public final class TaskApi {
    */
   static Comment post(Tx tx, Task t, TaskStatus newStatus, PersonId author, java.time.Instant date, String text,
       CommentOptions options) {
+    return post(tx, t, newStatus, author, date, text, options, 0);
+  }
+
+  static Comment post(Tx tx, Task t, TaskStatus newStatus, PersonId author, java.time.Instant date, String text,
+      CommentOptions options, int automationDepth) {
     Project project = tx.project(t.projectId());
     TaskId task = t.id();
     Comment c = new Comment(new CommentId(tx.newId()), task, newStatus.id(), author, null, text, Map.of(), List.of(),
@@ -1094,7 +1099,70 @@ public final class TaskApi {
     }
     Notifications.forComment(tx, c, tx.task(task), project, changed);
     tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+    runStatusAutomations(tx, tx.task(task), author, automationDepth);
     return c;
+  }
+
+  /** Automations may trigger automations; a longer chain than this is refused as a loop. */
+  private static final int MAX_AUTOMATION_DEPTH = 16;
+
+  /**
+   * Kitsu's status automations after a comment (kitsu-semantics §2.3): each automation linked to the
+   * project, not archived, whose in task type and in status match the task (its current status, whether
+   * or not the comment changed it) and whose entity type matches, runs — unless it would roll the
+   * pipeline back (a status automation whose in task type comes after its out task type in the project's
+   * task-type priorities). A status automation posts its out status on the entity's first task of the out
+   * type, as the original author, through the same pipeline (so automations can chain); a ready_for
+   * automation marks the entity ready for the out task type.
+   */
+  static void runStatusAutomations(Tx tx, Task task, PersonId author, int depth) {
+    Project project = tx.project(task.projectId());
+    if (tx.state.statusAutomations.isEmpty()) {
+      return;
+    }
+    List<dev.prodtrack.model.StatusAutomation> automations = new ArrayList<>(tx.state.statusAutomations.values());
+    automations.sort(Comparator.comparing(a -> a.id().value()));
+    for (dev.prodtrack.model.StatusAutomation a : automations) {
+      if (a.archived() || !a.projectIds().contains(project.id()) || !a.inTaskTypeId().equals(task.taskTypeId())
+          || !a.inTaskStatusId().equals(task.taskStatusId())) {
+        continue;
+      }
+      Entity entity = tx.require("entity", task.entityId());
+      EntityKind kind = Kinds.kindOf(tx, entity);
+      String typeName = tx.<dev.prodtrack.model.EntityType>require("entity type", entity.entityTypeId()).name();
+      boolean kindMatches = a.entityType().equalsIgnoreCase("asset") ? kind == EntityKind.ASSET
+          : a.entityType().equalsIgnoreCase(typeName);
+      if (!kindMatches) {
+        continue;
+      }
+      if (a.outFieldType().equals("ready_for")) {
+        tx.put(entity.id(), entity.withReadyFor(a.outTaskTypeId()).withUpdatedAt(tx.now));
+        tx.event(EventNames.ASSET_UPDATE, project.id(), "asset_id", entity.id());
+        continue;
+      }
+      java.util.OptionalInt in = project.taskTypePriority(a.inTaskTypeId());
+      java.util.OptionalInt out = project.taskTypePriority(a.outTaskTypeId());
+      if (in.isPresent() && out.isPresent() && in.getAsInt() > out.getAsInt()) {
+        continue;
+      }
+      Task target = tx.state.tasksOn(entity.id()).stream().filter(t -> t.taskTypeId().equals(a.outTaskTypeId()))
+          .min(Comparator.comparing(Task::createdAt).thenComparing(t -> t.id().value())).orElse(null);
+      if (target == null) {
+        continue;
+      }
+      if (depth >= MAX_AUTOMATION_DEPTH) {
+        throw new RuleViolationException(RuleViolationException.Rule.AUTOMATION_LOOP,
+            "status automations chained more than " + MAX_AUTOMATION_DEPTH + " times from task " + task.id()
+                + ": the automations form a loop", a.id(), task.id());
+      }
+      target = tx.task(target.id());
+      TaskStatus outStatus = tx.require("task status", a.outTaskStatusId());
+      checkRetakeCap(project, entity, target, outStatus);
+      TaskType inType = tx.require("task type", a.inTaskTypeId());
+      TaskStatus inStatus = tx.require("task status", a.inTaskStatusId());
+      post(tx, target, outStatus, author, tx.now,
+          "Change triggered by " + inType.name() + " set to " + inStatus.name(), CommentOptions.NONE, depth + 1);
+    }
   }
 
   private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("#(\\p{L}+)");
@@ -1513,6 +1581,71 @@ public final class TaskApi {
   public Optional<Comment> getLastComment(TaskId task) {
     List<Comment> all = allCommentsForTask(task);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  // ---------------------------------------------------------------- status automations
+
+  /**
+   * Creates a status automation (Kitsu's {@code status_automation}, admins only). It runs in no project
+   * until linked with {@link #addStatusAutomationToProject}.
+   *
+   * @param entityType {@code asset} for any asset type, else an entity type name such as {@code Shot}
+   * @param inTaskType the task type watched
+   * @param inStatus the status watched
+   * @param outFieldType {@code status} or {@code ready_for}
+   * @param outTaskType the task type acted on
+   * @param outStatus the status posted by a status automation; null for ready_for
+   * @return the automation
+   * @throws IllegalArgumentException if {@code outFieldType} is neither, or a status automation has no out
+   *     status
+   */
+  public dev.prodtrack.model.StatusAutomation newStatusAutomation(String entityType, TaskTypeId inTaskType,
+      TaskStatusId inStatus, String outFieldType, TaskTypeId outTaskType, TaskStatusId outStatus) {
+    Objects.requireNonNull(entityType, "entityType");
+    Objects.requireNonNull(inTaskType, "inTaskType");
+    Objects.requireNonNull(inStatus, "inStatus");
+    Objects.requireNonNull(outFieldType, "outFieldType");
+    Objects.requireNonNull(outTaskType, "outTaskType");
+    return engine.write(actor, tx -> {
+      Access.requireAdmin(tx.person(actor), "new_status_automation", null);
+      tx.require("task type", inTaskType);
+      tx.require("task status", inStatus);
+      tx.require("task type", outTaskType);
+      if (outStatus != null) {
+        tx.require("task status", outStatus);
+      }
+      var a = new dev.prodtrack.model.StatusAutomation(new dev.prodtrack.model.StatusAutomationId(tx.newId()),
+          entityType, inTaskType, inStatus, outFieldType, outTaskType, outStatus, false, false, List.of(), tx.now,
+          tx.now);
+      tx.put(a.id(), a);
+      return a;
+    });
+  }
+
+  /**
+   * Links a status automation to a project (a manager of the project may); idempotent.
+   *
+   * @param project the project
+   * @param automation the automation
+   * @return the automation as stored
+   */
+  public dev.prodtrack.model.StatusAutomation addStatusAutomationToProject(ProjectId project,
+      dev.prodtrack.model.StatusAutomationId automation) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(automation, "automation");
+    return engine.write(actor, tx -> {
+      Project p = tx.project(project);
+      Access.requireManagerOf(tx.person(actor), p, "add_status_automation", project);
+      dev.prodtrack.model.StatusAutomation a = tx.require("status automation", automation);
+      if (a.projectIds().contains(project)) {
+        return a;
+      }
+      List<ProjectId> projects = new ArrayList<>(a.projectIds());
+      projects.add(project);
+      var linked = a.withProjectIds(projects).withUpdatedAt(tx.now);
+      tx.put(linked.id(), linked);
+      return linked;
+    });
   }
 
   // ---------------------------------------------------------------- subscriptions and news

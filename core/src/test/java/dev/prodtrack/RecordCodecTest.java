@@ -249,12 +249,19 @@ class RecordCodecTest {
         Instant.parse("2024-01-23T10:00:00Z"));
   }
 
+  static dev.prodtrack.model.StatusAutomation statusAutomation() {
+    return new dev.prodtrack.model.StatusAutomation(new dev.prodtrack.model.StatusAutomationId(id(0x87)), "asset",
+        new TaskTypeId(id(4)), new TaskStatusId(id(5)), "status", new TaskTypeId(id(0x88)), new TaskStatusId(id(0x89)),
+        true, false, List.of(new ProjectId(id(1)), new ProjectId(id(0x90))), Instant.parse("2024-01-23T10:00:00Z"),
+        Instant.parse("2024-01-23T10:00:00Z"));
+  }
+
   static Stream<Arguments> records() {
     return Stream.of(fullProject(), minimalProject(), fullPerson(), minimalPerson(), fullDepartment(),
             fullEntityType(), minimalEntityType(), fullEntity(), minimalEntity(), fullTaskType(), minimalTaskType(),
             fullTaskStatus(), minimalTaskStatus(), fullTask(), minimalTask(), fullComment(), minimalComment(),
             fullTimeSpent(), minimalTimeSpent(), fullDayOff(), minimalDayOff(), fullNotification(),
-            minimalNotification(), fullNews(), taskSubscription(), sequenceSubscription())
+            minimalNotification(), fullNews(), taskSubscription(), sequenceSubscription(), statusAutomation())
         .map(r -> Arguments.of(RecordCodec.kindOf(r), r));
   }
 

@@ -54,6 +54,8 @@ public final class EventNames {
   public static final String ASSET_TYPE_NEW = "asset-type:new";
   /** An asset type changed (e.g. its workflow): {@code asset_type_id}. */
   public static final String ASSET_TYPE_UPDATE = "asset-type:update";
+  /** An asset changed (e.g. marked ready for a task type by an automation): {@code asset_id}. */
+  public static final String ASSET_UPDATE = "asset:update";
   /** An asset was created: {@code asset_id}. */
   public static final String ASSET_NEW = "asset:new";
   /** An episode was created: {@code episode_id}. */

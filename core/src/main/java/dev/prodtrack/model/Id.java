@@ -6,7 +6,8 @@ import java.util.UUID;
 /** A typed id: every record kind has its own id type wrapping a UUID. */
 public sealed interface Id
     permits ProjectId, PersonId, DepartmentId, EntityTypeId, EntityId, TaskTypeId, TaskStatusId, TaskId,
-        CommentId, TimeSpentId, DayOffId, NotificationId, NewsId, SubscriptionId {
+        CommentId, TimeSpentId, DayOffId, NotificationId, NewsId, SubscriptionId,
+        StatusAutomationId {
 
   /**
    * The UUID behind this id.
