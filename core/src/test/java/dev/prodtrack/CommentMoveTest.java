@@ -183,4 +183,16 @@ class CommentMoveTest {
     assertThat(f.task(f.animTask).taskStatusId()).isEqualTo(f.todo.id());
     refused(() -> f.tasks(f.artist).removeComment(mine.id()), UnknownIdException.class);
   }
+
+  @Test
+  void move_whenTheStoreFails_changesNothing() {
+    Comment c = post(f.animTask, f.wfa, 1);
+    String digest = f.engine.stateDigest();
+    f.events.clear();
+    f.store.failNextCommit(dev.prodtrack.storage.StorageException.Reason.TOO_LARGE);
+    assertThatThrownBy(() -> f.tasks(f.manager).moveCommentToTask(f.animTask.id(), c.id(), f.compTask.id()))
+        .isInstanceOf(dev.prodtrack.storage.StorageException.class);
+    assertThat(f.engine.stateDigest()).isEqualTo(digest);
+    assertThat(f.events).isEmpty();
+  }
 }

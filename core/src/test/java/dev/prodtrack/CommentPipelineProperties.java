@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.prodtrack.model.Comment;
 import dev.prodtrack.model.CommentId;
-import dev.prodtrack.model.Person;
+import dev.prodtrack.model.PersonId;
 import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.model.TaskStatus;
@@ -20,6 +20,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.prodtrack.testkit.GeneratorClock;
+import dev.prodtrack.testkit.Production;
+import dev.prodtrack.testkit.ProductionGenerator;
+import dev.prodtrack.testkit.Size;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +47,11 @@ import org.junit.jupiter.api.Test;
 class CommentPipelineProperties {
   private static final long SEED = Long.getLong("prodtrack.seed", 31_337L);
   private static final int EXAMPLES = Integer.getInteger("prodtrack.examples", 1_000);
+  private static final java.util.concurrent.atomic.AtomicInteger MOVES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger REFUSED_MOVES =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger DELETES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger REPLAYS = new java.util.concurrent.atomic.AtomicInteger();
 
   /** One decoded action. */
   record Action(int kind, int a, int b, int c) {
@@ -68,26 +77,81 @@ class CommentPipelineProperties {
   void commentPipeline_keepsItsInvariants() {
     qt().withFixedSeed(SEED).withExamples(EXAMPLES)
         .forAll(lists().of(integers().between(0, 8 * 7 * 5 * 64 - 1)).ofSizeBetween(1, 20))
-        .checkAssert(codes -> new Run(codes.stream().map(Action::decode).toList()).play());
-    System.out.printf("CommentPipelineProperties: %d sequences, seed %d%n", EXAMPLES, SEED);
+        .checkAssert(codes -> {
+          Run run = new Run(codes.stream().map(Action::decode).toList(), SEED + codes.size());
+          try {
+            run.play();
+          } finally {
+            run.engine.close();
+          }
+        });
+    System.out.printf("CommentPipelineProperties: %d sequences, seed %d: %d moves, %d refused moves, %d deletes,"
+        + " %d replays checked%n", EXAMPLES, SEED, MOVES.get(), REFUSED_MOVES.get(), DELETES.get(), REPLAYS.get());
+    assertThat(MOVES.get()).as("the sequences exercise moves").isPositive();
+    assertThat(REFUSED_MOVES.get()).as("and refused moves").isPositive();
+    assertThat(DELETES.get()).as("and deletions").isPositive();
   }
 
-  /** One sequence against a fresh fixture. */
+  /**
+   * One sequence against a freshly generated TINY production (seeded per example): two tasks of its first
+   * shot, one task of its first asset, its first manager, supervisor, client and artist.
+   */
   private static final class Run {
     final List<Action> actions;
-    final Fixture f = new Fixture();
+    final ProductionGenerator.Generated g;
+    final ProdTrack engine;
+    final GeneratorClock clock;
+    final List<dev.prodtrack.event.Event> events = new ArrayList<>();
     final List<Task> tasks;
     final TaskStatus[] statuses;
-    final Person[] authors;
+    final PersonId manager;
+    final PersonId admin;
+    final PersonId artist;
+    final PersonId artist2;
+    final PersonId[] authors;
+    final TaskStatus todo;
     final Map<CommentId, TaskId> where = new HashMap<>();
     final List<CommentId> order = new ArrayList<>();
     int step;
 
-    Run(List<Action> actions) {
+    Run(List<Action> actions, long seed) {
       this.actions = actions;
-      tasks = List.of(f.animTask, f.compTask, f.modelTask);
-      statuses = new TaskStatus[] {f.todo, f.wip, f.wfa, f.retake, f.done};
-      authors = new Person[] {f.manager, f.admin, f.supervisor, f.client};
+      g = ProductionGenerator.generateInNewEngine(Size.TINY, seed);
+      engine = g.engine();
+      clock = g.clock();
+      Production p = g.production();
+      admin = p.admin();
+      manager = p.managers().get(0);
+      artist = p.artists().get(0);
+      artist2 = p.artists().get(1);
+      authors = new PersonId[] {manager, admin, p.supervisors().get(0), p.clients().get(0)};
+      TaskApi api = engine.as(admin).task();
+      List<Task> onShot = api.allTasksForShot(p.shots().get(0)).stream()
+          .sorted(Comparator.comparing((Task t) -> t.id().value())).toList();
+      tasks = List.of(onShot.get(0), onShot.get(1), api.getTask(p.assetTasks().get(0)));
+      todo = p.defaults().todo();
+      statuses = new TaskStatus[] {todo, p.defaults().wip(), p.defaults().wfa(), p.defaults().retake(),
+          p.defaults().done()};
+      // The artist works on the first task, so that time logged there and the artist's own comments exist.
+      engine.as(manager).task().assignTask(tasks.get(0).id(), artist);
+      List<Comment> existing = new ArrayList<>();
+      for (Task t : tasks) {
+        for (Comment c : api.allCommentsForTask(t.id())) {
+          where.put(c.id(), t.id());
+          existing.add(c);
+        }
+      }
+      existing.sort(Comparator.comparing(Comment::createdAt));
+      existing.forEach(c -> order.add(c.id()));
+      engine.subscribe(events::add);
+    }
+
+    private TaskApi api(PersonId who) {
+      return engine.as(who).task();
+    }
+
+    private Task current(Task t) {
+      return api(admin).getTask(t.id());
     }
 
     String where() {
@@ -109,12 +173,18 @@ class CommentPipelineProperties {
     private void apply(Action a) {
       switch (a.kind()) {
         case 0, 1 -> {
-          f.tick();
+          clock.set(clock.instant().plusSeconds(60));
           Task t = tasks.get(a.a() % 3);
-          Instant at = f.clock.instant().plus(Duration.ofMinutes(a.c() * 5L - 200));
-          Instant last = f.task(t).lastCommentDate();
-          Comment c = f.tasks(authors[a.c() % 4]).addComment(t.id(), statuses[a.b()].id(), "",
-              CommentOptions.NONE.withCreatedAt(at));
+          Instant at = clock.instant().plus(Duration.ofMinutes(a.c() * 5L - 200));
+          Instant last = current(t).lastCommentDate();
+          Comment[] posted = new Comment[1];
+          // Supervisors outside the task type's department and clients on closed statuses are refused:
+          // a refusal must change nothing; which ones are refused is CommentRulesTest's business.
+          if (!attemptAny(() -> posted[0] = api(authors[a.c() % 4]).addComment(t.id(), statuses[a.b()].id(), "",
+              CommentOptions.NONE.withCreatedAt(at)))) {
+            return;
+          }
+          Comment c = posted[0];
           // Only managers may back-date: for the others the comment is dated now.
           boolean backDated = last != null && last.isAfter(c.createdAt());
           where.put(c.id(), t.id());
@@ -134,7 +204,8 @@ class CommentPipelineProperties {
           boolean allowed = !byArtist && !source.equals(target) && sameEntity(source, target);
           Map<TaskId, List<TimeSpent>> time = timeSpents();
           Map<TaskId, Duration> durations = durations();
-          attempt(() -> f.tasks(byArtist ? f.artist : f.manager).moveCommentToTask(source, c, target), allowed);
+          attempt(() -> api(byArtist ? artist : manager).moveCommentToTask(source, c, target), allowed);
+          (allowed ? MOVES : REFUSED_MOVES).incrementAndGet();
           if (allowed) {
             where.put(c, target);
             assertReplayed(source);
@@ -154,8 +225,8 @@ class CommentPipelineProperties {
             return;
           }
           Comment before = comment(c);
-          f.tasks(f.manager).moveCommentToTask(source, c, target);
-          f.tasks(f.manager).moveCommentToTask(target, c, source);
+          api(manager).moveCommentToTask(source, c, target);
+          api(manager).moveCommentToTask(target, c, source);
           assertThat(comment(c)).as("there and back leaves the comment unchanged; %s", where()).isEqualTo(before);
           assertReplayed(source);
           assertReplayed(target);
@@ -166,10 +237,11 @@ class CommentPipelineProperties {
             return;
           }
           boolean byArtist = a.b() == 0;
-          boolean allowed = !byArtist || comment(c).personId().equals(f.artist.id());
+          boolean allowed = !byArtist || comment(c).personId().equals(artist);
           TaskId task = where.get(c);
-          attempt(() -> f.tasks(byArtist ? f.artist : f.manager).removeComment(c), allowed);
+          attempt(() -> api(byArtist ? artist : manager).removeComment(c), allowed);
           if (allowed) {
+            DELETES.incrementAndGet();
             where.remove(c);
             order.remove(c);
             assertReplayed(task);
@@ -181,7 +253,7 @@ class CommentPipelineProperties {
             return;
           }
           boolean changes = !comment(c).taskStatusId().equals(statuses[a.b()].id());
-          f.tasks(f.manager).updateComment(c, null, statuses[a.b()].id());
+          api(manager).updateComment(c, null, statuses[a.b()].id());
           if (changes) {
             assertReplayed(where.get(c));
           }
@@ -189,14 +261,14 @@ class CommentPipelineProperties {
         case 6 -> {
           CommentId c = pick(a.c());
           if (c != null) {
-            f.tasks(f.manager).replyToComment(c, "noted @Ari Artist");
+            api(manager).replyToComment(c, "noted");
           }
         }
         default -> {
           if (a.b() == 0) {
-            f.tasks(f.manager).assignTask(f.compTask.id(), a.a() % 2 == 0 ? f.artist.id() : f.artist2.id());
+            api(manager).assignTask(tasks.get(1).id(), a.a() % 2 == 0 ? artist : artist2);
           } else {
-            f.tasks(f.artist).addTimeSpent(f.animTask.id(), f.artist.id(), LocalDate.of(2025, 3, 3 + a.a() % 3),
+            api(artist).addTimeSpent(tasks.get(0).id(), artist, LocalDate.of(2025, 6, 23 + a.a() % 3),
                 Duration.ofHours(1 + a.c() % 4));
           }
         }
@@ -204,7 +276,7 @@ class CommentPipelineProperties {
     }
 
     private boolean sameEntity(TaskId x, TaskId y) {
-      return f.task(task(x)).entityId().equals(f.task(task(y)).entityId());
+      return current(task(x)).entityId().equals(current(task(y)).entityId());
     }
 
     private Task task(TaskId id) {
@@ -212,27 +284,41 @@ class CommentPipelineProperties {
     }
 
     private Comment comment(CommentId id) {
-      return f.tasks(f.admin).allCommentsForTask(where.get(id)).stream().filter(c -> c.id().equals(id)).findFirst()
+      return api(admin).allCommentsForTask(where.get(id)).stream().filter(c -> c.id().equals(id)).findFirst()
           .orElseThrow();
     }
 
     private void attempt(Runnable action, boolean allowed) {
-      String digest = f.engine.stateDigest();
-      int events = f.events.size();
+      String digest = engine.stateDigest();
+      int before = events.size();
       try {
         action.run();
         assertThat(allowed).as("expected a refusal; %s", where()).isTrue();
       } catch (ProdTrackException e) {
         assertThat(allowed).as("unexpected refusal %s; %s", e, where()).isFalse();
-        assertThat(f.engine.stateDigest()).as("a refusal changes nothing; %s", where()).isEqualTo(digest);
-        assertThat(f.events).as("a refusal publishes nothing; %s", where()).hasSize(events);
+        assertThat(engine.stateDigest()).as("a refusal changes nothing; %s", where()).isEqualTo(digest);
+        assertThat(events).as("a refusal publishes nothing; %s", where()).hasSize(before);
+      }
+    }
+
+    /** Runs an action that may be refused; a refusal must leave everything unchanged. */
+    private boolean attemptAny(Runnable action) {
+      String digest = engine.stateDigest();
+      int before = events.size();
+      try {
+        action.run();
+        return true;
+      } catch (ProdTrackException e) {
+        assertThat(engine.stateDigest()).as("a refusal changes nothing; %s", where()).isEqualTo(digest);
+        assertThat(events).as("a refusal publishes nothing; %s", where()).hasSize(before);
+        return false;
       }
     }
 
     private Map<TaskId, List<TimeSpent>> timeSpents() {
       Map<TaskId, List<TimeSpent>> out = new HashMap<>();
       for (Task t : tasks) {
-        out.put(t.id(), f.tasks(f.admin).getTimeSpents(t.id()).rows());
+        out.put(t.id(), api(admin).getTimeSpents(t.id()).rows());
       }
       return out;
     }
@@ -240,14 +326,15 @@ class CommentPipelineProperties {
     private Map<TaskId, Duration> durations() {
       Map<TaskId, Duration> out = new HashMap<>();
       for (Task t : tasks) {
-        out.put(t.id(), f.task(t).duration());
+        out.put(t.id(), current(t).duration());
       }
       return out;
     }
 
     /** The task equals the replay of its comment history, computed here from kitsu-semantics §2.7. */
     private void assertReplayed(TaskId id) {
-      List<Comment> history = new ArrayList<>(f.tasks(f.admin).allCommentsForTask(id));
+      REPLAYS.incrementAndGet();
+      List<Comment> history = new ArrayList<>(api(admin).allCommentsForTask(id));
       history.sort(Comparator.comparing(Comment::createdAt).thenComparingInt(c -> order.indexOf(c.id())));
       int retakes = 0;
       boolean previousRetake = false;
@@ -255,7 +342,7 @@ class CommentPipelineProperties {
       Instant end = null;
       Instant done = null;
       for (Comment c : history) {
-        TaskStatus s = f.tasks(f.admin).getTaskStatus(c.taskStatusId());
+        TaskStatus s = api(admin).getTaskStatus(c.taskStatusId());
         if (s.isRetake() && !previousRetake) {
           retakes++;
         }
@@ -270,7 +357,7 @@ class CommentPipelineProperties {
           done = c.createdAt();
         }
       }
-      Task t = f.task(task(id));
+      Task t = current(task(id));
       String at = where();
       assertThat(t.retakeCount()).as("retake_count of %s; %s", id, at).isEqualTo(retakes);
       assertThat(t.realStartDate()).as("real_start_date; %s", at).isEqualTo(realStart);
@@ -279,21 +366,21 @@ class CommentPipelineProperties {
     }
 
     private void check() {
-      f.engine.checkInvariants();
+      engine.checkInvariants();
       Map<CommentId, TaskId> seen = new HashMap<>();
       for (Task t : tasks) {
-        for (Comment c : f.tasks(f.admin).allCommentsForTask(t.id())) {
+        for (Comment c : api(admin).allCommentsForTask(t.id())) {
           assertThat(seen.put(c.id(), t.id())).as("comment %s on two tasks; %s", c.id(), where()).isNull();
         }
       }
       Map<CommentId, TaskId> expected = new HashMap<>(where);
-      // Hashtag-free texts and no automations: every comment is one this run posted.
+      // No hashtags and no automations: every comment is one the model knows.
       assertThat(seen).as("every comment lives on the task the model says; %s", where()).isEqualTo(expected);
       for (Task t : tasks) {
-        List<Comment> history = f.tasks(f.admin).allCommentsForTask(t.id());
-        Task now = f.task(t);
+        List<Comment> history = api(admin).allCommentsForTask(t.id());
+        Task now = current(t);
         if (history.isEmpty()) {
-          assertThat(now.taskStatusId()).as("no comment: default status; %s", where()).isEqualTo(f.todo.id());
+          assertThat(now.taskStatusId()).as("no comment: default status; %s", where()).isEqualTo(todo.id());
           assertThat(now.lastCommentDate()).isNull();
         } else {
           Comment newest = history.stream().max(Comparator.comparing(Comment::createdAt)
