@@ -10,5 +10,6 @@ module dev.prodtrack.core {
   exports dev.prodtrack;
   exports dev.prodtrack.model;
   exports dev.prodtrack.event;
+  exports dev.prodtrack.schedule;
   exports dev.prodtrack.testkit;
 }

@@ -1,0 +1,430 @@
+package dev.prodtrack.schedule;
+
+import dev.prodtrack.model.PersonId;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The working-day calendar of schedule-analytics.md §1: working weekdays, studio holidays, per-person
+ * day-off ranges, hours per day and per-person capacity. Every schedule metric uses this one class.
+ *
+ * <p>Design note. Counts are inclusive at both ends (Engine decision 6.4). {@link #workingDays} runs in
+ * O(log holidays) for the calendar and O(log holidays × ranges of the person) for a person: whole weeks
+ * are counted arithmetically, holidays by binary search in a sorted array, and a person's day-off ranges
+ * are merged at build time so that overlapping ranges never count a day twice. Instances are immutable
+ * and thread-safe.
+ */
+public final class WorkCalendar {
+  private final boolean[] workingWeekday = new boolean[8];
+  private final int workingPerWeek;
+  private final long[] holidays;
+  private final Map<PersonId, long[][]> daysOff;
+  private final Map<PersonId, Double> capacity;
+  private final double hoursPerDay;
+
+  private WorkCalendar(Builder b) {
+    for (DayOfWeek d : b.weekdays) {
+      workingWeekday[d.getValue()] = true;
+    }
+    workingPerWeek = b.weekdays.size();
+    holidays = b.holidays.stream().mapToLong(LocalDate::toEpochDay).toArray();
+    Map<PersonId, long[][]> off = new HashMap<>();
+    b.daysOff.forEach((p, ranges) -> off.put(p, merge(ranges)));
+    daysOff = Map.copyOf(off);
+    capacity = Map.copyOf(b.capacity);
+    hoursPerDay = b.hoursPerDay;
+  }
+
+  /**
+   * Starts a calendar: Monday to Friday, no holiday, no day off, 8 hours per day.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures a {@link WorkCalendar}. Not thread-safe. */
+  public static final class Builder {
+    private final Set<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    private final TreeSet<LocalDate> holidays = new TreeSet<>();
+    private final Map<PersonId, List<long[]>> daysOff = new HashMap<>();
+    private final Map<PersonId, Double> capacity = new HashMap<>();
+    private double hoursPerDay = 8;
+
+    private Builder() {}
+
+    /**
+     * The working weekdays (default Monday to Friday).
+     *
+     * @param days at least one weekday
+     * @return this builder
+     * @throws IllegalArgumentException if {@code days} is empty
+     */
+    public Builder workingWeekdays(Set<DayOfWeek> days) {
+      if (days.isEmpty()) {
+        throw new IllegalArgumentException("a calendar needs at least one working weekday");
+      }
+      weekdays.clear();
+      weekdays.addAll(days);
+      return this;
+    }
+
+    /**
+     * Adds a studio holiday (a non-working day for everyone).
+     *
+     * @param day the day
+     * @return this builder
+     */
+    public Builder holiday(LocalDate day) {
+      holidays.add(Objects.requireNonNull(day, "day"));
+      return this;
+    }
+
+    /**
+     * Adds a range of days off for a person (Kitsu's DayOff), both ends included.
+     *
+     * @param person the person
+     * @param from the first day off
+     * @param to the last day off, on or after {@code from}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public Builder dayOff(PersonId person, LocalDate from, LocalDate to) {
+      Objects.requireNonNull(person, "person");
+      if (to.isBefore(from)) {
+        throw new IllegalArgumentException("day off ends (" + to + ") before it starts (" + from + ")");
+      }
+      daysOff.computeIfAbsent(person, k -> new ArrayList<>()).add(new long[] {from.toEpochDay(), to.toEpochDay()});
+      return this;
+    }
+
+    /**
+     * The organisation's hours per working day (Kitsu's {@code hours_by_day}).
+     *
+     * @param hours in (0, 24]
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder hoursPerDay(double hours) {
+      if (!(hours > 0 && hours <= 24)) {
+        throw new IllegalArgumentException("hoursPerDay must be in (0, 24], was " + hours);
+      }
+      this.hoursPerDay = hours;
+      return this;
+    }
+
+    /**
+     * A person's capacity as a fraction of a full day (default 1.0).
+     *
+     * @param person the person
+     * @param fraction in [0, 1]
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder capacity(PersonId person, double fraction) {
+      Objects.requireNonNull(person, "person");
+      if (!(fraction >= 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("capacity must be in [0, 1], was " + fraction);
+      }
+      capacity.put(person, fraction);
+      return this;
+    }
+
+    /**
+     * Builds the calendar.
+     *
+     * @return an immutable calendar
+     */
+    public WorkCalendar build() {
+      return new WorkCalendar(this);
+    }
+  }
+
+  private static long[][] merge(List<long[]> ranges) {
+    long[][] sorted = ranges.toArray(new long[0][]);
+    Arrays.sort(sorted, (x, y) -> Long.compare(x[0], y[0]));
+    List<long[]> out = new ArrayList<>();
+    for (long[] r : sorted) {
+      long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && r[0] <= last[1] + 1) {
+        last[1] = Math.max(last[1], r[1]);
+      } else {
+        out.add(new long[] {r[0], r[1]});
+      }
+    }
+    return out.toArray(new long[0][]);
+  }
+
+  /**
+   * Hours per working day.
+   *
+   * @return the hours
+   */
+  public double hoursPerDay() {
+    return hoursPerDay;
+  }
+
+  /**
+   * An effort in days: {@code effort / hoursPerDay}.
+   *
+   * @param effort the effort
+   * @return the days it represents
+   */
+  public double days(Duration effort) {
+    return effort.toNanos() / 3.6e12 / hoursPerDay;
+  }
+
+  /**
+   * {@code working(d)}: a working weekday and not a holiday.
+   *
+   * @param day the day
+   * @return whether everyone works that day
+   */
+  public boolean isWorking(LocalDate day) {
+    return workingWeekday[day.getDayOfWeek().getValue()] && Arrays.binarySearch(holidays, day.toEpochDay()) < 0;
+  }
+
+  /**
+   * {@code working_p(d)}: a working day that none of the person's days off covers.
+   *
+   * @param person the person
+   * @param day the day
+   * @return whether the person works that day
+   */
+  public boolean isWorking(PersonId person, LocalDate day) {
+    return isWorking(day) && !isOff(person, day.toEpochDay());
+  }
+
+  private boolean isOff(PersonId person, long day) {
+    long[][] ranges = daysOff.get(person);
+    if (ranges == null) {
+      return false;
+    }
+    int lo = 0;
+    int hi = ranges.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ranges[mid][1] < day) {
+        lo = mid + 1;
+      } else if (ranges[mid][0] > day) {
+        hi = mid - 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code workingDays(a, b)}: the working days in {@code [a, b]}, both ends counted; 0 when
+   * {@code b < a}.
+   *
+   * @param from the first day
+   * @param to the last day
+   * @return the count
+   */
+  public long workingDays(LocalDate from, LocalDate to) {
+    return count(from.toEpochDay(), to.toEpochDay());
+  }
+
+  /**
+   * {@code workingDays_p(a, b)}: the person's working days in {@code [a, b]}.
+   *
+   * @param person the person
+   * @param from the first day
+   * @param to the last day
+   * @return the count
+   */
+  public long workingDays(PersonId person, LocalDate from, LocalDate to) {
+    long a = from.toEpochDay();
+    long b = to.toEpochDay();
+    long total = count(a, b);
+    long[][] ranges = daysOff.get(person);
+    if (ranges == null || total == 0) {
+      return total;
+    }
+    for (long[] r : ranges) {
+      if (r[1] < a) {
+        continue;
+      }
+      if (r[0] > b) {
+        break;
+      }
+      total -= count(Math.max(a, r[0]), Math.min(b, r[1]));
+    }
+    return total;
+  }
+
+  private long count(long a, long b) {
+    if (b < a) {
+      return 0;
+    }
+    long days = b - a + 1;
+    long weeks = days / 7;
+    long n = weeks * workingPerWeek;
+    // The remaining days after whole weeks, starting at a + 7 * weeks.
+    int dow = LocalDate.ofEpochDay(a).getDayOfWeek().getValue();
+    for (long i = 0; i < days % 7; i++) {
+      if (workingWeekday[(int) ((dow - 1 + i) % 7) + 1]) {
+        n++;
+      }
+    }
+    int from = lowerBound(holidays, a);
+    int to = lowerBound(holidays, b + 1);
+    for (int i = from; i < to; i++) {
+      if (workingWeekday[LocalDate.ofEpochDay(holidays[i]).getDayOfWeek().getValue()]) {
+        n--;
+      }
+    }
+    return n;
+  }
+
+  private static int lowerBound(long[] sorted, long key) {
+    int i = Arrays.binarySearch(sorted, key);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  /**
+   * {@code nextWorkingDay(d)}: {@code d} if it is a working day, else the first working day after it.
+   *
+   * @param day the day
+   * @return the working day
+   */
+  public LocalDate nextWorkingDay(LocalDate day) {
+    return step(null, day, 1);
+  }
+
+  /**
+   * The person's next working day on or after {@code day}.
+   *
+   * @param person the person, or null for the plain calendar
+   * @param day the day
+   * @return the working day
+   * @throws IllegalStateException if the person has no working day in the next ten years
+   */
+  public LocalDate nextWorkingDay(PersonId person, LocalDate day) {
+    return step(person, day, 1);
+  }
+
+  private LocalDate step(PersonId person, LocalDate day, int direction) {
+    LocalDate d = day;
+    for (int i = 0; i < 3660; i++) {
+      if (person == null ? isWorking(d) : isWorking(person, d)) {
+        return d;
+      }
+      d = d.plusDays(direction);
+    }
+    throw new IllegalStateException("no working day within ten years of " + day + (person == null ? "" : " for " + person));
+  }
+
+  /**
+   * {@code addWorkingDays(d, n)}: from the first working day on or after {@code d}, {@code n} further
+   * working days.
+   *
+   * @param person the person whose days off count, or null for the plain calendar
+   * @param day the start
+   * @param n how many working days to add, {@code >= 0}
+   * @return the day reached
+   * @throws IllegalArgumentException if {@code n < 0}
+   */
+  public LocalDate addWorkingDays(PersonId person, LocalDate day, long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, was " + n);
+    }
+    LocalDate d = step(person, day, 1);
+    for (long left = n; left > 0; left--) {
+      d = step(person, d.plusDays(1), 1);
+    }
+    return d;
+  }
+
+  /**
+   * {@code subtractWorkingDays(d, n)}: from the last working day on or before {@code d}, {@code n}
+   * working days back.
+   *
+   * @param person the person whose days off count, or null for the plain calendar
+   * @param day the start
+   * @param n how many working days to go back, {@code >= 0}
+   * @return the day reached
+   * @throws IllegalArgumentException if {@code n < 0}
+   */
+  public LocalDate subtractWorkingDays(PersonId person, LocalDate day, long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, was " + n);
+    }
+    LocalDate d = step(person, day, -1);
+    for (long left = n; left > 0; left--) {
+      d = step(person, d.minusDays(1), -1);
+    }
+    return d;
+  }
+
+  /**
+   * {@code wdDelta(a, b)}: the signed working-day distance from {@code a} to {@code b}.
+   *
+   * @param a the first day
+   * @param b the second day
+   * @return {@code workingDays(a+1, b)} when {@code b > a}, its negation the other way, 0 when equal
+   */
+  public long wdDelta(LocalDate a, LocalDate b) {
+    int c = b.compareTo(a);
+    return c > 0 ? workingDays(a.plusDays(1), b) : c < 0 ? -workingDays(b.plusDays(1), a) : 0;
+  }
+
+  /**
+   * The planned due date from a start and an estimation (§1.3, Kitsu's {@code getDatesFromStartDate}):
+   * {@code addWorkingDays_p(start, max(1, ceil(days)) - 1)}.
+   *
+   * @param person the person, or null
+   * @param start the start
+   * @param estimation the estimation
+   * @return the due date
+   */
+  public LocalDate plannedDue(PersonId person, LocalDate start, Duration estimation) {
+    return addWorkingDays(person, start, span(estimation) - 1);
+  }
+
+  /**
+   * The planned start from a due date and an estimation (§1.3): {@code subtractWorkingDays_p(due,
+   * max(1, ceil(days)) - 1)}.
+   *
+   * @param person the person, or null
+   * @param due the due date
+   * @param estimation the estimation
+   * @return the start
+   */
+  public LocalDate plannedStart(PersonId person, LocalDate due, Duration estimation) {
+    return subtractWorkingDays(person, due, span(estimation) - 1);
+  }
+
+  private long span(Duration estimation) {
+    return Math.max(1, (long) Math.ceil(days(estimation) - 1e-9));
+  }
+
+  /**
+   * {@code capacity(p, d)}: hours per day times the person's capacity fraction on the person's working
+   * days, zero otherwise.
+   *
+   * @param person the person
+   * @param day the day
+   * @return the capacity
+   */
+  public Duration capacity(PersonId person, LocalDate day) {
+    if (!isWorking(person, day)) {
+      return Duration.ZERO;
+    }
+    double fraction = capacity.getOrDefault(person, 1.0);
+    return Duration.ofNanos(Math.round(hoursPerDay * fraction * 3.6e12));
+  }
+}
