@@ -94,6 +94,15 @@ public final class Session {
   }
 
   /**
+   * Schedule analytics: the working-day calendar and the lateness rules (more metrics to come).
+   *
+   * @return the schedule API
+   */
+  public ScheduleApi schedule() {
+    return new ScheduleApi(engine, actor);
+  }
+
+  /**
    * The acting person's own lists: todo, done, to check (gazu {@code user}).
    *
    * @return the user API

@@ -1,0 +1,79 @@
+package dev.prodtrack;
+
+import dev.prodtrack.model.DayOff;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Project;
+import dev.prodtrack.model.ProjectId;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskId;
+import dev.prodtrack.schedule.Lateness;
+import dev.prodtrack.schedule.TaskLateness;
+import dev.prodtrack.schedule.WorkCalendar;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Schedule analytics over the engine's data (schedule-analytics.md). Obtained from
+ * {@link Session#schedule()}. Every call takes its as-of day explicitly. Thread-safe.
+ */
+public final class ScheduleApi {
+  private final ProdTrack engine;
+  private final PersonId actor;
+
+  ScheduleApi(ProdTrack engine, PersonId actor) {
+    this.engine = engine;
+    this.actor = actor;
+  }
+
+  /**
+   * The studio's working-day calendar: Monday to Friday, the organisation's hours per day, every
+   * person's days off, and the holidays given.
+   *
+   * @param holidays studio holidays
+   * @return the calendar
+   */
+  public WorkCalendar calendar(Collection<LocalDate> holidays) {
+    Objects.requireNonNull(holidays, "holidays");
+    return engine.read(s -> {
+      WorkCalendar.Builder b = WorkCalendar.builder().hoursPerDay(engine.hoursPerDay());
+      holidays.forEach(b::holiday);
+      for (DayOff d : s.daysOff.values()) {
+        b.dayOff(d.personId(), d.date(), d.endDate());
+      }
+      return b.build();
+    });
+  }
+
+  /**
+   * The lateness rules for every task of a project as of a day (schedule-analytics.md §2.2, §2.4).
+   *
+   * @param project the project
+   * @param asOf "today"
+   * @param zone the zone the tasks' instants are read in
+   * @param calendar the calendar delivered-late working days are counted on
+   * @return one entry per task, by task id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<TaskLateness> lateness(ProjectId project, LocalDate asOf, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      List<TaskLateness> out = new ArrayList<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        Task t = s.tasks.get(id);
+        out.add(Lateness.of(t, s.taskStatuses.get(t.taskStatusId()), asOf, zone, calendar));
+      }
+      out.sort(Comparator.comparing(l -> l.task().value()));
+      return List.copyOf(out);
+    });
+  }
+}
