@@ -76,4 +76,36 @@ public final class ScheduleApi {
       return List.copyOf(out);
     });
   }
+
+  /**
+   * Earned value of a project on one day (schedule-analytics.md §6), in person-days.
+   *
+   * @param project the project
+   * @param day the day
+   * @param rule the earning rule
+   * @param zone the zone the tasks' instants are read in
+   * @param calendar the calendar
+   * @return the measures
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.EarnedValue earnedValue(ProjectId project, LocalDate day,
+      dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      List<Task> tasks = new ArrayList<>();
+      List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        tasks.add(s.tasks.get(id));
+        spent.addAll(s.timeSpentsOf(id));
+      }
+      return dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, t -> s.taskStatuses.get(t.taskStatusId()),
+          spent, day, rule, zone, calendar);
+    });
+  }
 }

@@ -1,0 +1,110 @@
+package dev.prodtrack.schedule;
+
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.model.TimeSpent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * Earned value (schedule-analytics.md §6) over a set of tasks, as pure functions: the engine hands it the
+ * scope's tasks, their statuses and time spents.
+ */
+public final class EarnedValueCalculator {
+  private EarnedValueCalculator() {}
+
+  /**
+   * {@code plannedFraction(t, d)}: 0 before the start, 1 from the due date, else the share of working
+   * days elapsed; empty when the task lacks a start or a due date.
+   *
+   * @param task the task
+   * @param day the day
+   * @param calendar the calendar
+   * @return the fraction, or empty for an unscheduled task
+   */
+  public static OptionalDouble plannedFraction(Task task, LocalDate day, WorkCalendar calendar) {
+    LocalDate start = task.startDate();
+    LocalDate due = task.dueDate();
+    if (start == null || due == null) {
+      return OptionalDouble.empty();
+    }
+    if (day.isBefore(start)) {
+      return OptionalDouble.of(0);
+    }
+    if (!day.isBefore(due)) {
+      return OptionalDouble.of(1);
+    }
+    long span = calendar.workingDays(start, due);
+    if (span == 0) {
+      return OptionalDouble.of(0);
+    }
+    return OptionalDouble.of((double) calendar.workingDays(start, day) / span);
+  }
+
+  /**
+   * The measures of a scope on one day.
+   *
+   * @param tasks the scope's tasks
+   * @param statuses resolves a task's status
+   * @param timeSpents the scope's time-spent rows
+   * @param day the day
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures, in person-days
+   */
+  public static EarnedValue measure(Collection<Task> tasks, Function<Task, TaskStatus> statuses,
+      Collection<TimeSpent> timeSpents, LocalDate day, EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    double bac = 0;
+    double pv = 0;
+    double ev = 0;
+    int unestimated = 0;
+    int unscheduled = 0;
+    for (Task t : tasks) {
+      double estimation = calendar.days(t.estimation());
+      if (t.estimation().isZero()) {
+        unestimated++;
+      }
+      bac += estimation;
+      OptionalDouble fraction = plannedFraction(t, day, calendar);
+      if (fraction.isPresent()) {
+        pv += estimation * fraction.getAsDouble();
+      } else {
+        unscheduled++;
+      }
+      boolean done = statuses.apply(t).isDone() && onOrBefore(t.doneDate(), day, zone);
+      ev += switch (rule) {
+        case ZERO_HUNDRED -> done ? estimation : 0;
+        case FEEDBACK_COUNTS -> onOrBefore(t.endDate(), day, zone) ? estimation : 0;
+        case FIFTY_FIFTY -> (onOrBefore(t.realStartDate(), day, zone) ? estimation / 2 : 0) + (done ? estimation / 2 : 0);
+      };
+    }
+    double ac = 0;
+    for (TimeSpent ts : timeSpents) {
+      if (!ts.date().isAfter(day)) {
+        ac += calendar.days(ts.duration());
+      }
+    }
+    OptionalDouble spi = ratio(ev, pv);
+    OptionalDouble cpi = ratio(ev, ac);
+    OptionalDouble eacByCpi = cpi.isPresent() && cpi.getAsDouble() != 0 ? OptionalDouble.of(bac / cpi.getAsDouble())
+        : OptionalDouble.empty();
+    double eacAtBudget = ac + (bac - ev);
+    OptionalDouble eacByBoth = cpi.isPresent() && spi.isPresent() && cpi.getAsDouble() * spi.getAsDouble() != 0
+        ? OptionalDouble.of(ac + (bac - ev) / (cpi.getAsDouble() * spi.getAsDouble())) : OptionalDouble.empty();
+    return new EarnedValue(day, bac, pv, ev, ac, unestimated, unscheduled, spi, cpi, eacByCpi, eacAtBudget, eacByBoth,
+        ratio(bac - ev, bac - ac));
+  }
+
+  private static boolean onOrBefore(Instant instant, LocalDate day, ZoneId zone) {
+    return instant != null && !LocalDate.ofInstant(instant, zone).isAfter(day);
+  }
+
+  private static OptionalDouble ratio(double numerator, double denominator) {
+    return denominator == 0 ? OptionalDouble.empty() : OptionalDouble.of(numerator / denominator);
+  }
+}
