@@ -108,4 +108,23 @@ public final class ScheduleApi {
           spent, day, rule, zone, calendar);
     });
   }
+
+  /**
+   * A velocity forecast of a project (schedule-analytics.md §7) under the 0/100 earning rule.
+   *
+   * @param project the project
+   * @param asOf "today"
+   * @param windowWorkingDays the trailing window (20 in the reference)
+   * @param zone the zone the tasks' instants are read in
+   * @param calendar the calendar
+   * @return the forecast
+   */
+  public dev.prodtrack.schedule.Forecast forecast(ProjectId project, LocalDate asOf, int windowWorkingDays,
+      ZoneId zone, WorkCalendar calendar) {
+    var rule = dev.prodtrack.schedule.EarningRule.ZERO_HUNDRED;
+    var today = earnedValue(project, asOf, rule, zone, calendar);
+    var start = earnedValue(project, calendar.subtractWorkingDays(null, asOf, windowWorkingDays), rule, zone, calendar);
+    LocalDate end = engine.read(s -> s.projects.get(project).endDate());
+    return dev.prodtrack.schedule.Forecast.of(today, start, windowWorkingDays, end, calendar);
+  }
 }

@@ -79,4 +79,21 @@ class EarnedValueTest {
     assertThat(v.eacByCpi()).isEmpty();
     assertThat(v.tcpi()).isEmpty();
   }
+
+  @Test
+  void forecast_velocityPredictedEndAndSlip() {
+    production();
+    f.setProject(p -> p.withEndDate(mon.plusDays(4)));
+    ScheduleApi api = f.engine.as(f.manager.id()).schedule();
+    WorkCalendar cal = api.calendar(List.of());
+    var fc = api.forecast(f.project, mon.plusDays(2), 2, ZoneOffset.UTC, cal);
+    // EV went from 0 (Monday) to 2 (Wednesday) over a 2-working-day window: 1 person-day per day.
+    assertThat(fc.velocity()).isEqualTo(1.0);
+    assertThat(fc.remaining()).isEqualTo(1.0);
+    assertThat(fc.predictedEnd()).contains(mon.plusDays(3));
+    assertThat(fc.slipWorkingDays()).hasValue(-1);
+    var none = api.forecast(f.project, mon.plusDays(1), 1, ZoneOffset.UTC, cal);
+    assertThat(none.predictedEnd()).as("zero velocity: no forecast").isEmpty();
+    assertThat(none.velocityIfAny()).isEmpty();
+  }
 }
