@@ -127,4 +127,67 @@ public final class ScheduleApi {
     LocalDate end = engine.read(s -> s.projects.get(project).endDate());
     return dev.prodtrack.schedule.Forecast.of(today, start, windowWorkingDays, end, calendar);
   }
+
+  /**
+   * A person's workload over {@code [from, to]} (schedule-analytics.md §1.4): for each open task
+   * assigned to the person that has both a start and a due date, {@code max(estimation − duration, 0)}
+   * divided by the task's working days for the person and by its number of assignees, placed on each of
+   * those working days; against {@code capacity(p, d)}. Tasks of projects the caller cannot read are left
+   * out.
+   *
+   * @param person the person
+   * @param from the first day
+   * @param to the last day
+   * @param calendar the calendar
+   * @return the workload
+   */
+  public dev.prodtrack.schedule.Workload workload(PersonId person, LocalDate from, LocalDate to, WorkCalendar calendar) {
+    Objects.requireNonNull(person, "person");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(calendar, "calendar");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+    return engine.read(s -> {
+      TaskApi.found("person", person, s.persons.get(person));
+      var caller = s.persons.get(actor);
+      int n = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+      long[] demand = new long[n];
+      List<TaskId> unplaceable = new ArrayList<>();
+      List<Task> assigned = new ArrayList<>();
+      s.tasksByAssignee.get(person).forEach(id -> assigned.add(s.tasks.get(id)));
+      assigned.sort(Comparator.comparing(t -> t.id().value()));
+      for (Task t : assigned) {
+        if (s.taskStatuses.get(t.taskStatusId()).isDone() || t.startDate() == null || t.dueDate() == null
+            || !Access.canRead(caller, s.projects.get(t.projectId()))) {
+          continue;
+        }
+        long days = calendar.workingDays(person, t.startDate(), t.dueDate());
+        if (days == 0) {
+          unplaceable.add(t.id());
+          continue;
+        }
+        java.time.Duration remaining = t.estimation().minus(t.duration());
+        if (remaining.isNegative() || remaining.isZero()) {
+          continue;
+        }
+        long perDay = remaining.toNanos() / days / t.assignees().size();
+        LocalDate a = t.startDate().isBefore(from) ? from : t.startDate();
+        LocalDate b = t.dueDate().isAfter(to) ? to : t.dueDate();
+        for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+          if (calendar.isWorking(person, d)) {
+            demand[(int) (d.toEpochDay() - from.toEpochDay())] += perDay;
+          }
+        }
+      }
+      List<dev.prodtrack.schedule.Workload.Day> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        LocalDate d = from.plusDays(i);
+        out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(demand[i]),
+            calendar.capacity(person, d)));
+      }
+      return new dev.prodtrack.schedule.Workload(person, out, unplaceable);
+    });
+  }
 }
