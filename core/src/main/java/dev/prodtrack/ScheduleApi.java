@@ -190,4 +190,69 @@ public final class ScheduleApi {
       return new dev.prodtrack.schedule.Workload(person, out, unplaceable);
     });
   }
+
+  /**
+   * The burn-down and burn-up series of a project over the working days of {@code [from, to]} under the
+   * 0/100 rule: remaining and earned person-days, done tasks, and the ideal line. Computed in one pass
+   * over the tasks plus one over the days.
+   *
+   * @param project the project
+   * @param from the first day
+   * @param to the last day
+   * @param zone the zone done dates are read in
+   * @param calendar the calendar
+   * @return one point per working day
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.BurndownPoint> burndown(ProjectId project, LocalDate from, LocalDate to,
+      ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      double bac = 0;
+      java.util.TreeMap<LocalDate, double[]> earnedOn = new java.util.TreeMap<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        Task t = s.tasks.get(id);
+        double estimation = calendar.days(t.estimation());
+        bac += estimation;
+        if (s.taskStatuses.get(t.taskStatusId()).isDone() && t.doneDate() != null) {
+          double[] slot = earnedOn.computeIfAbsent(LocalDate.ofInstant(t.doneDate(), zone), k -> new double[2]);
+          slot[0] += estimation;
+          slot[1] += 1;
+        }
+      }
+      double earned = 0;
+      int done = 0;
+      for (double[] slot : earnedOn.headMap(from).values()) {
+        earned += slot[0];
+        done += (int) slot[1];
+      }
+      LocalDate start = p.startDate();
+      LocalDate end = p.endDate();
+      long idealSpan = start != null && end != null ? calendar.workingDays(start, end) : 0;
+      List<dev.prodtrack.schedule.BurndownPoint> out = new ArrayList<>();
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        double[] slot = earnedOn.get(d);
+        if (slot != null) {
+          earned += slot[0];
+          done += (int) slot[1];
+        }
+        if (!calendar.isWorking(d)) {
+          continue;
+        }
+        java.util.OptionalDouble ideal = java.util.OptionalDouble.empty();
+        if (idealSpan > 1) {
+          long elapsed = d.isBefore(start) ? 0 : d.isAfter(end) ? idealSpan - 1 : calendar.workingDays(start, d) - 1;
+          ideal = java.util.OptionalDouble.of(Math.max(0, bac * (1 - (double) elapsed / (idealSpan - 1))));
+        }
+        out.add(new dev.prodtrack.schedule.BurndownPoint(d, bac - earned, earned, done, ideal));
+      }
+      return List.copyOf(out);
+    });
+  }
 }

@@ -96,4 +96,25 @@ class EarnedValueTest {
     assertThat(none.predictedEnd()).as("zero velocity: no forecast").isEmpty();
     assertThat(none.velocityIfAny()).isEmpty();
   }
+
+  @Test
+  void burndown_followsDoneDatesAndTheIdealLine() {
+    production();
+    f.setProject(p -> p.withStartDate(mon).withEndDate(mon.plusDays(8)));
+    ScheduleApi api = f.engine.as(f.manager.id()).schedule();
+    var series = api.burndown(f.project, mon, mon.plusDays(8), ZoneOffset.UTC, api.calendar(List.of()));
+    assertThat(series).hasSize(7).as("working days only");
+    assertThat(series.get(0).remaining()).isEqualTo(3.0);
+    assertThat(series.get(1).remaining()).isEqualTo(3.0);
+    assertThat(series.get(2).remaining()).as("anim done on Wednesday").isEqualTo(1.0);
+    assertThat(series.get(2).earned()).isEqualTo(2.0);
+    assertThat(series.get(2).doneTasks()).isEqualTo(1);
+    assertThat(series.get(0).ideal()).hasValue(3.0);
+    assertThat(series.get(6).ideal()).hasValue(0.0);
+    assertThat(series.get(3).ideal().getAsDouble()).isCloseTo(1.5, within(1e-9));
+    // Every point agrees with the earned-value measure of its day.
+    for (var point : series) {
+      assertThat(point.earned()).isEqualTo(ev(point.date(), EarningRule.ZERO_HUNDRED).ev());
+    }
+  }
 }
