@@ -255,4 +255,84 @@ public final class ScheduleApi {
       return List.copyOf(out);
     });
   }
+
+  /**
+   * The critical path of a project (schedule-analytics.md §5): implicit finish-to-start links between
+   * the priority groups of each entity's tasks (the project's task-type link priorities), plus the
+   * explicit links given (an explicit link replaces the implicit one of the same pair); durations from the
+   * planned dates, else the estimation, else one day (reported as unestimated).
+   *
+   * @param project the project
+   * @param analysisStart the first day (null: the project's start date, else the earliest task start)
+   * @param deadline the deadline of the backward pass (null: the project finish)
+   * @param threshold the total float at or below which a task is critical (0 in the reference)
+   * @param explicitLinks extra links between tasks of the project
+   * @param calendar the calendar
+   * @return the result
+   * @throws dev.prodtrack.schedule.DependencyCycleException if the links form a cycle
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.CriticalPath criticalPath(ProjectId project, LocalDate analysisStart,
+      LocalDate deadline, long threshold, List<dev.prodtrack.schedule.TaskLink> explicitLinks, WorkCalendar calendar) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(explicitLinks, "explicitLinks");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      java.util.Map<TaskId, Integer> durations = new java.util.LinkedHashMap<>();
+      java.util.Set<TaskId> unestimated = new java.util.HashSet<>();
+      java.util.Map<dev.prodtrack.model.EntityId, List<Task>> byEntity = new java.util.TreeMap<>(
+          Comparator.comparing(e -> e.value()));
+      List<Task> tasks = new ArrayList<>();
+      s.tasksByProject.get(project).forEach(id -> tasks.add(s.tasks.get(id)));
+      tasks.sort(Comparator.comparing(t -> t.id().value()));
+      LocalDate earliest = null;
+      for (Task t : tasks) {
+        int d;
+        if (t.startDate() != null && t.dueDate() != null) {
+          d = (int) Math.max(1, calendar.workingDays(t.startDate(), t.dueDate()));
+        } else if (!t.estimation().isZero()) {
+          d = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
+        } else {
+          d = 1;
+          unestimated.add(t.id());
+        }
+        durations.put(t.id(), d);
+        byEntity.computeIfAbsent(t.entityId(), k -> new ArrayList<>()).add(t);
+        if (t.startDate() != null && (earliest == null || t.startDate().isBefore(earliest))) {
+          earliest = t.startDate();
+        }
+      }
+      java.util.Map<List<TaskId>, dev.prodtrack.schedule.TaskLink> links = new java.util.LinkedHashMap<>();
+      for (List<Task> group : byEntity.values()) {
+        java.util.TreeMap<Integer, List<Task>> byPriority = new java.util.TreeMap<>();
+        for (Task t : group) {
+          java.util.OptionalInt prio = p.taskTypePriority(t.taskTypeId());
+          if (prio.isPresent()) {
+            byPriority.computeIfAbsent(prio.getAsInt(), k -> new ArrayList<>()).add(t);
+          }
+        }
+        List<Task> previous = null;
+        for (List<Task> level : byPriority.values()) {
+          if (previous != null) {
+            for (Task a : previous) {
+              for (Task b : level) {
+                links.put(List.of(a.id(), b.id()), dev.prodtrack.schedule.TaskLink.fs(a.id(), b.id()));
+              }
+            }
+          }
+          previous = level;
+        }
+      }
+      for (dev.prodtrack.schedule.TaskLink l : explicitLinks) {
+        links.remove(List.of(l.successor(), l.predecessor()));
+        links.put(List.of(l.predecessor(), l.successor()), l);
+      }
+      LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
+          : earliest != null ? earliest : LocalDate.EPOCH;
+      return dev.prodtrack.schedule.CriticalPath.compute(durations, unestimated, new ArrayList<>(links.values()),
+          start, deadline, threshold, calendar);
+    });
+  }
 }
