@@ -335,4 +335,100 @@ public final class ScheduleApi {
           start, deadline, threshold, calendar);
     });
   }
+
+  /**
+   * The project's tasks at risk as of a day: open (not done), not yet late (due on or after the day),
+   * assigned, and for at least one assignee the remaining work of this task plus that of their other open
+   * tasks due earlier (each split among its assignees) exceeds their capacity from the day to this task's
+   * due date. Remaining work is estimation − duration floored at zero, or the whole estimation when the
+   * task has not started. Each comes with its reasons.
+   *
+   * @param project the project
+   * @param asOf "today"
+   * @param calendar the calendar
+   * @return the tasks at risk, by due date then id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.AtRisk> atRisk(ProjectId project, LocalDate asOf, WorkCalendar calendar) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      List<dev.prodtrack.schedule.AtRisk> out = new ArrayList<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        Task t = s.tasks.get(id);
+        if (!isOpen(s, t) || t.dueDate() == null || t.dueDate().isBefore(asOf) || t.assignees().isEmpty()) {
+          continue;
+        }
+        java.time.Duration remaining = remaining(t);
+        PersonId tightest = null;
+        java.time.Duration worst = java.time.Duration.ZERO;
+        for (PersonId person : t.assignees()) {
+          java.time.Duration demand = remaining.dividedBy(t.assignees().size());
+          for (TaskId otherId : s.tasksByAssignee.get(person)) {
+            Task other = s.tasks.get(otherId);
+            if (!other.id().equals(t.id()) && isOpen(s, other) && other.dueDate() != null
+                && !other.dueDate().isBefore(asOf) && other.dueDate().isBefore(t.dueDate())) {
+              demand = demand.plus(remaining(other).dividedBy(other.assignees().size()));
+            }
+          }
+          java.time.Duration capacity = java.time.Duration.ZERO;
+          for (LocalDate d = asOf; !d.isAfter(t.dueDate()); d = d.plusDays(1)) {
+            capacity = capacity.plus(calendar.capacity(person, d));
+          }
+          java.time.Duration shortfall = demand.minus(capacity);
+          if (shortfall.compareTo(worst) > 0) {
+            worst = shortfall;
+            tightest = person;
+          }
+        }
+        if (tightest == null) {
+          continue;
+        }
+        java.util.EnumSet<dev.prodtrack.schedule.AtRisk.Reason> reasons =
+            java.util.EnumSet.of(dev.prodtrack.schedule.AtRisk.Reason.OVERLOADED_ASSIGNEE);
+        if (!t.estimation().isZero() && t.duration().compareTo(t.estimation()) > 0) {
+          reasons.add(dev.prodtrack.schedule.AtRisk.Reason.UNDER_ESTIMATED);
+        }
+        if (!started(t) && t.startDate() != null && t.startDate().isBefore(asOf)) {
+          reasons.add(dev.prodtrack.schedule.AtRisk.Reason.NOT_STARTED);
+        }
+        if (p.maxRetakes() > 0 && t.retakeCount() >= p.maxRetakes()) {
+          reasons.add(dev.prodtrack.schedule.AtRisk.Reason.TOO_MANY_RETAKES);
+        }
+        java.util.OptionalInt prio = p.taskTypePriority(t.taskTypeId());
+        if (prio.isPresent()) {
+          for (Task sibling : s.tasksOn(t.entityId())) {
+            java.util.OptionalInt sp = p.taskTypePriority(sibling.taskTypeId());
+            if (sp.isPresent() && sp.getAsInt() < prio.getAsInt() && isOpen(s, sibling)
+                && sibling.dueDate() != null && sibling.dueDate().isBefore(asOf)) {
+              reasons.add(dev.prodtrack.schedule.AtRisk.Reason.PREDECESSOR_LATE);
+            }
+          }
+        }
+        out.add(new dev.prodtrack.schedule.AtRisk(t.id(), remaining, tightest, worst, reasons));
+      }
+      out.sort(Comparator.comparing((dev.prodtrack.schedule.AtRisk r) -> s.tasks.get(r.task()).dueDate())
+          .thenComparing(r -> r.task().value()));
+      return List.copyOf(out);
+    });
+  }
+
+  private static boolean isOpen(State s, Task t) {
+    return !s.taskStatuses.get(t.taskStatusId()).isDone();
+  }
+
+  private static boolean started(Task t) {
+    return t.realStartDate() != null || !t.duration().isZero();
+  }
+
+  private static java.time.Duration remaining(Task t) {
+    if (!started(t)) {
+      return t.estimation();
+    }
+    java.time.Duration r = t.estimation().minus(t.duration());
+    return r.isNegative() ? java.time.Duration.ZERO : r;
+  }
 }
