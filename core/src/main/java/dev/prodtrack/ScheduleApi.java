@@ -431,4 +431,88 @@ public final class ScheduleApi {
     java.time.Duration r = t.estimation().minus(t.duration());
     return r.isNegative() ? java.time.Duration.ZERO : r;
   }
+
+  /**
+   * The project's timeline (schedule-analytics.md §2.3): one bar per task — planned start = start date,
+   * else real start; planned end = due date, else end date, else the start plus the estimation in working
+   * days; at least one day; late when not done and ending before {@code asOf} — and roll-ups per entity,
+   * sequence, episode, task type, assignee and for the project, each enclosing its children.
+   *
+   * @param project the project
+   * @param asOf "today", for the late flag
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the timeline
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Timeline timeline(ProjectId project, LocalDate asOf, ZoneId zone,
+      WorkCalendar calendar) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      java.util.Map<String, java.util.Map<String, dev.prodtrack.schedule.TimelineBar>> rollups =
+          new java.util.LinkedHashMap<>();
+      for (String level : List.of("project", "episode", "sequence", "entity", "task_type", "person")) {
+        rollups.put(level, new java.util.HashMap<>());
+      }
+      List<dev.prodtrack.schedule.TimelineBar> taskBars = new ArrayList<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        Task t = s.tasks.get(id);
+        dev.prodtrack.model.Entity e = s.entities.get(t.entityId());
+        String typeName = s.taskTypes.get(t.taskTypeId()).name();
+        LocalDate start = t.startDate() != null ? t.startDate() : date(t.realStartDate(), zone);
+        LocalDate end = t.dueDate() != null ? t.dueDate() : date(t.endDate(), zone);
+        if (end == null && start != null) {
+          end = calendar.plannedDue(null, start, t.estimation());
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+          end = start;
+        }
+        boolean late = !s.taskStatuses.get(t.taskStatusId()).isDone() && end != null && end.isBefore(asOf);
+        LocalDate actualEnd = t.doneDate() != null ? date(t.doneDate(), zone) : date(t.endDate(), zone);
+        var bar = new dev.prodtrack.schedule.TimelineBar("task", id.toString(), e.name() + " / " + typeName, start,
+            end, date(t.realStartDate(), zone), actualEnd, late);
+        taskBars.add(bar);
+        roll(rollups, "project", bar, p.id().toString(), p.name());
+        roll(rollups, "entity", bar, e.id().toString(), e.name());
+        roll(rollups, "task_type", bar, t.taskTypeId().toString(), typeName);
+        dev.prodtrack.model.Entity parent = e.parentId() == null ? null : s.entities.get(e.parentId());
+        if (parent != null && Kinds.kindOf(s, parent) == dev.prodtrack.model.EntityKind.SEQUENCE) {
+          roll(rollups, "sequence", bar, parent.id().toString(), parent.name());
+          dev.prodtrack.model.Entity episode = parent.parentId() == null ? null : s.entities.get(parent.parentId());
+          if (episode != null) {
+            roll(rollups, "episode", bar, episode.id().toString(), episode.name());
+          }
+        }
+        for (PersonId person : t.assignees()) {
+          roll(rollups, "person", bar, person.toString(), s.persons.get(person).fullName());
+        }
+      }
+      Comparator<dev.prodtrack.schedule.TimelineBar> byLabel =
+          Comparator.comparing(dev.prodtrack.schedule.TimelineBar::label).thenComparing(dev.prodtrack.schedule.TimelineBar::id);
+      List<dev.prodtrack.schedule.TimelineBar> out = new ArrayList<>();
+      for (var level : rollups.values()) {
+        List<dev.prodtrack.schedule.TimelineBar> rows = new ArrayList<>(level.values());
+        rows.sort(byLabel);
+        out.addAll(rows);
+      }
+      taskBars.sort(byLabel);
+      out.addAll(taskBars);
+      return new dev.prodtrack.schedule.Timeline(out);
+    });
+  }
+
+  private static void roll(java.util.Map<String, java.util.Map<String, dev.prodtrack.schedule.TimelineBar>> rollups,
+      String level, dev.prodtrack.schedule.TimelineBar child, String id, String label) {
+    rollups.get(level).merge(id, dev.prodtrack.schedule.TimelineBar.rollupOf(child, level, id, label),
+        (a, b) -> a.enclosing(b));
+  }
+
+  private static LocalDate date(java.time.Instant instant, ZoneId zone) {
+    return instant == null ? null : LocalDate.ofInstant(instant, zone);
+  }
 }
