@@ -515,4 +515,85 @@ public final class ScheduleApi {
   private static LocalDate date(java.time.Instant instant, ZoneId zone) {
     return instant == null ? null : LocalDate.ofInstant(instant, zone);
   }
+
+  /**
+   * Quotas of a project's shot tasks (schedule-analytics.md §4): raw (everything on the delivery day to
+   * each assignee and to the total) or weighted (along the task's time spents; without time spents, spread
+   * evenly over the working days from the real start to the delivery day). Rounding is half to even.
+   *
+   * @param project the project
+   * @param mode raw or weighted
+   * @param delivery feedback request or approval
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the credits and their buckets
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Quotas quotas(ProjectId project, dev.prodtrack.schedule.Quotas.Mode mode,
+      dev.prodtrack.schedule.Quotas.Delivery delivery, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      double fps = Double.parseDouble(p.fps());
+      List<dev.prodtrack.schedule.Quotas.Credit> credits = new ArrayList<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        Task t = s.tasks.get(id);
+        dev.prodtrack.model.Entity shot = s.entities.get(t.entityId());
+        if (Kinds.kindOf(s, shot) != dev.prodtrack.model.EntityKind.SHOT) {
+          continue;
+        }
+        java.time.Instant moment = delivery == dev.prodtrack.schedule.Quotas.Delivery.FEEDBACK ? t.endDate()
+            : t.doneDate();
+        if (moment == null) {
+          continue;
+        }
+        LocalDate day = LocalDate.ofInstant(moment, zone);
+        long frames = shot.nbFrames() == null ? 0 : shot.nbFrames();
+        long drawings = t.nbDrawings();
+        List<PersonId> people = new ArrayList<>(t.assignees());
+        people.add(null);
+        if (mode == dev.prodtrack.schedule.Quotas.Mode.RAW) {
+          for (PersonId person : people) {
+            credits.add(new dev.prodtrack.schedule.Quotas.Credit(person, day, frames, drawings, 1));
+          }
+          continue;
+        }
+        List<dev.prodtrack.model.TimeSpent> rows = s.timeSpentsOf(id);
+        if (!t.duration().isZero() && !rows.isEmpty()) {
+          rows.sort(Comparator.comparing(dev.prodtrack.model.TimeSpent::date).thenComparing(r -> r.personId().value()));
+          for (dev.prodtrack.model.TimeSpent r : rows) {
+            double share = (double) r.duration().toNanos() / t.duration().toNanos();
+            long f = (long) Math.rint(frames * share);
+            long d = (long) Math.rint(drawings * share);
+            credits.add(new dev.prodtrack.schedule.Quotas.Credit(r.personId(), r.date(), f, d, share));
+            credits.add(new dev.prodtrack.schedule.Quotas.Credit(null, r.date(), f, d, share));
+          }
+        } else if (t.realStartDate() != null) {
+          LocalDate start = LocalDate.ofInstant(t.realStartDate(), zone);
+          long n = calendar.workingDays(start, day);
+          if (n == 0) {
+            for (PersonId person : people) {
+              credits.add(new dev.prodtrack.schedule.Quotas.Credit(person, day, frames, drawings, 1));
+            }
+            continue;
+          }
+          long f = (long) Math.rint((double) frames / n);
+          long d = (long) Math.rint((double) drawings / n);
+          for (LocalDate x = start; !x.isAfter(day); x = x.plusDays(1)) {
+            if (calendar.isWorking(x)) {
+              for (PersonId person : people) {
+                credits.add(new dev.prodtrack.schedule.Quotas.Credit(person, x, f, d, 1.0 / n));
+              }
+            }
+          }
+        }
+      }
+      return new dev.prodtrack.schedule.Quotas(fps, credits);
+    });
+  }
 }
