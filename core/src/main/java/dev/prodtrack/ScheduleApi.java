@@ -596,4 +596,80 @@ public final class ScheduleApi {
       return new dev.prodtrack.schedule.Quotas(fps, credits);
     });
   }
+
+  /**
+   * Kitsu's retake statistics of a project's shot tasks per episode and task type (kitsu-semantics §4.1):
+   * the closest upstream equivalent of a burn-up.
+   *
+   * @param project the project
+   * @return one entry per (episode, task type) with shot tasks, by episode id (null first) then task type
+   *     id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.RetakeStats> retakeStats(ProjectId project) {
+    Objects.requireNonNull(project, "project");
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      java.util.Map<List<Object>, List<Task>> groups = new java.util.HashMap<>();
+      for (TaskId id : s.tasksByProject.get(project)) {
+        Task t = s.tasks.get(id);
+        dev.prodtrack.model.Entity shot = s.entities.get(t.entityId());
+        if (Kinds.kindOf(s, shot) != dev.prodtrack.model.EntityKind.SHOT) {
+          continue;
+        }
+        dev.prodtrack.model.Entity seq = shot.parentId() == null ? null : s.entities.get(shot.parentId());
+        dev.prodtrack.model.EntityId episode = seq == null ? null : seq.parentId();
+        groups.computeIfAbsent(java.util.Arrays.asList(episode, t.taskTypeId()), k -> new ArrayList<>()).add(t);
+      }
+      List<dev.prodtrack.schedule.RetakeStats> out = new ArrayList<>();
+      for (var e : groups.entrySet()) {
+        int done = 0;
+        int retake = 0;
+        int other = 0;
+        long doneFrames = 0;
+        long retakeFrames = 0;
+        long otherFrames = 0;
+        int max = 0;
+        for (Task t : e.getValue()) {
+          var status = s.taskStatuses.get(t.taskStatusId());
+          Integer nb = s.entities.get(t.entityId()).nbFrames();
+          long frames = nb == null ? 0 : nb;
+          if (status.isDone()) {
+            done++;
+            doneFrames += frames;
+          } else if (status.isRetake()) {
+            retake++;
+            retakeFrames += frames;
+          } else {
+            other++;
+            otherFrames += frames;
+          }
+          max = Math.max(max, t.retakeCount());
+        }
+        List<dev.prodtrack.schedule.RetakeStats.Take> evolution = new ArrayList<>();
+        for (int take = 1; take <= max; take++) {
+          int r = 0;
+          int d = 0;
+          int o = 0;
+          for (Task t : e.getValue()) {
+            if (t.retakeCount() >= take) {
+              r++;
+            } else if (s.taskStatuses.get(t.taskStatusId()).isDone()) {
+              d++;
+            } else {
+              o++;
+            }
+          }
+          evolution.add(new dev.prodtrack.schedule.RetakeStats.Take(take, r, d, o));
+        }
+        out.add(new dev.prodtrack.schedule.RetakeStats((dev.prodtrack.model.EntityId) e.getKey().get(0),
+            (dev.prodtrack.model.TaskTypeId) e.getKey().get(1), done, retake, other, doneFrames, retakeFrames,
+            otherFrames, max, evolution));
+      }
+      out.sort(Comparator.comparing((dev.prodtrack.schedule.RetakeStats r) -> r.episode() == null ? "" : r.episode().toString())
+          .thenComparing(r -> r.taskType().toString()));
+      return List.copyOf(out);
+    });
+  }
 }
