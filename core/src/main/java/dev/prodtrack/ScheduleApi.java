@@ -672,4 +672,94 @@ public final class ScheduleApi {
       return List.copyOf(out);
     });
   }
+
+  /**
+   * The tasks of a scope that the caller may read.
+   */
+  private List<Task> tasksIn(State s, dev.prodtrack.schedule.Scope scope) {
+    Project p = TaskApi.found("project", scope.project(), s.projects.get(scope.project()));
+    Access.requireRead(s.persons.get(actor), p, p.id());
+    List<Task> out = new ArrayList<>();
+    for (TaskId id : s.tasksByProject.get(p.id())) {
+      Task t = s.tasks.get(id);
+      if (scope.taskType() != null && !scope.taskType().equals(t.taskTypeId())) {
+        continue;
+      }
+      if (scope.department() != null && !scope.department().equals(s.taskTypes.get(t.taskTypeId()).departmentId())) {
+        continue;
+      }
+      if (scope.person() != null && !t.assignees().contains(scope.person())) {
+        continue;
+      }
+      dev.prodtrack.model.Entity e = s.entities.get(t.entityId());
+      if (scope.sequence() != null && !scope.sequence().equals(e.parentId())) {
+        continue;
+      }
+      if (scope.episode() != null) {
+        dev.prodtrack.model.Entity parent = e.parentId() == null ? null : s.entities.get(e.parentId());
+        boolean inEpisode = scope.episode().equals(e.parentId()) || scope.episode().equals(e.sourceId())
+            || (parent != null && scope.episode().equals(parent.parentId()));
+        if (!inEpisode) {
+          continue;
+        }
+      }
+      out.add(t);
+    }
+    out.sort(Comparator.comparing(t -> t.id().value()));
+    return out;
+  }
+
+  /**
+   * The lateness rules for the tasks of a scope (episode, sequence, task type, department, person).
+   *
+   * @param scope the scope
+   * @param asOf "today"
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return one entry per task, by task id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<TaskLateness> lateness(dev.prodtrack.schedule.Scope scope, LocalDate asOf, ZoneId zone,
+      WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    return engine.read(s -> {
+      List<TaskLateness> out = new ArrayList<>();
+      for (Task t : tasksIn(s, scope)) {
+        out.add(Lateness.of(t, s.taskStatuses.get(t.taskStatusId()), asOf, zone, calendar));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * Earned value of a scope. With a person, each task's estimation counts for the person's share (split
+   * evenly among assignees) and the actual cost is the person's own time spent (§3.4).
+   *
+   * @param scope the scope
+   * @param day the day
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.EarnedValue earnedValue(dev.prodtrack.schedule.Scope scope, LocalDate day,
+      dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    return engine.read(s -> {
+      List<Task> tasks = tasksIn(s, scope);
+      List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();
+      for (Task t : tasks) {
+        for (dev.prodtrack.model.TimeSpent r : s.timeSpentsOf(t.id())) {
+          if (scope.person() == null || scope.person().equals(r.personId())) {
+            spent.add(r);
+          }
+        }
+      }
+      java.util.function.Function<Task, Double> share = scope.person() == null ? t -> 1.0
+          : t -> 1.0 / t.assignees().size();
+      return dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, share,
+          t -> s.taskStatuses.get(t.taskStatusId()), spent, day, rule, zone, calendar);
+    });
+  }
 }

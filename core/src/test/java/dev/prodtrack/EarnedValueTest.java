@@ -117,4 +117,28 @@ class EarnedValueTest {
       assertThat(point.earned()).isEqualTo(ev(point.date(), EarningRule.ZERO_HUNDRED).ev());
     }
   }
+
+  @Test
+  void scopes_narrowTheMeasures() {
+    production();
+    f.tasks(f.manager).updateTask(f.task(f.compTask).withAssignees(List.of(f.artist.id(), f.artist2.id())));
+    ScheduleApi api = f.engine.as(f.manager.id()).schedule();
+    WorkCalendar cal = api.calendar(List.of());
+    LocalDate wed = mon.plusDays(2);
+    var project = dev.prodtrack.schedule.Scope.of(f.project);
+    assertThat(api.earnedValue(project.withTaskType(f.animation.id()), wed, EarningRule.ZERO_HUNDRED,
+        ZoneOffset.UTC, cal).bac()).isEqualTo(2.0);
+    assertThat(api.earnedValue(project.withSequence(f.sequence), wed, EarningRule.ZERO_HUNDRED, ZoneOffset.UTC, cal)
+        .bac()).isEqualTo(3.0);
+    EarnedValue artist = api.earnedValue(project.withPerson(f.artist.id()), wed, EarningRule.ZERO_HUNDRED,
+        ZoneOffset.UTC, cal);
+    assertThat(artist.bac()).as("animation + half of compositing").isEqualTo(2.5);
+    assertThat(artist.ac()).isEqualTo(2.0);
+    EarnedValue artist2 = api.earnedValue(project.withPerson(f.artist2.id()), wed, EarningRule.ZERO_HUNDRED,
+        ZoneOffset.UTC, cal);
+    assertThat(artist2.bac()).as("half of compositing and the model task").isEqualTo(0.5);
+    assertThat(artist2.ac()).isZero();
+    assertThat(api.lateness(project.withTaskType(f.compositing.id()), wed, ZoneOffset.UTC, cal))
+        .extracting(dev.prodtrack.schedule.TaskLateness::task).containsExactly(f.compTask.id());
+  }
 }

@@ -59,13 +59,33 @@ public final class EarnedValueCalculator {
    */
   public static EarnedValue measure(Collection<Task> tasks, Function<Task, TaskStatus> statuses,
       Collection<TimeSpent> timeSpents, LocalDate day, EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    return measure(tasks, t -> 1.0, statuses, timeSpents, day, rule, zone, calendar);
+  }
+
+  /**
+   * The measures of a scope on one day, each task's estimation weighted by a share (a person's share of a
+   * task with several assignees: §3.4).
+   *
+   * @param tasks the scope's tasks
+   * @param share the share of each task's estimation that belongs to the scope, in [0, 1]
+   * @param statuses resolves a task's status
+   * @param timeSpents the scope's time-spent rows
+   * @param day the day
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures, in person-days
+   */
+  public static EarnedValue measure(Collection<Task> tasks, Function<Task, Double> share,
+      Function<Task, TaskStatus> statuses, Collection<TimeSpent> timeSpents, LocalDate day, EarningRule rule,
+      ZoneId zone, WorkCalendar calendar) {
     double bac = 0;
     double pv = 0;
     double ev = 0;
     int unestimated = 0;
     int unscheduled = 0;
     for (Task t : tasks) {
-      double estimation = calendar.days(t.estimation());
+      double estimation = calendar.days(t.estimation()) * share.apply(t);
       if (t.estimation().isZero()) {
         unestimated++;
       }
