@@ -60,21 +60,7 @@ public final class ScheduleApi {
    * @throws PermissionDeniedException if the caller may not read the project
    */
   public List<TaskLateness> lateness(ProjectId project, LocalDate asOf, ZoneId zone, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(asOf, "asOf");
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(calendar, "calendar");
-    return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
-      List<TaskLateness> out = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
-        out.add(Lateness.of(t, s.taskStatuses.get(t.taskStatusId()), asOf, zone, calendar));
-      }
-      out.sort(Comparator.comparing(l -> l.task().value()));
-      return List.copyOf(out);
-    });
+    return lateness(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), asOf, zone, calendar);
   }
 
   /**
@@ -90,23 +76,8 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.EarnedValue earnedValue(ProjectId project, LocalDate day,
       dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
-    Objects.requireNonNull(day, "day");
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(calendar, "calendar");
-    return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
-      List<Task> tasks = new ArrayList<>();
-      List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        tasks.add(s.tasks.get(id));
-        spent.addAll(s.timeSpentsOf(id));
-      }
-      return dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, t -> s.taskStatuses.get(t.taskStatusId()),
-          spent, day, rule, zone, calendar);
-    });
+    return earnedValue(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), day, rule, zone,
+        calendar);
   }
 
   /**
@@ -212,8 +183,7 @@ public final class ScheduleApi {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
+      Project p = ProjectApi.readableProject(s, actor, project);
       double bac = 0;
       java.util.TreeMap<LocalDate, double[]> earnedOn = new java.util.TreeMap<>();
       for (TaskId id : s.tasksByProject.get(project)) {
@@ -278,8 +248,7 @@ public final class ScheduleApi {
     Objects.requireNonNull(explicitLinks, "explicitLinks");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
+      Project p = ProjectApi.readableProject(s, actor, project);
       java.util.Map<TaskId, Integer> durations = new java.util.LinkedHashMap<>();
       java.util.Set<TaskId> unestimated = new java.util.HashSet<>();
       java.util.Map<dev.prodtrack.model.EntityId, List<Task>> byEntity = new java.util.TreeMap<>(
@@ -354,8 +323,7 @@ public final class ScheduleApi {
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
+      Project p = ProjectApi.readableProject(s, actor, project);
       List<dev.prodtrack.schedule.AtRisk> out = new ArrayList<>();
       for (TaskId id : s.tasksByProject.get(project)) {
         Task t = s.tasks.get(id);
@@ -452,8 +420,7 @@ public final class ScheduleApi {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
+      Project p = ProjectApi.readableProject(s, actor, project);
       java.util.Map<String, java.util.Map<String, dev.prodtrack.schedule.TimelineBar>> rollups =
           new java.util.LinkedHashMap<>();
       for (String level : List.of("project", "episode", "sequence", "entity", "task_type", "person")) {
@@ -537,8 +504,7 @@ public final class ScheduleApi {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
+      Project p = ProjectApi.readableProject(s, actor, project);
       double fps = Double.parseDouble(p.fps());
       List<dev.prodtrack.schedule.Quotas.Credit> credits = new ArrayList<>();
       for (TaskId id : s.tasksByProject.get(project)) {
@@ -609,8 +575,7 @@ public final class ScheduleApi {
   public List<dev.prodtrack.schedule.RetakeStats> retakeStats(ProjectId project) {
     Objects.requireNonNull(project, "project");
     return engine.read(s -> {
-      Project p = TaskApi.found("project", project, s.projects.get(project));
-      Access.requireRead(s.persons.get(actor), p, project);
+      Project p = ProjectApi.readableProject(s, actor, project);
       java.util.Map<List<Object>, List<Task>> groups = new java.util.HashMap<>();
       for (TaskId id : s.tasksByProject.get(project)) {
         Task t = s.tasks.get(id);
@@ -677,8 +642,7 @@ public final class ScheduleApi {
    * The tasks of a scope that the caller may read.
    */
   private List<Task> tasksIn(State s, dev.prodtrack.schedule.Scope scope) {
-    Project p = TaskApi.found("project", scope.project(), s.projects.get(scope.project()));
-    Access.requireRead(s.persons.get(actor), p, p.id());
+    Project p = ProjectApi.readableProject(s, actor, scope.project());
     List<Task> out = new ArrayList<>();
     for (TaskId id : s.tasksByProject.get(p.id())) {
       Task t = s.tasks.get(id);
@@ -722,6 +686,9 @@ public final class ScheduleApi {
   public List<TaskLateness> lateness(dev.prodtrack.schedule.Scope scope, LocalDate asOf, ZoneId zone,
       WorkCalendar calendar) {
     Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
       List<TaskLateness> out = new ArrayList<>();
       for (Task t : tasksIn(s, scope)) {
@@ -746,6 +713,10 @@ public final class ScheduleApi {
   public dev.prodtrack.schedule.EarnedValue earnedValue(dev.prodtrack.schedule.Scope scope, LocalDate day,
       dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
     Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
       List<Task> tasks = tasksIn(s, scope);
       List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();
