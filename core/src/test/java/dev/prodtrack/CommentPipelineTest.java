@@ -26,11 +26,7 @@ class CommentPipelineTest {
   }
 
   private void refused(Runnable r, Class<? extends Throwable> type) {
-    String digest = f.engine.stateDigest();
-    int events = f.events.size();
-    assertThatThrownBy(r::run).isInstanceOf(type);
-    assertThat(f.engine.stateDigest()).isEqualTo(digest);
-    assertThat(f.events).hasSize(events);
+    Refusal.check(f.engine, f.events, type, r::run);
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.prodtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.prodtrack.event.Event;
 import dev.prodtrack.event.EventNames;
@@ -64,13 +63,7 @@ class ProjectApiTest {
 
   /** Runs a call that must be refused, and checks it left the state unchanged and published nothing. */
   private <T extends Throwable> T refused(Class<T> type, ThrowingCallable call) {
-    String before = engine.stateDigest();
-    int published = events.size();
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).isInstanceOf(type);
-    assertThat(engine.stateDigest()).as("state after a refused call").isEqualTo(before);
-    assertThat(events).as("events after a refused call").hasSize(published);
-    return type.cast(thrown);
+    return Refusal.check(engine, events, type, call);
   }
 
   private List<Event> eventsNamed(String name) {
