@@ -73,6 +73,8 @@ public final class FileStore implements Store {
   private static final int MAX_BATCH_RECORDS = 256;
   private static final int MAX_BATCH_BYTES = 1 << 20;
   private static final int SNAPSHOT_CHUNK_BYTES = 1 << 20;
+  private static final java.util.Comparator<StoredRecord> KEY_ORDER =
+      java.util.Comparator.comparing((StoredRecord r) -> r.key().kind()).thenComparing(r -> r.key().id());
 
   private final Path dir;
   private final FileStoreOptions options;
@@ -673,6 +675,8 @@ public final class FileStore implements Store {
   }
 
   private long writeSnapshot(long seq, int chain, List<StoredRecord> records) throws IOException {
+    // key order makes snapshot files reproducible (golden files), whatever the index's hash order
+    records.sort(KEY_ORDER);
     String name = Format.snapshotName(seq);
     Path tmp = dir.resolve(name + Format.TEMP_SUFFIX);
     fs.delete(tmp);
