@@ -30,7 +30,7 @@ import java.util.zip.CRC32C;
  * with a sequence number at least the expected one; otherwise it is <em>mid-log corruption</em>. A
  * later record chains from a CRC that recovery may not know (the bad record's), so the scan tries the
  * bad record's stored CRC, its CRC recomputed from its bytes, and the stored CRC of every plausible
- * frame ending where the candidate starts. Every step is idempotent: recovering twice, or again after
+ * frame ending where the candidate starts, and the last good record's CRC. Every step is idempotent: recovering twice, or again after
  * a crash during recovery, gives the same state.
  */
 final class Recovery {
@@ -356,6 +356,7 @@ final class Recovery {
       return false;
     }
     List<Integer> tried = new ArrayList<>();
+    tried.add(chain); // the bad record is an insertion: the next one chains from the last good one
     if (badPos + 8 <= end) {
       tried.add(b.getInt(badPos + 4));
     }
