@@ -247,7 +247,8 @@ final class Recovery {
         headerProblem = "starts at change set " + h.firstSeq() + " but " + expected + " comes next";
       } else if (i > 0 && h.prevCrc() != crc) {
         headerProblem = "does not chain from the previous segment's last record";
-      } else if (i > 0 && h.segmentNumber() != previousNumber + 1) {
+      } else if (i > 0 && h.segmentNumber() <= previousNumber) {
+        // increasing, not necessarily +1: a segment cut back to its header is replaced under a new number
         headerProblem = "segment number " + h.segmentNumber() + " does not follow " + previousNumber;
       } else if (i == 0 && base > 0 && h.firstSeq() == base + 1 && h.prevCrc() != result.chainCrc) {
         headerProblem = "does not chain from the snapshot's last change set";
