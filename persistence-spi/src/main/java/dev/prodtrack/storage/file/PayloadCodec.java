@@ -141,6 +141,9 @@ final class PayloadCodec {
   private static final class Reader {
     private final ByteBuffer b;
     private final int end;
+    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     Reader(byte[] bytes, int offset, int length) {
       this.b = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.BIG_ENDIAN);
@@ -173,10 +176,7 @@ final class PayloadCodec {
       ByteBuffer slice = b.slice(b.position(), n);
       b.position(b.position() + n);
       try {
-        return StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(slice).toString();
+        return utf8.decode(slice).toString(); // decode() resets the decoder first
       } catch (CharacterCodingException e) {
         throw new MalformedException("key text is not valid UTF-8");
       }
