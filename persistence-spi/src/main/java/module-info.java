@@ -4,4 +4,5 @@
 module dev.prodtrack.storage {
   exports dev.prodtrack.storage;
   exports dev.prodtrack.storage.memory;
+  exports dev.prodtrack.storage.file;
 }

@@ -407,16 +407,20 @@ public abstract class StoreConformanceTest {
     AtomicBoolean stop = new AtomicBoolean();
     Set<StoreHealth> seen = ConcurrentHashMap.newKeySet();
     AtomicReference<Throwable> error = new AtomicReference<>();
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
     Thread reader = new Thread(() -> {
       try {
         while (!stop.get()) {
           seen.add(store.health());
+          reading.countDown();
         }
       } catch (Throwable t) {
         error.set(t);
+        reading.countDown();
       }
     }, "health-reader");
     reader.start();
+    reading.await(); // on a busy machine the reader may otherwise start after the last commit
     try {
       for (int i = 0; i < 2_000; i++) {
         store.commit(ChangeSet.builder().put(record("k" + (i % 10), "v" + i)).build());

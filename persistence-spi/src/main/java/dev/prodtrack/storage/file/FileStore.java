@@ -1,0 +1,909 @@
+package dev.prodtrack.storage.file;
+
+import dev.prodtrack.storage.Capability;
+import dev.prodtrack.storage.ChangeSet;
+import dev.prodtrack.storage.RecordKey;
+import dev.prodtrack.storage.RecoveryReport;
+import dev.prodtrack.storage.StorageException;
+import dev.prodtrack.storage.StorageException.Reason;
+import dev.prodtrack.storage.Store;
+import dev.prodtrack.storage.StoreHealth;
+import dev.prodtrack.storage.StoredRecord;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+/**
+ * A crash-safe {@link Store} in a directory: an append-only journal of change sets in segment files,
+ * with chained CRC32C framing, plus snapshots that bound the replay on open. The format is described
+ * in {@code FORMAT.md} next to this class.
+ *
+ * <pre>{@code
+ * try (ProdTrack studio = ProdTrack.builder().store(FileStore.open(dir)).open()) {
+ *   // every mutation is on disk (fsynced) when its call returns
+ * }
+ * }</pre>
+ *
+ * <p>Guarantees under the default {@link FileStoreOptions.FsyncPolicy#SYNC} policy: a commit returns
+ * only after an fsync covered its change set; after a crash or a power loss, {@link #open} recovers the
+ * state after some prefix of the commits that contains every acknowledged one, never part of a change
+ * set. A torn tail (the unacknowledged end of the journal) is cut, copied to {@code quarantine/} and
+ * reported; corruption anywhere else refuses to open ({@link CorruptStoreException}) unless {@link
+ * FileStoreOptions.CorruptionPolicy#POINT_IN_TIME} is chosen. Any failed write, sync, rename or delete
+ * makes the store {@linkplain StoreHealth.State#FAILED failed} until it is reopened; an fsync is never
+ * retried. One open store per directory: an OS file lock, held until {@link #close()}, refuses a second
+ * open from this or another process.
+ *
+ * <p>Design note. Single writer with group commit: committing threads queue their encoded change sets;
+ * whichever thread finds no write in progress becomes the writer, takes every queued change set (up to
+ * 256 or 1 MiB), writes them with one write, syncs once, applies them to the in-memory index of live
+ * records and wakes the others. Sequence numbers are given in queue order, so the journal, the index
+ * and the returned numbers agree. Snapshots are taken from a copy of the index made between two
+ * writes (the journal moves to a new segment at the same moment), written off the writer path to a
+ * temporary file, synced, renamed and the directory synced; only then are journal segments deleted
+ * (those the second-newest snapshot covers, so that one damaged snapshot can still be recovered from)
+ * and snapshots beyond the newest two. The index costs the heap of the live records' keys and payloads
+ * (payload arrays are shared with the caller, as {@link StoredRecord} allows).
+ *
+ * <p>Thread safety: every method may be called from any thread; concurrent commits are grouped.
+ */
+public final class FileStore implements Store {
+
+  private static final int MAX_BATCH_RECORDS = 256;
+  private static final int MAX_BATCH_BYTES = 1 << 20;
+  private static final int SNAPSHOT_CHUNK_BYTES = 1 << 20;
+  private static final java.util.Comparator<StoredRecord> KEY_ORDER =
+      java.util.Comparator.comparing((StoredRecord r) -> r.key().kind()).thenComparing(r -> r.key().id());
+
+  private final Path dir;
+  private final FileStoreOptions options;
+  private final FileLayer fs;
+  private final Closeable lock;
+  private final RecoveryReport report;
+  private final UUID storeId;
+
+  private final ReentrantLock mutex = new ReentrantLock();
+  private final Condition changed = mutex.newCondition();
+  // guarded by mutex
+  private final Map<RecordKey, StoredRecord> live;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final TreeMap<Long, String> segments;
+  private final TreeMap<Long, Long> snapshots;
+  private boolean writing;
+  private boolean snapshotRunning;
+  private boolean loaded;
+  private boolean closed;
+  private long lastAssignedSeq;
+  private long lastWrittenSeq;
+  private long journalBytesSinceSnapshot;
+  private long lastSnapshotBytes;
+  // owned by the thread holding the writing token
+  private FileLayer.Handle current;
+  private long currentSize;
+  private int currentSalt;
+  private int chainCrc;
+  private long nextSegmentNumber;
+  private long lastForceNanos = System.nanoTime();
+
+  private volatile StoreHealth health = StoreHealth.OK;
+  private final ExecutorService ownSnapshotThread;
+  private final Executor snapshotExecutor;
+  private final ScheduledExecutorService asyncSyncer;
+
+  /** One queued commit. */
+  private static final class Pending {
+    final ChangeSet changes;
+    final byte[] payload;
+    long seq;
+    boolean done;
+    StorageException failure;
+
+    Pending(ChangeSet changes, byte[] payload) {
+      this.changes = changes;
+      this.payload = payload;
+    }
+  }
+
+  private FileStore(Path dir, FileStoreOptions options, FileLayer fs, Closeable lock, Recovery.Result r,
+      RecoveryReport report) throws IOException {
+    this.dir = dir;
+    this.options = options;
+    this.fs = fs;
+    this.lock = lock;
+    this.report = report;
+    this.storeId = r.storeId;
+    this.live = r.live;
+    this.segments = r.segments;
+    this.snapshots = r.snapshots;
+    this.lastAssignedSeq = r.lastSeq;
+    this.lastWrittenSeq = r.lastSeq;
+    this.chainCrc = r.chainCrc;
+    this.nextSegmentNumber = r.nextSegmentNumber;
+    this.journalBytesSinceSnapshot = r.journalBytesSinceSnapshot;
+    this.lastSnapshotBytes = snapshots.isEmpty() ? 0 : snapshots.lastEntry().getValue();
+    if (r.appendSegment != null) {
+      this.current = fs.open(dir.resolve(r.appendSegment), false);
+      this.currentSize = r.appendSize;
+      this.currentSalt = r.appendSalt;
+    }
+    if (options.snapshotExecutor() != null) {
+      this.ownSnapshotThread = null;
+      this.snapshotExecutor = options.snapshotExecutor();
+    } else {
+      this.ownSnapshotThread = Executors.newSingleThreadExecutor(daemon("prodtrack-filestore-snapshot"));
+      this.snapshotExecutor = ownSnapshotThread;
+    }
+    if (options.fsync() == FileStoreOptions.FsyncPolicy.ASYNC) {
+      this.asyncSyncer = Executors.newSingleThreadScheduledExecutor(daemon("prodtrack-filestore-fsync"));
+      long every = options.asyncInterval().toNanos();
+      asyncSyncer.scheduleWithFixedDelay(this::syncNow, every, every, TimeUnit.NANOSECONDS);
+    } else {
+      this.asyncSyncer = null;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread t = new Thread(runnable, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Opens (creating it if needed) the store in {@code dir} with the default options.
+   *
+   * @param dir the store directory; its parent must exist
+   * @return the open store, recovered; call {@link #load(Consumer)} next (the engine does)
+   * @throws NullPointerException if {@code dir} is null
+   * @throws StorageException with reason {@link Reason#LOCKED} if the store is open elsewhere, {@link
+   *     Reason#CORRUPT} ({@link CorruptStoreException}) on mid-log corruption, {@link
+   *     Reason#UNSUPPORTED_VERSION} for files of another format version, {@link Reason#IO} if the
+   *     directory cannot be read or written; the lock is released again on failure
+   */
+  public static FileStore open(Path dir) {
+    return open(dir, FileStoreOptions.defaults());
+  }
+
+  /**
+   * Opens (creating it if needed) the store in {@code dir}.
+   *
+   * @param dir the store directory; its parent must exist
+   * @param options the options; not null
+   * @return the open store, recovered; call {@link #load(Consumer)} next (the engine does)
+   * @throws NullPointerException if an argument is null
+   * @throws StorageException as {@link #open(Path)}
+   */
+  public static FileStore open(Path dir, FileStoreOptions options) {
+    return open(dir, options, OsFileLayer.INSTANCE);
+  }
+
+  static FileStore open(Path dir, FileStoreOptions options, FileLayer fs) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(options, "options");
+    Path base = dir.toAbsolutePath().normalize();
+    long started = System.nanoTime();
+    Closeable lock;
+    try {
+      fs.createDirectory(base);
+      lock = fs.lock(base.resolve(Format.LOCK_FILE), diagnostics(options));
+    } catch (FileLayer.LockHeldException e) {
+      throw new StorageException(Reason.LOCKED, "cannot open the store in " + base + ": " + e.getMessage()
+          + "; close the other FileStore (or stop the other process) first", e);
+    } catch (IOException e) {
+      throw new StorageException(Reason.IO, "cannot open the store in " + base + ": " + e, e);
+    }
+    try {
+      Recovery.Result r = Recovery.run(fs, base, options);
+      List<String> notes = new ArrayList<>(r.notes);
+      notes.add("recovery took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+      RecoveryReport report = new RecoveryReport(r.live.size(), r.lastSeq, r.bytesTrimmed, notes);
+      return new FileStore(base, options, fs, lock, r, report);
+    } catch (StorageException e) {
+      closeQuietly(lock, e);
+      throw e;
+    } catch (IOException e) {
+      StorageException failure = new StorageException(Reason.IO, "cannot recover the store in " + base + ": " + e, e);
+      closeQuietly(lock, failure);
+      throw failure;
+    } catch (RuntimeException | Error e) {
+      closeQuietly(lock, e);
+      throw e;
+    }
+  }
+
+  private static String diagnostics(FileStoreOptions options) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException | RuntimeException e) {
+      host = "unknown";
+    }
+    return "prodtrack FileStore lock (for diagnostics only; the OS lock is the guard)\npid="
+        + ProcessHandle.current().pid() + "\nhost=" + host + "\nstarted=" + options.clock().instant() + "\n";
+  }
+
+  private static void closeQuietly(Closeable c, Throwable primary) {
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      primary.addSuppressed(e);
+    }
+  }
+
+  /**
+   * What recovery did when this store was opened (the same report {@link #load} returns).
+   *
+   * @return the report, never null
+   */
+  public RecoveryReport recoveryReport() {
+    return report;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Capability#PERSISTENT}, {@link Capability#CRASH_RECOVERY}, {@link
+   *     Capability#SNAPSHOTS}, {@link Capability#EXCLUSIVE_LOCK}, and {@link
+   *     Capability#DURABLE_ON_COMMIT} under the SYNC and SYNC_BATCH policies
+   */
+  @Override
+  public Set<Capability> capabilities() {
+    requireNotClosed("capabilities");
+    EnumSet<Capability> caps = EnumSet.of(Capability.PERSISTENT, Capability.CRASH_RECOVERY, Capability.SNAPSHOTS,
+        Capability.EXCLUSIVE_LOCK);
+    if (options.fsync() == FileStoreOptions.FsyncPolicy.SYNC || options.fsync() == FileStoreOptions.FsyncPolicy.SYNC_BATCH) {
+      caps.add(Capability.DURABLE_ON_COMMIT);
+    }
+    return Set.copyOf(caps);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Recovery already ran in {@link #open}; this streams the recovered records from memory, from the
+   * calling thread.
+   */
+  @Override
+  public RecoveryReport load(Consumer<StoredRecord> sink) {
+    Objects.requireNonNull(sink, "sink");
+    StoredRecord[] records;
+    mutex.lock();
+    try {
+      requireNotClosed("load");
+      if (loaded) {
+        throw new IllegalStateException("load may be called once per opened store and was called already;"
+            + " reopen the store to load again");
+      }
+      loaded = true;
+      records = live.values().toArray(new StoredRecord[0]);
+    } finally {
+      mutex.unlock();
+    }
+    for (StoredRecord r : records) {
+      sink.accept(r);
+    }
+    return report;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Returns once the change set is written and, under SYNC and SYNC_BATCH, an fsync covered it.
+   * A change set whose encoding exceeds {@link FileStoreOptions#maxRecordBytes()} is refused with
+   * reason {@link Reason#TOO_LARGE} before anything is written; the store stays usable.
+   */
+  @Override
+  public long commit(ChangeSet changes) {
+    Objects.requireNonNull(changes, "changes");
+    mutex.lock();
+    try {
+      requireUsable("commit");
+      if (!loaded) {
+        throw new IllegalStateException("commit before load: call load once on an opened store before its first"
+            + " commit");
+      }
+    } finally {
+      mutex.unlock();
+    }
+    long size = PayloadCodec.encodedSize(changes);
+    if (size > options.maxRecordBytes()) {
+      throw new StorageException(Reason.TOO_LARGE, "change set of " + changes.size() + " puts and deletes encodes to "
+          + size + " bytes, more than maxRecordBytes=" + options.maxRecordBytes() + "; nothing was written");
+    }
+    Pending p = new Pending(changes, PayloadCodec.encode(changes));
+    mutex.lock();
+    try {
+      requireUsable("commit");
+      p.seq = ++lastAssignedSeq;
+      queue.add(p);
+      while (!p.done) {
+        if (!writing) {
+          writeQueued();
+        } else {
+          changed.awaitUninterruptibly();
+        }
+      }
+    } finally {
+      mutex.unlock();
+    }
+    if (p.failure != null) {
+      throw p.failure;
+    }
+    maybeSnapshot();
+    return p.seq;
+  }
+
+  /** Called holding the mutex, with no write in progress: writes a batch of queued commits. */
+  private void writeQueued() {
+    writing = true;
+    try {
+      if (options.fsync() == FileStoreOptions.FsyncPolicy.SYNC_BATCH && !options.batchWindow().isZero()) {
+        mutex.unlock();
+        try {
+          LockSupport.parkNanos(options.batchWindow().toNanos());
+        } finally {
+          mutex.lock();
+        }
+      }
+      List<Pending> batch = new ArrayList<>();
+      int bytes = 0;
+      while (!queue.isEmpty() && batch.size() < MAX_BATCH_RECORDS
+          && (batch.isEmpty() || bytes + queue.peek().payload.length <= MAX_BATCH_BYTES)) {
+        Pending next = queue.poll();
+        bytes += next.payload.length + Format.FRAME_BYTES;
+        batch.add(next);
+      }
+      Throwable error = null;
+      mutex.unlock();
+      try {
+        writeBatch(batch, bytes);
+      } catch (IOException | RuntimeException | Error e) {
+        error = e;
+      } finally {
+        mutex.lock();
+      }
+      if (error == null) {
+        for (Pending p : batch) {
+          for (StoredRecord r : p.changes.puts()) {
+            live.put(r.key(), r);
+          }
+          for (RecordKey k : p.changes.deletes()) {
+            live.remove(k);
+          }
+          lastWrittenSeq = p.seq;
+          p.done = true;
+        }
+        journalBytesSinceSnapshot += bytes;
+      } else {
+        StorageException failure = failLocked(error, "writing change sets " + batch.get(0).seq + ".."
+            + batch.get(batch.size() - 1).seq);
+        for (Pending p : batch) {
+          p.failure = failure;
+          p.done = true;
+        }
+      }
+    } finally {
+      writing = false;
+      changed.signalAll();
+    }
+  }
+
+  /** Called holding the writing token, not the mutex. */
+  private void writeBatch(List<Pending> batch, int bytes) throws IOException {
+    if (current == null || (currentSize > Format.HEADER_BYTES && currentSize + bytes > options.segmentBytes())) {
+      roll(batch.get(0).seq);
+    }
+    byte[] buffer = new byte[bytes];
+    int offset = 0;
+    int crc = chainCrc;
+    for (Pending p : batch) {
+      crc = Format.writeFrame(buffer, offset, currentSalt, crc, Format.TYPE_CHANGE_SET, p.seq, p.payload);
+      offset += Format.FRAME_BYTES + p.payload.length;
+    }
+    current.write(ByteBuffer.wrap(buffer), currentSize);
+    currentSize += bytes;
+    chainCrc = crc;
+    switch (options.fsync()) {
+      case SYNC, SYNC_BATCH -> current.force(false);
+      case ASYNC -> {
+        if (System.nanoTime() - lastForceNanos >= options.asyncInterval().toNanos()) {
+          current.force(false);
+          lastForceNanos = System.nanoTime();
+        }
+      }
+      case NONE -> { }
+      default -> throw new IllegalStateException("unknown policy " + options.fsync());
+    }
+  }
+
+  /** Starts a new journal segment whose first record will be {@code firstSeq}. Holding the token. */
+  private void roll(long firstSeq) throws IOException {
+    if (current != null) {
+      if (options.fsync() == FileStoreOptions.FsyncPolicy.ASYNC) {
+        current.force(false);
+      }
+      current.close();
+      current = null;
+    }
+    String name = Format.journalName(firstSeq);
+    Path file = dir.resolve(name);
+    fs.delete(file); // only ever an empty segment of an earlier session (recovery read everything else)
+    int salt = options.random().nextInt();
+    byte[] header = new Format.SegmentHeader(storeId, nextSegmentNumber, firstSeq, options.clock().millis(), salt,
+        chainCrc).encode();
+    FileLayer.Handle h = fs.open(file, true);
+    current = h;
+    h.write(ByteBuffer.wrap(header), 0);
+    h.force(true);
+    fs.syncDirectory(dir);
+    nextSegmentNumber++;
+    currentSize = header.length;
+    currentSalt = salt;
+    mutex.lock();
+    try {
+      segments.put(firstSeq, name);
+    } finally {
+      mutex.unlock();
+    }
+  }
+
+  /** ASYNC policy: the periodic fsync. */
+  private void syncNow() {
+    mutex.lock();
+    try {
+      if (closed || !health.isOk()) {
+        return;
+      }
+      while (writing) {
+        changed.awaitUninterruptibly();
+      }
+      if (closed || !health.isOk() || current == null) {
+        return;
+      }
+      writing = true;
+    } finally {
+      mutex.unlock();
+    }
+    Throwable error = null;
+    try {
+      current.force(false);
+      lastForceNanos = System.nanoTime();
+    } catch (IOException | RuntimeException e) {
+      error = e;
+    }
+    mutex.lock();
+    try {
+      if (error != null) {
+        failLocked(error, "the periodic fsync");
+      }
+      writing = false;
+      changed.signalAll();
+    } finally {
+      mutex.unlock();
+    }
+  }
+
+  // ---- snapshots ----
+
+  /**
+   * Writes a snapshot of the current state now, then deletes what it makes redundant (journal segments
+   * covered by the second-newest snapshot, snapshots beyond the newest two). Waits for a running
+   * automatic snapshot first. Commits from other threads continue meanwhile.
+   *
+   * @return the sequence number of the last change set the snapshot contains
+   * @throws StorageException with reason {@link Reason#CLOSED} if closed, {@link Reason#FAILED} if the
+   *     store failed earlier, {@link Reason#IO} if writing the snapshot failed (the store is then
+   *     failed; the journal still holds every commit)
+   * @throws IllegalStateException if {@link #load(Consumer)} has not been called
+   */
+  public long compact() {
+    mutex.lock();
+    try {
+      requireUsable("compact");
+      if (!loaded) {
+        throw new IllegalStateException("compact before load: call load once on an opened store first");
+      }
+      while (snapshotRunning) {
+        changed.awaitUninterruptibly();
+        requireUsable("compact");
+      }
+      snapshotRunning = true;
+    } finally {
+      mutex.unlock();
+    }
+    SnapshotTask task = prepareSnapshot();
+    if (task == null) {
+      throw failure("compact");
+    }
+    task.run();
+    mutex.lock();
+    try {
+      if (!health.isOk()) {
+        throw failure("compact");
+      }
+      return task.seq;
+    } finally {
+      mutex.unlock();
+    }
+  }
+
+  private StorageException failure(String operation) {
+    StoreHealth h = health;
+    if (h.state() == StoreHealth.State.CLOSED) {
+      return new StorageException(Reason.CLOSED, operation + " refused: the store is closed");
+    }
+    Throwable cause = h.cause().orElse(null);
+    return cause instanceof StorageException se && se.reason() == Reason.IO ? se
+        : new StorageException(Reason.FAILED, operation + " failed: the store failed", cause);
+  }
+
+  private void maybeSnapshot() {
+    if (!options.autoSnapshot()) {
+      return;
+    }
+    mutex.lock();
+    try {
+      long threshold = Math.max(options.snapshotMinBytes(), 2 * lastSnapshotBytes);
+      if (snapshotRunning || closed || !health.isOk() || journalBytesSinceSnapshot <= threshold) {
+        return;
+      }
+      snapshotRunning = true;
+    } finally {
+      mutex.unlock();
+    }
+    SnapshotTask task = prepareSnapshot();
+    if (task != null) {
+      try {
+        snapshotExecutor.execute(task);
+      } catch (RuntimeException e) {
+        mutex.lock();
+        try {
+          snapshotRunning = false;
+          changed.signalAll();
+        } finally {
+          mutex.unlock();
+        }
+      }
+    }
+  }
+
+  /**
+   * With {@code snapshotRunning} set: waits for the writing token, copies the index and moves the
+   * journal to a new segment starting after the snapshot. Returns null (and clears {@code
+   * snapshotRunning}) if the store failed or closed meanwhile.
+   */
+  private SnapshotTask prepareSnapshot() {
+    long seq;
+    int crc;
+    List<StoredRecord> copy;
+    mutex.lock();
+    try {
+      while (writing && health.isOk() && !closed) {
+        changed.awaitUninterruptibly();
+      }
+      if (!health.isOk() || closed) {
+        snapshotRunning = false;
+        changed.signalAll();
+        return null;
+      }
+      writing = true;
+      seq = lastWrittenSeq;
+      crc = chainCrc;
+      copy = new ArrayList<>(live.values());
+      journalBytesSinceSnapshot = 0;
+    } finally {
+      mutex.unlock();
+    }
+    Throwable error = null;
+    try {
+      if (current == null || currentSize > Format.HEADER_BYTES) {
+        roll(seq + 1);
+      }
+    } catch (IOException | RuntimeException e) {
+      error = e;
+    }
+    mutex.lock();
+    try {
+      writing = false;
+      if (error != null) {
+        failLocked(error, "starting a journal segment for snapshot " + seq);
+        snapshotRunning = false;
+        return null;
+      }
+      return new SnapshotTask(seq, crc, copy);
+    } finally {
+      changed.signalAll();
+      mutex.unlock();
+    }
+  }
+
+  /** Writes one snapshot and deletes what it makes redundant. */
+  private final class SnapshotTask implements Runnable {
+    final long seq;
+    final int chain;
+    final List<StoredRecord> records;
+
+    SnapshotTask(long seq, int chain, List<StoredRecord> records) {
+      this.seq = seq;
+      this.chain = chain;
+      this.records = records;
+    }
+
+    @Override
+    public void run() {
+      Throwable error = null;
+      long size = 0;
+      try {
+        size = writeSnapshot(seq, chain, records);
+        deleteRedundant(seq, size);
+      } catch (IOException | RuntimeException | Error e) {
+        error = e;
+      }
+      mutex.lock();
+      try {
+        if (error != null && !closed) {
+          failLocked(error, "writing snapshot " + seq);
+        }
+        snapshotRunning = false;
+        changed.signalAll();
+      } finally {
+        mutex.unlock();
+      }
+    }
+  }
+
+  private long writeSnapshot(long seq, int chain, List<StoredRecord> records) throws IOException {
+    // key order makes snapshot files reproducible (golden files), whatever the index's hash order
+    records.sort(KEY_ORDER);
+    String name = Format.snapshotName(seq);
+    Path tmp = dir.resolve(name + Format.TEMP_SUFFIX);
+    fs.delete(tmp);
+    int salt = options.random().nextInt();
+    long position;
+    try (FileLayer.Handle h = fs.open(tmp, true)) {
+      h.write(ByteBuffer.wrap(new Format.SnapshotHeader(storeId, seq, options.clock().millis(), salt, chain).encode()), 0);
+      position = Format.HEADER_BYTES;
+      CRC32C crcOfCrcs = new CRC32C();
+      int prev = 0;
+      long index = 1;
+      List<StoredRecord> chunk = new ArrayList<>();
+      long chunkBytes = 4;
+      for (int i = 0; i <= records.size(); i++) {
+        boolean flush = i == records.size()
+            ? !chunk.isEmpty()
+            : !chunk.isEmpty() && chunkBytes + PayloadCodec.chunkEntrySize(records.get(i)) > SNAPSHOT_CHUNK_BYTES;
+        if (flush) {
+          byte[] payload = PayloadCodec.encodeChunk(chunk);
+          byte[] frame = new byte[Format.FRAME_BYTES + payload.length];
+          prev = Format.writeFrame(frame, 0, salt, prev, Format.TYPE_SNAPSHOT_CHUNK, index++, payload);
+          crcOfCrcs.update(ByteBuffer.allocate(4).putInt(prev).array());
+          h.write(ByteBuffer.wrap(frame), position);
+          position += frame.length;
+          chunk.clear();
+          chunkBytes = 4;
+        }
+        if (i < records.size()) {
+          chunk.add(records.get(i));
+          chunkBytes += PayloadCodec.chunkEntrySize(records.get(i));
+        }
+      }
+      byte[] footer = ByteBuffer.allocate(28).putLong(records.size()).putLong(index - 1).putLong(seq)
+          .putInt((int) crcOfCrcs.getValue()).array();
+      byte[] frame = new byte[Format.FRAME_BYTES + footer.length];
+      Format.writeFrame(frame, 0, salt, prev, Format.TYPE_SNAPSHOT_FOOTER, index, footer);
+      h.write(ByteBuffer.wrap(frame), position);
+      position += frame.length;
+      h.force(true);
+    }
+    fs.atomicMove(tmp, dir.resolve(name));
+    fs.syncDirectory(dir);
+    return position;
+  }
+
+  /** After snapshot {@code seq} is durable: deletes segments and snapshots it makes redundant. */
+  private void deleteRedundant(long seq, long size) throws IOException {
+    List<String> doomed = new ArrayList<>();
+    mutex.lock();
+    try {
+      snapshots.put(seq, size);
+      lastSnapshotBytes = size;
+      while (snapshots.size() > 2) {
+        doomed.add(Format.snapshotName(snapshots.pollFirstEntry().getKey()));
+      }
+      if (snapshots.size() == 2) {
+        long covered = snapshots.firstKey();
+        // a segment is redundant when the next one starts at or before covered + 1
+        List<Long> firsts = new ArrayList<>(segments.keySet());
+        for (int i = 0; i + 1 < firsts.size(); i++) {
+          if (firsts.get(i + 1) <= covered + 1) {
+            doomed.add(segments.remove(firsts.get(i)));
+          }
+        }
+      }
+    } finally {
+      mutex.unlock();
+    }
+    if (!doomed.isEmpty()) {
+      for (String name : doomed) {
+        fs.delete(dir.resolve(name));
+      }
+      fs.syncDirectory(dir);
+    }
+  }
+
+  // ---- health and life cycle ----
+
+  /** Called holding the mutex: fails the store and every queued commit. */
+  private StorageException failLocked(Throwable error, String what) {
+    StorageException failure = error instanceof StorageException se && se.reason() == Reason.IO ? se
+        : new StorageException(Reason.IO, "I/O error while " + what + " in " + dir + ": " + error
+            + "; the store refuses further commits until reopened", error);
+    if (health.isOk()) {
+      health = StoreHealth.failed(failure);
+    }
+    for (Pending p : queue) {
+      p.failure = failure;
+      p.done = true;
+    }
+    queue.clear();
+    changed.signalAll();
+    return failure;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Never blocks.
+   */
+  @Override
+  public StoreHealth health() {
+    return health;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Waits for a running write and snapshot, syncs the journal under the ASYNC policy, closes the
+   * files and releases the lock.
+   */
+  @Override
+  public void close() {
+    shutdown(true);
+  }
+
+  /**
+   * Abandons the store as a killed process would: no sync, no waiting for queued commits; files are
+   * closed and the lock released (as the kernel does at process death). Test hook for crash tests.
+   */
+  void abandon() {
+    shutdown(false);
+  }
+
+  private void shutdown(boolean clean) {
+    mutex.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      if (clean) {
+        while (writing || snapshotRunning) {
+          changed.awaitUninterruptibly();
+        }
+      }
+      closed = true;
+      health = StoreHealth.CLOSED;
+      StorageException failure = new StorageException(Reason.CLOSED, "the store was closed");
+      for (Pending p : queue) {
+        p.failure = failure;
+        p.done = true;
+      }
+      queue.clear();
+      changed.signalAll();
+    } finally {
+      mutex.unlock();
+    }
+    if (asyncSyncer != null) {
+      asyncSyncer.shutdownNow();
+      awaitQuietly(asyncSyncer);
+    }
+    if (ownSnapshotThread != null) {
+      ownSnapshotThread.shutdown();
+      awaitQuietly(ownSnapshotThread);
+    }
+    try {
+      if (current != null) {
+        if (clean && options.fsync() == FileStoreOptions.FsyncPolicy.ASYNC) {
+          current.force(false);
+        }
+        current.close();
+      }
+    } catch (IOException e) {
+      // closing after the last acknowledged commit: nothing acknowledged depends on it
+    } finally {
+      current = null;
+      try {
+        lock.close();
+      } catch (IOException e) {
+        // the lock goes with the channel; nothing to do
+      }
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void requireNotClosed(String operation) {
+    if (health.state() == StoreHealth.State.CLOSED) {
+      throw new StorageException(Reason.CLOSED, operation + " refused: the FileStore in " + dir
+          + " is closed; open it again with FileStore.open");
+    }
+  }
+
+  private void requireUsable(String operation) {
+    requireNotClosed(operation);
+    StoreHealth h = health;
+    if (h.state() == StoreHealth.State.FAILED) {
+      throw new StorageException(Reason.FAILED, operation + " refused: the FileStore in " + dir + " failed earlier ("
+          + h.cause().orElseThrow().getMessage() + ") and refuses work until reopened", h.cause().orElseThrow());
+    }
+  }
+
+  /**
+   * A short description for logs: the directory, the state and the last sequence number.
+   *
+   * @return a description such as {@code FileStore[/data/studio, OK, lastSequence=40]}
+   */
+  @Override
+  public String toString() {
+    return "FileStore[" + dir + ", " + health.state() + ", lastSequence=" + lastWrittenSeq + "]";
+  }
+
+  // test hooks
+  long lastSequence() {
+    return lastWrittenSeq;
+  }
+
+  Map<RecordKey, StoredRecord> liveCopy() {
+    mutex.lock();
+    try {
+      return new HashMap<>(live);
+    } finally {
+      mutex.unlock();
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.prodtrack.storage.file;
+
+import dev.prodtrack.storage.ChangeSet;
+import dev.prodtrack.storage.RecordKey;
+import dev.prodtrack.storage.StoredRecord;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The payloads of journal records and snapshot chunks (format version 1, see {@code FORMAT.md}):
+ * keys as length-prefixed UTF-8, payloads as length-prefixed bytes, big-endian counts. Decoding checks
+ * every length against the bytes left before allocating, and rejects malformed UTF-8, invalid keys,
+ * duplicate keys and trailing bytes.
+ */
+final class PayloadCodec {
+
+  private PayloadCodec() {}
+
+  /** The payload bytes are not a valid encoding. */
+  static final class MalformedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MalformedException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The encoded size of a change set, without encoding it. */
+  static long encodedSize(ChangeSet changes) {
+    long size = 8;
+    for (StoredRecord r : changes.puts()) {
+      size += keySize(r.key()) + 4L + r.payload().length;
+    }
+    for (RecordKey k : changes.deletes()) {
+      size += keySize(k);
+    }
+    return size;
+  }
+
+  private static long keySize(RecordKey k) {
+    return 4L + utf8Length(k.kind()) + utf8Length(k.id());
+  }
+
+  private static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  /** Encodes a change set; the caller checked {@link #encodedSize} against the bound. */
+  static byte[] encode(ChangeSet changes) {
+    ByteBuffer b = ByteBuffer.allocate((int) encodedSize(changes)).order(ByteOrder.BIG_ENDIAN);
+    b.putInt(changes.puts().size());
+    for (StoredRecord r : changes.puts()) {
+      putKey(b, r.key());
+      b.putInt(r.payload().length).put(r.payload());
+    }
+    b.putInt(changes.deletes().size());
+    for (RecordKey k : changes.deletes()) {
+      putKey(b, k);
+    }
+    return b.array();
+  }
+
+  /** Encodes records as a snapshot chunk. */
+  static byte[] encodeChunk(Collection<StoredRecord> records) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteBuffer count = ByteBuffer.allocate(4).putInt(records.size());
+    out.writeBytes(count.array());
+    for (StoredRecord r : records) {
+      ByteBuffer b = ByteBuffer.allocate((int) keySize(r.key()) + 4 + r.payload().length);
+      putKey(b, r.key());
+      b.putInt(r.payload().length).put(r.payload());
+      out.writeBytes(b.array());
+    }
+    return out.toByteArray();
+  }
+
+  /** The encoded size of one record inside a snapshot chunk. */
+  static long chunkEntrySize(StoredRecord r) {
+    return keySize(r.key()) + 4L + r.payload().length;
+  }
+
+  private static void putKey(ByteBuffer b, RecordKey k) {
+    byte[] kind = k.kind().getBytes(StandardCharsets.UTF_8);
+    byte[] id = k.id().getBytes(StandardCharsets.UTF_8);
+    b.putShort((short) kind.length).put(kind).putShort((short) id.length).put(id);
+  }
+
+  static ChangeSet decode(byte[] bytes, int offset, int length) throws MalformedException {
+    Reader r = new Reader(bytes, offset, length);
+    int puts = r.count();
+    List<StoredRecord> put = new ArrayList<>(Math.min(puts, 1024));
+    for (int i = 0; i < puts; i++) {
+      put.add(new StoredRecord(r.key(), r.payload()));
+    }
+    int deletes = r.count();
+    List<RecordKey> delete = new ArrayList<>(Math.min(deletes, 1024));
+    for (int i = 0; i < deletes; i++) {
+      delete.add(r.key());
+    }
+    r.end();
+    try {
+      return new ChangeSet(put, delete);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedException("change set: " + e.getMessage());
+    }
+  }
+
+  static List<StoredRecord> decodeChunk(byte[] bytes, int offset, int length) throws MalformedException {
+    Reader r = new Reader(bytes, offset, length);
+    int n = r.count();
+    List<StoredRecord> records = new ArrayList<>(Math.min(n, 1024));
+    for (int i = 0; i < n; i++) {
+      records.add(new StoredRecord(r.key(), r.payload()));
+    }
+    r.end();
+    return records;
+  }
+
+  /** A bounds-checked reader. */
+  private static final class Reader {
+    private final ByteBuffer b;
+    private final int end;
+    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    Reader(byte[] bytes, int offset, int length) {
+      this.b = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.BIG_ENDIAN);
+      this.end = offset + length;
+    }
+
+    int count() throws MalformedException {
+      need(4);
+      int n = b.getInt();
+      if (n < 0 || n > (end - b.position()) / 4) {
+        throw new MalformedException("count " + n + " does not fit in the " + (end - b.position()) + " bytes left");
+      }
+      return n;
+    }
+
+    RecordKey key() throws MalformedException {
+      String kind = string();
+      String id = string();
+      try {
+        return new RecordKey(kind, id);
+      } catch (IllegalArgumentException e) {
+        throw new MalformedException("key: " + e.getMessage());
+      }
+    }
+
+    private String string() throws MalformedException {
+      need(2);
+      int n = Short.toUnsignedInt(b.getShort());
+      need(n);
+      ByteBuffer slice = b.slice(b.position(), n);
+      b.position(b.position() + n);
+      try {
+        return utf8.decode(slice).toString(); // decode() resets the decoder first
+      } catch (CharacterCodingException e) {
+        throw new MalformedException("key text is not valid UTF-8");
+      }
+    }
+
+    byte[] payload() throws MalformedException {
+      need(4);
+      int n = b.getInt();
+      if (n < 0) {
+        throw new MalformedException("negative payload length " + n);
+      }
+      need(n);
+      byte[] out = new byte[n];
+      b.get(out);
+      return out;
+    }
+
+    void end() throws MalformedException {
+      if (b.position() != end) {
+        throw new MalformedException((end - b.position()) + " trailing bytes");
+      }
+    }
+
+    private void need(int n) throws MalformedException {
+      if (n > end - b.position()) {
+        throw new MalformedException("needs " + n + " bytes, " + (end - b.position()) + " left");
+      }
+    }
+  }
+}
