@@ -381,12 +381,22 @@ public final class KitsuImport {
       KitsuCollection c = KitsuCollection.PERSONS;
       Role role = role(row, "role", Role.USER);
       List<DepartmentId> deps = each(c, id, "departments", row.uuids("departments"), departments, DepartmentId::new);
-      Person p = build(row, () -> new Person(new PersonId(id), row.string("first_name", ""),
-          row.string("last_name", ""), row.string("email"), role, row.bool("active", true),
-          row.bool("archived", false), row.string("position", "artist"), row.string("seniority", "mid"),
-          row.integerOrNull("daily_salary"), row.string("contract_type", "open-ended"), deps,
-          row.bool("is_bot", false), row.date("last_presence"), row.dataWithUnknown(PERSON_NOT_MODELLED, stats),
-          row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
+      String first = row.string("first_name", "");
+      String last = row.string("last_name", "");
+      String email = row.string("email");
+      boolean active = row.bool("active", true);
+      boolean archived = row.bool("archived", false);
+      String position = row.string("position", "artist");
+      String seniority = row.string("seniority", "mid");
+      Integer salary = row.integerOrNull("daily_salary");
+      String contract = row.string("contract_type", "open-ended");
+      boolean bot = row.bool("is_bot", false);
+      java.time.LocalDate lastPresence = row.date("last_presence");
+      Instant createdAt = row.requiredInstant("created_at");
+      Instant updatedAt = row.requiredInstant("updated_at");
+      Map<String, Object> data = row.dataWithUnknown(PERSON_NOT_MODELLED, stats);
+      Person p = build(row, () -> new Person(new PersonId(id), first, last, email, role, active, archived, position,
+          seniority, salary, contract, deps, bot, lastPresence, data, createdAt, updatedAt));
       if (keep(c, id, persons)) {
         records.add(p);
       }
@@ -644,13 +654,21 @@ public final class KitsuImport {
       PersonId createdBy = maybe(c, id, "created_by", row.uuid("created_by"), persons, PersonId::new);
       UUID parent = row.uuid("parent_id");
       UUID source = row.uuid("source_id");
-      Entity e = build(row, () -> new Entity(new EntityId(id), project, type, row.requiredString("name"),
-          row.string("code"), row.string("description"), row.bool("canceled", false), row.integerOrNull("nb_frames"),
-          row.integer("nb_entities_out", 0), row.bool("is_casting_standby", false), row.bool("is_shared", false),
-          row.string("status", "running"), parent == null ? null : new EntityId(parent),
-          source == null ? null : new EntityId(source), readyFor, createdBy,
-          row.dataWithUnknown(ENTITY_NOT_MODELLED, stats), row.requiredInstant("created_at"),
-          row.requiredInstant("updated_at")));
+      String name = row.requiredString("name");
+      String code = row.string("code");
+      String description = row.string("description");
+      boolean canceled = row.bool("canceled", false);
+      Integer frames = row.integerOrNull("nb_frames");
+      int out = row.integer("nb_entities_out", 0);
+      boolean standby = row.bool("is_casting_standby", false);
+      boolean shared = row.bool("is_shared", false);
+      String status = row.string("status", "running");
+      Instant createdAt = row.requiredInstant("created_at");
+      Instant updatedAt = row.requiredInstant("updated_at");
+      Map<String, Object> data = row.dataWithUnknown(ENTITY_NOT_MODELLED, stats);
+      Entity e = build(row, () -> new Entity(new EntityId(id), project, type, name, code, description, canceled,
+          frames, out, standby, shared, status, parent == null ? null : new EntityId(parent),
+          source == null ? null : new EntityId(source), readyFor, createdBy, data, createdAt, updatedAt));
       if (broken && skip) {
         dropped.add(id);
         return;
@@ -691,14 +709,29 @@ public final class KitsuImport {
       EntityId entity = need(c, id, "entity_id", row.requiredUuid("entity_id"), entities.keySet(), EntityId::new);
       PersonId assigner = maybe(c, id, "assigner_id", row.uuid("assigner_id"), persons, PersonId::new);
       List<PersonId> assignees = each(c, id, "assignees", row.uuids("assignees"), persons, PersonId::new);
-      Task t = build(row, () -> new Task(new TaskId(id), project, type, status, entity, row.string("name", "main"),
-          row.string("description"), row.integer("priority", 0), row.integer("difficulty", 3),
-          row.minutes("duration", Duration.ZERO), row.minutes("estimation", Duration.ZERO),
-          row.integer("completion_rate", 0), row.integer("retake_count", 0), row.integer("sort_order", 0),
-          row.date("start_date"), row.date("due_date"), row.instant("real_start_date"), row.instant("end_date"),
-          row.instant("done_date"), row.instant("last_comment_date"), row.integer("nb_assets_ready", 0),
-          row.integer("nb_drawings", 0), row.dataWithUnknown(TASK_NOT_MODELLED, stats), assigner, assignees,
-          row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
+      String name = row.string("name", "main");
+      String description = row.string("description");
+      int priority = row.integer("priority", 0);
+      int difficulty = row.integer("difficulty", 3);
+      Duration duration = row.minutes("duration", Duration.ZERO);
+      Duration estimation = row.minutes("estimation", Duration.ZERO);
+      int completion = row.integer("completion_rate", 0);
+      int retakes = row.integer("retake_count", 0);
+      int sortOrder = row.integer("sort_order", 0);
+      java.time.LocalDate start = row.date("start_date");
+      java.time.LocalDate due = row.date("due_date");
+      Instant realStart = row.instant("real_start_date");
+      Instant end = row.instant("end_date");
+      Instant done = row.instant("done_date");
+      Instant lastComment = row.instant("last_comment_date");
+      int assetsReady = row.integer("nb_assets_ready", 0);
+      int drawings = row.integer("nb_drawings", 0);
+      Instant createdAt = row.requiredInstant("created_at");
+      Instant updatedAt = row.requiredInstant("updated_at");
+      Map<String, Object> data = row.dataWithUnknown(TASK_NOT_MODELLED, stats);
+      Task t = build(row, () -> new Task(new TaskId(id), project, type, status, entity, name, description, priority,
+          difficulty, duration, estimation, completion, retakes, sortOrder, start, due, realStart, end, done,
+          lastComment, assetsReady, drawings, data, assigner, assignees, createdAt, updatedAt));
       if (broken && skip) {
         dropped.add(id);
         return;
@@ -764,13 +797,19 @@ public final class KitsuImport {
       boolean hasPreview = row.bool("has_preview", false) || row.uuid("preview_file_id") != null
           || !row.list("previews").isEmpty();
       String text = row.string("text", "");
-      Comment comment = build(row, () -> new Comment(new CommentId(id), task, status, author, editor, text,
-          row.dataWithUnknown(COMMENT_NOT_MODELLED, stats), replies, checklist, row.boolOrNull("pinned"),
-          row.bool("for_client", false), links, each(c, id, "mentions", row.uuids("mentions"), persons,
-              PersonId::new),
-          each(c, id, "department_mentions", row.uuids("department_mentions"), departments, DepartmentId::new),
-          each(c, id, "acknowledgements", row.uuids("acknowledgements"), persons, PersonId::new), attachments,
-          hasPreview, row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
+      Boolean pinned = row.boolOrNull("pinned");
+      boolean forClient = row.bool("for_client", false);
+      List<PersonId> mentions = each(c, id, "mentions", row.uuids("mentions"), persons, PersonId::new);
+      List<DepartmentId> departmentMentions = each(c, id, "department_mentions", row.uuids("department_mentions"),
+          departments, DepartmentId::new);
+      List<PersonId> acknowledgements = each(c, id, "acknowledgements", row.uuids("acknowledgements"), persons,
+          PersonId::new);
+      Instant createdAt = row.requiredInstant("created_at");
+      Instant updatedAt = row.requiredInstant("updated_at");
+      Map<String, Object> data = row.dataWithUnknown(COMMENT_NOT_MODELLED, stats);
+      Comment comment = build(row, () -> new Comment(new CommentId(id), task, status, author, editor, text, data,
+          replies, checklist, pinned, forClient, links, mentions, departmentMentions, acknowledgements, attachments,
+          hasPreview, createdAt, updatedAt));
       if (keep(c, id, comments)) {
         commentRecords.add(comment);
       }
