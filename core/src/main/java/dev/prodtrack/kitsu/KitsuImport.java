@@ -560,7 +560,7 @@ public final class KitsuImport {
 
     /** Link files have no id the engine keeps; errors name the link by its own id, or by its project's. */
     private static UUID linkId(Row row) {
-      UUID id = row.uuid("id");
+      UUID id = row.peekUuid("id");
       return id != null ? id : row.requiredUuid("project_id");
     }
 

@@ -94,6 +94,16 @@ final class Row {
     return -1;
   }
 
+  /** A UUID field read for error messages only: not marked used, null when absent or not a UUID. */
+  UUID peekUuid(String name) {
+    for (int i = 0; i < size; i++) {
+      if (names[i].equals(name)) {
+        return values[i] instanceof String s ? parseUuid(s) : null;
+      }
+    }
+    return null;
+  }
+
   /** Whether the field is present (null or not); marks it used. */
   boolean has(String name) {
     return indexOf(name) >= 0;
