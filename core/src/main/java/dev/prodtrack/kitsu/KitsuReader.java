@@ -163,7 +163,7 @@ final class KitsuReader {
 
   private static KitsuFormatException at(String file, JsonParser p, Problem problem, String field, String detail) {
     TokenStreamLocation l = p.currentTokenLocation();
-    return new KitsuFormatException(file, l.getLineNr(), l.getColumnNr(), problem, field, detail, null);
+    return new KitsuFormatException(file, l.getLineNr(), Math.max(1, l.getColumnNr()), problem, field, detail, null);
   }
 
   private static KitsuFormatException fromJackson(String file, JsonParser p, JacksonException e) {
@@ -187,7 +187,7 @@ final class KitsuReader {
       problem = Problem.DUPLICATE_FIELD;
     }
     String detail = message.length() > 300 ? message.substring(0, 300) + "..." : message;
-    return new KitsuFormatException(file, l == null ? -1 : l.getLineNr(), l == null ? -1 : l.getColumnNr(), problem,
-        null, detail, e);
+    return new KitsuFormatException(file, l == null ? -1 : l.getLineNr(), l == null ? -1 : Math.max(1, l.getColumnNr()),
+        problem, null, detail, e);
   }
 }
