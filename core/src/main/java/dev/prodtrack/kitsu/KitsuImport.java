@@ -887,6 +887,13 @@ public final class KitsuImport {
       ProjectId project = projectId != null
           ? need(c, id, "project_id", projectId, projects.keySet(), ProjectId::new)
           : taskProjects.get(task.value());
+      if (project == null) {
+        // no project_id and the task is missing (already reported): nothing to derive the project from
+        row.finish(stats);
+        broken = true;
+        keep(c, id, news);
+        return;
+      }
       News n = build(row, () -> new News(new NewsId(id), project, task, comment, author, row.bool("change", false),
           row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);

@@ -179,6 +179,37 @@ class KitsuImportTest {
   }
 
   @Test
+  void importDirectory_newsWithoutProjectId_takesItsTasksProject() throws IOException {
+    Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("news"));
+    Path news = dir.resolve("news.json");
+    Files.writeString(news, Files.readString(news).replace("\"project_id\": \"aa000001-0000-4000-8000-000000000000\", ", ""));
+    assertThat(Files.readString(news)).doesNotContain("project_id");
+
+    try (ProdTrack engine = Dumps.open(dir, ImportOptions.defaults())) {
+      assertThat(EngineRecords.records(engine).stream().filter(dev.prodtrack.model.News.class::isInstance)
+          .map(dev.prodtrack.model.News.class::cast))
+          .hasSize(8).allSatisfy(n -> assertThat(n.projectId().value())
+              .isEqualTo(UUID.fromString("aa000001-0000-4000-8000-000000000000")));
+      engine.checkInvariants();
+    }
+  }
+
+  @Test
+  void importDirectory_newsOnAMissingTaskWithoutProjectId_isAReferentialError() throws IOException {
+    Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("news"));
+    Path news = dir.resolve("news.json");
+    Files.writeString(news, Files.readString(news).replace("\"project_id\": \"aa000001-0000-4000-8000-000000000000\", ", "")
+        .replaceFirst("\"task_id\": \"cc000002", "\"task_id\": \"cc0000ff"));
+    MemoryStore store = MemoryStore.create();
+
+    assertThatThrownBy(() -> KitsuImport.importDirectory(dir, store, ImportOptions.defaults()))
+        .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.errors()).containsExactly(
+            new ReferentialError(KitsuCollection.NEWS, UUID.fromString("fe000001-0000-4000-8000-000000000000"),
+                "task_id", MISSING_TASK, true)));
+    assertThat(Dumps.recordsIn(store)).isZero();
+  }
+
+  @Test
   void importDirectory_storeNotEmpty_refusedAndLeftAsItWas() throws IOException {
     MemoryStore store = MemoryStore.create();
     KitsuImport.importDirectory(Dumps.sample(), store, ImportOptions.defaults());
