@@ -1,11 +1,22 @@
 package dev.prodtrack;
 
 import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.DayOff;
+import dev.prodtrack.model.Department;
 import dev.prodtrack.model.Entity;
 import dev.prodtrack.model.EntityKind;
+import dev.prodtrack.model.EntityType;
 import dev.prodtrack.model.Id;
+import dev.prodtrack.model.News;
+import dev.prodtrack.model.Notification;
+import dev.prodtrack.model.Person;
+import dev.prodtrack.model.Project;
+import dev.prodtrack.model.StatusAutomation;
+import dev.prodtrack.model.Subscription;
 import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.model.TaskType;
+import dev.prodtrack.model.TimeSpent;
 import dev.prodtrack.storage.RecordKey;
 import dev.prodtrack.storage.StoredRecord;
 import java.util.ArrayList;
@@ -132,11 +143,37 @@ public final class EngineRecords {
   }
 
   private static Id idOf(Object record) {
-    try {
-      return (Id) record.getClass().getMethod("id").invoke(record);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalArgumentException("record must be a stored model record, was a "
-          + record.getClass().getName(), e);
+    if (record instanceof Task r) {
+      return r.id();
+    } else if (record instanceof Comment r) {
+      return r.id();
+    } else if (record instanceof News r) {
+      return r.id();
+    } else if (record instanceof Notification r) {
+      return r.id();
+    } else if (record instanceof TimeSpent r) {
+      return r.id();
+    } else if (record instanceof Entity r) {
+      return r.id();
+    } else if (record instanceof Project r) {
+      return r.id();
+    } else if (record instanceof Person r) {
+      return r.id();
+    } else if (record instanceof Department r) {
+      return r.id();
+    } else if (record instanceof EntityType r) {
+      return r.id();
+    } else if (record instanceof TaskType r) {
+      return r.id();
+    } else if (record instanceof TaskStatus r) {
+      return r.id();
+    } else if (record instanceof DayOff r) {
+      return r.id();
+    } else if (record instanceof Subscription r) {
+      return r.id();
+    } else if (record instanceof StatusAutomation r) {
+      return r.id();
     }
+    throw new IllegalArgumentException("record must be a stored model record, was a " + record.getClass().getName());
   }
 }
