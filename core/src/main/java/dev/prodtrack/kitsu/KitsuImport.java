@@ -101,6 +101,12 @@ import java.util.function.Consumer;
  * Records are then committed in change sets of {@link ImportOptions#batchSize()} records, in dependency
  * order. A storage failure in the middle leaves the batches committed so far: discard the store.
  *
+ * <p><b>Round trip.</b> {@link KitsuExport} writes the same shapes back; its class comment lists what does
+ * not survive (project status ids, link ids, preview ids, empty {@code data}, unmodelled fields).
+ *
+ * <p><b>Engine seam.</b> Records are encoded with {@link EngineRecords}, the engine's record layer opened
+ * for bulk tools: the import bypasses the session API's permission and domain checks, by design.
+ *
  * <p><b>Memory.</b> Files are streamed with Jackson's parser (no tree of a file; one record's fields at a
  * time), but the engine records are held until every check passed, so the import needs about the memory
  * the engine needs to open the production.
