@@ -210,6 +210,31 @@ class KitsuImportTest {
   }
 
   @Test
+  void importDirectory_missingParentSkipped_keepsTheEntityWithoutParent() throws IOException {
+    Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("parent"));
+    replace(dir.resolve("entities.json"), "\"parent_id\": \"ee000001-0000-4000-8000-000000000000\"",
+        "\"parent_id\": \"" + MISSING_ENTITY + "\"", 1);
+    UUID sh010 = UUID.fromString("ee000002-0000-4000-8000-000000000000");
+
+    assertThatThrownBy(() -> KitsuImport.importDirectory(dir, MemoryStore.create(), ImportOptions.defaults()))
+        .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.errors()).containsExactly(
+            new ReferentialError(KitsuCollection.ENTITIES, sh010, "parent_id", MISSING_ENTITY, false)));
+    try (ProdTrack engine = Dumps.open(dir, ImportOptions.defaults().withSkipReferentialErrors(true))) {
+      dev.prodtrack.model.Entity shot = EngineRecords.records(engine).stream()
+          .filter(r -> r instanceof dev.prodtrack.model.Entity e && e.id().value().equals(sh010))
+          .map(dev.prodtrack.model.Entity.class::cast).findFirst().orElseThrow();
+      assertThat(shot.parentId()).isNull();
+      assertThat(shot.name()).isEqualTo("SH010");
+    }
+  }
+
+  @Test
+  void importOptions_batchSizeBelowOne_refused() {
+    assertThatThrownBy(() -> ImportOptions.defaults().withBatchSize(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
+  }
+
+  @Test
   void importDirectory_storeNotEmpty_refusedAndLeftAsItWas() throws IOException {
     MemoryStore store = MemoryStore.create();
     KitsuImport.importDirectory(Dumps.sample(), store, ImportOptions.defaults());
