@@ -16,7 +16,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -27,7 +26,8 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Limits (Jackson's {@link StreamReadConstraints}): nesting {@value #MAX_NESTING_DEPTH} deep (the file's
  * array counts), strings of {@value #MAX_STRING_LENGTH} chars, numbers of {@value #MAX_NUMBER_LENGTH}
- * chars, property names of {@value #MAX_NAME_LENGTH} chars; duplicate properties in an object are refused.
+ * chars, property names of {@value #MAX_NAME_LENGTH} chars. Duplicate properties in an object are refused
+ * here rather than by Jackson's duplicate detection, which allocates a hash set per object.
  * The document length is not limited: a dump file grows with the production.
  */
 final class KitsuReader {
@@ -47,7 +47,6 @@ final class KitsuReader {
           .maxNumberLength(MAX_NUMBER_LENGTH)
           .maxNameLength(MAX_NAME_LENGTH)
           .build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   private KitsuReader() {}
@@ -86,7 +85,10 @@ final class KitsuReader {
           while ((field = p.nextName()) != null) {
             p.nextToken();
             TokenStreamLocation at = p.currentTokenLocation();
-            row.add(field, value(p), at.getLineNr(), at.getColumnNr());
+            if (row.contains(field)) {
+              throw at(name, p, Problem.DUPLICATE_FIELD, field, "the field appears twice in the object");
+            }
+            row.add(field, value(name, p), at.getLineNr(), at.getColumnNr());
           }
           sink.accept(row);
           count++;
@@ -104,22 +106,25 @@ final class KitsuReader {
   }
 
   /** Reads the value the parser is on; objects and arrays recursively (depth bounded by the constraints). */
-  private static Object value(JsonParser p) {
+  private static Object value(String file, JsonParser p) {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT: {
         Map<String, Object> map = new LinkedHashMap<>();
         String key;
         while ((key = p.nextName()) != null) {
+          if (map.containsKey(key)) {
+            throw at(file, p, Problem.DUPLICATE_FIELD, key, "the field appears twice in a nested object");
+          }
           p.nextToken();
-          map.put(key, value(p));
+          map.put(key, value(file, p));
         }
         return map;
       }
       case START_ARRAY: {
         List<Object> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p));
+          list.add(value(file, p));
         }
         return list;
       }

@@ -69,6 +69,16 @@ final class Row {
     size = 0;
   }
 
+  /** Whether a field of that name was added to this row (does not mark it used). */
+  boolean contains(String name) {
+    for (int i = 0; i < size; i++) {
+      if (names[i].equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void add(String name, Object value, int line, int column) {
     if (size == names.length) {
       int n = size * 2;
