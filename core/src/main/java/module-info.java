@@ -10,6 +10,7 @@ module dev.prodtrack.core {
   exports dev.prodtrack;
   exports dev.prodtrack.model;
   exports dev.prodtrack.event;
+  exports dev.prodtrack.kitsu;
   exports dev.prodtrack.schedule;
   exports dev.prodtrack.testkit;
 }

@@ -1,0 +1,24 @@
+package dev.prodtrack.kitsu;
+
+/**
+ * Receives the progress of a {@link KitsuImport}, on the importing thread. Both methods do nothing by
+ * default. An exception thrown by a listener aborts the import (before the first write it leaves the
+ * store empty).
+ */
+public interface ImportProgress {
+  /**
+   * Records were read from a file: called every few thousand records and once at the end of each file.
+   *
+   * @param collection the collection being read
+   * @param records the records read from its file so far
+   */
+  default void read(KitsuCollection collection, long records) {}
+
+  /**
+   * A change set was committed.
+   *
+   * @param written the records written so far
+   * @param total the records to write in all
+   */
+  default void written(long written, long total) {}
+}

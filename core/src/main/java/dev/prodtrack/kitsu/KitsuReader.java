@@ -1,0 +1,198 @@
+package dev.prodtrack.kitsu;
+
+import dev.prodtrack.kitsu.KitsuFormatException.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Streams one Kitsu dump file, a JSON array of objects, one {@link Row} per object; the row is reused, so
+ * a consumer must take what it needs before returning. Only one record's fields are in memory at a time.
+ *
+ * <p>Limits (Jackson's {@link StreamReadConstraints}): nesting {@value #MAX_NESTING_DEPTH} deep (the file's
+ * array counts), strings of {@value #MAX_STRING_LENGTH} chars, numbers of {@value #MAX_NUMBER_LENGTH}
+ * chars, property names of {@value #MAX_NAME_LENGTH} chars. Duplicate properties in an object are refused
+ * here rather than by Jackson's duplicate detection, which allocates a hash set per object.
+ * The document length is not limited: a dump file grows with the production.
+ */
+final class KitsuReader {
+  /** Deepest nesting, the file's array included: one more than a stored record allows for its own object. */
+  static final int MAX_NESTING_DEPTH = 64;
+  /** Longest string, in chars (a stored record's limit). */
+  static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
+  /** Longest number, in chars (a stored record's limit). */
+  static final int MAX_NUMBER_LENGTH = 1000;
+  /** Longest property name, in chars. */
+  static final int MAX_NAME_LENGTH = 50_000;
+
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxNameLength(MAX_NAME_LENGTH)
+          .build())
+      .build();
+
+  private KitsuReader() {}
+
+  /**
+   * Reads a file, handing each object to {@code sink} as a row.
+   *
+   * @param file the file
+   * @param sink receives each row; may throw {@link KitsuFormatException}
+   * @return the number of rows read
+   * @throws IOException if the file cannot be read
+   * @throws KitsuFormatException if the file is not an array of objects within the limits
+   */
+  static long read(Path file, Consumer<Row> sink) throws IOException {
+    String name = file.getFileName().toString();
+    Row row = new Row(name);
+    long count = 0;
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p = JSON.createParser(ObjectReadContext.empty(), in)) {
+      try {
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_ARRAY) {
+          throw at(name, p, Problem.WRONG_TYPE, null, "a Kitsu dump file holds one JSON array, found "
+              + describe(t));
+        }
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (t == null) {
+            throw at(name, p, Problem.MALFORMED_JSON, null, "the file ends inside the array");
+          }
+          if (t != JsonToken.START_OBJECT) {
+            throw at(name, p, Problem.WRONG_TYPE, "[" + count + "]", "expected an object, found " + describe(t));
+          }
+          TokenStreamLocation start = p.currentTokenLocation();
+          row.reset(start.getLineNr(), start.getColumnNr());
+          String field;
+          while ((field = p.nextName()) != null) {
+            p.nextToken();
+            TokenStreamLocation at = p.currentTokenLocation();
+            if (row.contains(field)) {
+              throw at(name, p, Problem.DUPLICATE_FIELD, field, "the field appears twice in the object");
+            }
+            row.add(field, value(name, p), at.getLineNr(), at.getColumnNr());
+          }
+          sink.accept(row);
+          count++;
+        }
+        if (p.nextToken() != null) {
+          throw at(name, p, Problem.MALFORMED_JSON, null, "content after the array");
+        }
+      } catch (JacksonException e) {
+        throw fromJackson(name, p, e);
+      }
+    } catch (JacksonException e) {
+      throw fromJackson(name, null, e);
+    }
+    return count;
+  }
+
+  /** Reads the value the parser is on; objects and arrays recursively (depth bounded by the constraints). */
+  private static Object value(String file, JsonParser p) {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String key;
+        while ((key = p.nextName()) != null) {
+          if (map.containsKey(key)) {
+            throw at(file, p, Problem.DUPLICATE_FIELD, key, "the field appears twice in a nested object");
+          }
+          p.nextToken();
+          map.put(key, value(file, p));
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(file, p));
+        }
+        return list;
+      }
+      case VALUE_STRING:
+        return p.getString();
+      case VALUE_NUMBER_INT: {
+        JsonParser.NumberType type = p.getNumberType();
+        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+          return p.getLongValue();
+        }
+        return p.getBigIntegerValue();
+      }
+      case VALUE_NUMBER_FLOAT:
+        return p.getDecimalValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new IllegalStateException("unexpected token " + t);
+    }
+  }
+
+  static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the file";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT -> "an integer";
+      case VALUE_NUMBER_FLOAT -> "a fractional number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name();
+    };
+  }
+
+  private static KitsuFormatException at(String file, JsonParser p, Problem problem, String field, String detail) {
+    TokenStreamLocation l = p.currentTokenLocation();
+    return new KitsuFormatException(file, l.getLineNr(), Math.max(1, l.getColumnNr()), problem, field, detail, null);
+  }
+
+  private static KitsuFormatException fromJackson(String file, JsonParser p, JacksonException e) {
+    TokenStreamLocation l = e.getLocation();
+    if (l == null && p != null) {
+      l = p.currentLocation();
+    }
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    Problem problem = Problem.MALFORMED_JSON;
+    if (e instanceof StreamConstraintsException) {
+      if (message.contains("nesting depth")) {
+        problem = Problem.NESTING_TOO_DEEP;
+      } else if (message.contains("String value length")) {
+        problem = Problem.STRING_TOO_LONG;
+      } else if (message.contains("Name length")) {
+        problem = Problem.NAME_TOO_LONG;
+      } else {
+        problem = Problem.NUMBER_TOO_LONG;
+      }
+    } else if (message.startsWith("Duplicate Object property")) {
+      problem = Problem.DUPLICATE_FIELD;
+    }
+    String detail = message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    return new KitsuFormatException(file, l == null ? -1 : l.getLineNr(), l == null ? -1 : Math.max(1, l.getColumnNr()),
+        problem, null, detail, e);
+  }
+}
