@@ -227,10 +227,30 @@ public final class ScheduleApi {
   }
 
   /**
-   * The critical path of a project (schedule-analytics.md §5): implicit finish-to-start links between
-   * the priority groups of each entity's tasks (the project's task-type link priorities), plus the
-   * explicit links given (an explicit link replaces the implicit one of the same pair); durations from the
-   * planned dates, else the estimation, else one day (reported as unestimated).
+   * The critical path of a project (schedule-analytics.md §5) over its stored dependencies: implicit
+   * finish-to-start links between the priority groups of each entity's tasks (the project's task-type link
+   * priorities) and the links stored with {@link #addTaskDependency}, an explicit link replacing the
+   * implicit one of the same pair; durations from the planned dates, else the estimation, else one day
+   * (reported as unestimated).
+   *
+   * @param project the project
+   * @param analysisStart the first day (null: the project's start date, else the earliest task start)
+   * @param deadline the deadline of the backward pass (null: the project finish)
+   * @param threshold the total float at or below which a task is critical (0 in the reference)
+   * @param calendar the calendar
+   * @return the result
+   * @throws dev.prodtrack.schedule.DependencyCycleException if the links form a cycle
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.CriticalPath criticalPath(ProjectId project, LocalDate analysisStart,
+      LocalDate deadline, long threshold, WorkCalendar calendar) {
+    return criticalPath(project, analysisStart, deadline, threshold, List.of(), calendar);
+  }
+
+  /**
+   * The critical path of a project with extra explicit links on top of the stored ones (they replace a
+   * stored or implicit link of the same pair); see {@link #criticalPath(ProjectId, LocalDate, LocalDate,
+   * long, WorkCalendar)}.
    *
    * @param project the project
    * @param analysisStart the first day (null: the project's start date, else the earliest task start)
@@ -244,18 +264,35 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.CriticalPath criticalPath(ProjectId project, LocalDate analysisStart,
       LocalDate deadline, long threshold, List<dev.prodtrack.schedule.TaskLink> explicitLinks, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return criticalPath(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), analysisStart,
+        deadline, threshold, explicitLinks, calendar);
+  }
+
+  /**
+   * The critical path of the tasks of a scope (an episode, a sequence, a department...): the network is
+   * restricted to the scope's tasks, links with an end outside it are left out.
+   *
+   * @param scope the scope
+   * @param analysisStart the first day (null: the project's start date, else the earliest task start)
+   * @param deadline the deadline of the backward pass (null: the scope's finish)
+   * @param threshold the total float at or below which a task is critical (0 in the reference)
+   * @param explicitLinks extra links between tasks of the scope
+   * @param calendar the calendar
+   * @return the result
+   * @throws dev.prodtrack.schedule.DependencyCycleException if the links form a cycle
+   * @throws IllegalArgumentException if the scope holds no task
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.CriticalPath criticalPath(dev.prodtrack.schedule.Scope scope, LocalDate analysisStart,
+      LocalDate deadline, long threshold, List<dev.prodtrack.schedule.TaskLink> explicitLinks, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(explicitLinks, "explicitLinks");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> tasks = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       java.util.Map<TaskId, Integer> durations = new java.util.LinkedHashMap<>();
       java.util.Set<TaskId> unestimated = new java.util.HashSet<>();
-      java.util.Map<dev.prodtrack.model.EntityId, List<Task>> byEntity = new java.util.TreeMap<>(
-          Comparator.comparing(e -> e.value()));
-      List<Task> tasks = new ArrayList<>();
-      s.tasksByProject.get(project).forEach(id -> tasks.add(s.tasks.get(id)));
-      tasks.sort(Comparator.comparing(t -> t.id().value()));
       LocalDate earliest = null;
       for (Task t : tasks) {
         int d;
@@ -268,39 +305,14 @@ public final class ScheduleApi {
           unestimated.add(t.id());
         }
         durations.put(t.id(), d);
-        byEntity.computeIfAbsent(t.entityId(), k -> new ArrayList<>()).add(t);
         if (t.startDate() != null && (earliest == null || t.startDate().isBefore(earliest))) {
           earliest = t.startDate();
         }
       }
-      java.util.Map<List<TaskId>, dev.prodtrack.schedule.TaskLink> links = new java.util.LinkedHashMap<>();
-      for (List<Task> group : byEntity.values()) {
-        java.util.TreeMap<Integer, List<Task>> byPriority = new java.util.TreeMap<>();
-        for (Task t : group) {
-          java.util.OptionalInt prio = p.taskTypePriority(t.taskTypeId());
-          if (prio.isPresent()) {
-            byPriority.computeIfAbsent(prio.getAsInt(), k -> new ArrayList<>()).add(t);
-          }
-        }
-        List<Task> previous = null;
-        for (List<Task> level : byPriority.values()) {
-          if (previous != null) {
-            for (Task a : previous) {
-              for (Task b : level) {
-                links.put(List.of(a.id(), b.id()), dev.prodtrack.schedule.TaskLink.fs(a.id(), b.id()));
-              }
-            }
-          }
-          previous = level;
-        }
-      }
-      for (dev.prodtrack.schedule.TaskLink l : explicitLinks) {
-        links.remove(List.of(l.successor(), l.predecessor()));
-        links.put(List.of(l.predecessor(), l.successor()), l);
-      }
+      List<dev.prodtrack.schedule.TaskLink> links = DependencyNetwork.links(s, p, tasks, explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
           : earliest != null ? earliest : LocalDate.EPOCH;
-      return dev.prodtrack.schedule.CriticalPath.compute(durations, unestimated, new ArrayList<>(links.values()),
+      return dev.prodtrack.schedule.CriticalPath.compute(durations, unestimated, links,
           start, deadline, threshold, calendar);
     });
   }
@@ -732,5 +744,148 @@ public final class ScheduleApi {
       return dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, share,
           t -> s.taskStatuses.get(t.taskStatusId()), spent, day, rule, zone, calendar);
     });
+  }
+
+  // ---------------------------------------------------------------- stored task dependencies
+
+  /**
+   * Stores an explicit dependency between two tasks of one project (schedule-analytics.md §5.1, item 3),
+   * used by every later {@link #criticalPath} of the project. Allowed to whoever may change both tasks'
+   * dates: an admin, a manager in the team, or a supervisor in the team whose department matches both
+   * task types. Publishes {@code task-dependency:new}.
+   *
+   * <p>The link is refused when it would close a cycle in the project's network: the stored links plus
+   * the implicit pipeline links (each entity's task-type priority groups), an explicit link replacing the
+   * implicit one of the same pair. A refused call changes nothing.
+   *
+   * @param predecessor the task that comes first
+   * @param successor the task that depends on it
+   * @param type the link type
+   * @param lag working days of lag, may be negative
+   * @return the stored dependency
+   * @throws UnknownIdException if a task does not exist
+   * @throws PermissionDeniedException if the caller may not change both tasks' dates
+   * @throws RuleViolationException with rule {@code WRONG_PROJECT} when the tasks are in different
+   *     projects, or {@code DUPLICATE_DEPENDENCY} when the pair is already linked (either way)
+   * @throws dev.prodtrack.schedule.DependencyCycleException with the cycle's task ids when the link is a
+   *     self-link or closes a cycle
+   */
+  public dev.prodtrack.model.TaskDependency addTaskDependency(TaskId predecessor, TaskId successor,
+      dev.prodtrack.model.TaskDependency.Type type, int lag) {
+    Objects.requireNonNull(predecessor, "predecessor");
+    Objects.requireNonNull(successor, "successor");
+    Objects.requireNonNull(type, "type");
+    return engine.write(actor, tx -> {
+      Task pred = tx.task(predecessor);
+      Task succ = tx.task(successor);
+      Project project = tx.project(pred.projectId());
+      requireScheduleEditor(tx, project, pred, "add_task_dependency");
+      if (!succ.projectId().equals(pred.projectId())) {
+        throw new RuleViolationException(RuleViolationException.Rule.WRONG_PROJECT,
+            "task " + successor + " is not in the project " + pred.projectId() + " of task " + predecessor,
+            successor, pred.projectId());
+      }
+      requireScheduleEditor(tx, project, succ, "add_task_dependency");
+      if (predecessor.equals(successor)) {
+        throw new dev.prodtrack.schedule.DependencyCycleException(List.of(predecessor));
+      }
+      for (var id : tx.state.dependenciesByTask.get(predecessor)) {
+        var d = tx.state.taskDependencies.get(id);
+        if (d.predecessorId().equals(successor) || d.successorId().equals(successor)) {
+          throw new RuleViolationException(RuleViolationException.Rule.DUPLICATE_DEPENDENCY,
+              "tasks " + predecessor + " and " + successor + " are already linked by " + d.id(), d.id(),
+              predecessor, successor);
+        }
+      }
+      List<TaskId> cycle = DependencyNetwork.cycleThrough(tx.state, project, predecessor, successor);
+      if (!cycle.isEmpty()) {
+        throw new dev.prodtrack.schedule.DependencyCycleException(cycle);
+      }
+      var d = new dev.prodtrack.model.TaskDependency(new dev.prodtrack.model.TaskDependencyId(tx.newId()),
+          project.id(), predecessor, successor, type, lag, tx.now, tx.now);
+      tx.put(d.id(), d);
+      tx.event(dev.prodtrack.event.EventNames.TASK_DEPENDENCY_NEW, project.id(), "task_dependency_id", d.id(),
+          "predecessor_id", predecessor, "successor_id", successor);
+      return d;
+    });
+  }
+
+  /**
+   * Removes a stored dependency. Same permission as {@link #addTaskDependency}. Publishes
+   * {@code task-dependency:delete}.
+   *
+   * @param dependency the dependency
+   * @throws UnknownIdException if it does not exist
+   * @throws PermissionDeniedException if the caller may not change both tasks' dates
+   */
+  public void removeTaskDependency(dev.prodtrack.model.TaskDependencyId dependency) {
+    Objects.requireNonNull(dependency, "dependency");
+    engine.write(actor, tx -> {
+      dev.prodtrack.model.TaskDependency d = tx.require("task dependency", dependency);
+      Project project = tx.project(d.projectId());
+      requireScheduleEditor(tx, project, tx.task(d.predecessorId()), "remove_task_dependency");
+      requireScheduleEditor(tx, project, tx.task(d.successorId()), "remove_task_dependency");
+      tx.delete(dependency);
+      tx.event(dev.prodtrack.event.EventNames.TASK_DEPENDENCY_DELETE, project.id(), "task_dependency_id", d.id(),
+          "predecessor_id", d.predecessorId(), "successor_id", d.successorId());
+      return null;
+    });
+  }
+
+  /**
+   * The stored dependencies a task takes part in, as predecessor or successor.
+   *
+   * @param task the task
+   * @return the dependencies, oldest first (then by id)
+   * @throws UnknownIdException if the task does not exist
+   * @throws PermissionDeniedException if the caller may not read the task's project
+   */
+  public List<dev.prodtrack.model.TaskDependency> allTaskDependenciesForTask(TaskId task) {
+    Objects.requireNonNull(task, "task");
+    return engine.read(s -> {
+      Task t = TaskApi.found("task", task, s.tasks.get(task));
+      ProjectApi.readableProject(s, actor, t.projectId());
+      return dependencies(s, s.dependenciesByTask.get(task));
+    });
+  }
+
+  /**
+   * The stored dependencies of a project.
+   *
+   * @param project the project
+   * @return the dependencies, oldest first (then by id)
+   * @throws UnknownIdException if the project does not exist
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.model.TaskDependency> allTaskDependenciesForProject(ProjectId project) {
+    Objects.requireNonNull(project, "project");
+    return engine.read(s -> {
+      ProjectApi.readableProject(s, actor, project);
+      return dependencies(s, s.dependenciesByProject.get(project));
+    });
+  }
+
+  private static List<dev.prodtrack.model.TaskDependency> dependencies(State s,
+      Iterable<dev.prodtrack.model.TaskDependencyId> ids) {
+    List<dev.prodtrack.model.TaskDependency> out = new ArrayList<>();
+    ids.forEach(id -> out.add(s.taskDependencies.get(id)));
+    out.sort(Comparator.comparing(dev.prodtrack.model.TaskDependency::createdAt)
+        .thenComparing(d -> d.id().value()));
+    return List.copyOf(out);
+  }
+
+  /** Whoever may change a task's dates through {@code updateTask}: manager, or supervisor of its department. */
+  private void requireScheduleEditor(Tx tx, Project project, Task task, String action) {
+    dev.prodtrack.model.Person caller = tx.person(actor);
+    if (Access.isManagerOf(caller, project)) {
+      return;
+    }
+    boolean supervisor = Access.inTeam(caller, project)
+        && Access.effectiveRole(caller, project) == dev.prodtrack.model.Role.SUPERVISOR
+        && Access.departmentMatches(caller, tx.require("task type", task.taskTypeId()));
+    if (!supervisor) {
+      throw new PermissionDeniedException(actor, action, task.id(),
+          "only an admin, a manager in the team or a supervisor of the task's department may link tasks");
+    }
   }
 }

@@ -2027,6 +2027,12 @@ public final class TaskApi {
         tx.delete(ts.id());
         tx.event(EventNames.TIME_SPENT_DELETE, project.id(), "time_spent_id", ts.id());
       }
+      for (var dependency : tx.state.dependenciesByTask.get(task)) {
+        var d = tx.state.taskDependencies.get(dependency);
+        tx.delete(dependency);
+        tx.event(EventNames.TASK_DEPENDENCY_DELETE, project.id(), "task_dependency_id", dependency,
+            "predecessor_id", d.predecessorId(), "successor_id", d.successorId());
+      }
       tx.delete(task);
       tx.event(EventNames.TASK_DELETE, project.id(), "task_id", task);
       return null;
