@@ -89,13 +89,38 @@ public final class ScheduleApi {
    * @param zone the zone the tasks' instants are read in
    * @param calendar the calendar
    * @return the forecast
+   * @throws PermissionDeniedException if the caller may not read the project
    */
   public dev.prodtrack.schedule.Forecast forecast(ProjectId project, LocalDate asOf, int windowWorkingDays,
       ZoneId zone, WorkCalendar calendar) {
+    return forecast(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), asOf,
+        windowWorkingDays, zone, calendar);
+  }
+
+  /**
+   * A velocity forecast of a scope (schedule-analytics.md §7) under the 0/100 earning rule; the slip is
+   * measured against the project's end date.
+   *
+   * @param scope the tasks covered
+   * @param asOf "today"
+   * @param windowWorkingDays the trailing window (20 in the reference), {@code > 0}
+   * @param zone the zone the tasks' instants are read in
+   * @param calendar the calendar
+   * @return the forecast
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Forecast forecast(dev.prodtrack.schedule.Scope scope, LocalDate asOf,
+      int windowWorkingDays, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(calendar, "calendar");
+    if (windowWorkingDays <= 0) {
+      throw new IllegalArgumentException("windowWorkingDays must be > 0, was " + windowWorkingDays);
+    }
     var rule = dev.prodtrack.schedule.EarningRule.ZERO_HUNDRED;
-    var today = earnedValue(project, asOf, rule, zone, calendar);
-    var start = earnedValue(project, calendar.subtractWorkingDays(null, asOf, windowWorkingDays), rule, zone, calendar);
-    LocalDate end = engine.read(s -> s.projects.get(project).endDate());
+    var today = earnedValue(scope, asOf, rule, zone, calendar);
+    var start = earnedValue(scope, calendar.subtractWorkingDays(null, asOf, windowWorkingDays), rule, zone, calendar);
+    LocalDate end = engine.read(s -> s.projects.get(scope.project()).endDate());
     return dev.prodtrack.schedule.Forecast.of(today, start, windowWorkingDays, end, calendar);
   }
 
@@ -114,52 +139,172 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.Workload workload(PersonId person, LocalDate from, LocalDate to, WorkCalendar calendar) {
     Objects.requireNonNull(person, "person");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+    checkRange(from, to);
     Objects.requireNonNull(calendar, "calendar");
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
-    }
     return engine.read(s -> {
       TaskApi.found("person", person, s.persons.get(person));
       var caller = s.persons.get(actor);
-      int n = (int) (to.toEpochDay() - from.toEpochDay() + 1);
-      long[] demand = new long[n];
-      List<TaskId> unplaceable = new ArrayList<>();
       List<Task> assigned = new ArrayList<>();
-      s.tasksByAssignee.get(person).forEach(id -> assigned.add(s.tasks.get(id)));
-      assigned.sort(Comparator.comparing(t -> t.id().value()));
-      for (Task t : assigned) {
-        if (s.taskStatuses.get(t.taskStatusId()).isDone() || t.startDate() == null || t.dueDate() == null
-            || !Access.canRead(caller, s.projects.get(t.projectId()))) {
-          continue;
+      s.tasksByAssignee.get(person).forEach(id -> {
+        Task t = s.tasks.get(id);
+        if (Access.canRead(caller, s.projects.get(t.projectId()))) {
+          assigned.add(t);
         }
-        long days = calendar.workingDays(person, t.startDate(), t.dueDate());
-        if (days == 0) {
-          unplaceable.add(t.id());
-          continue;
-        }
-        java.time.Duration remaining = t.estimation().minus(t.duration());
-        if (remaining.isNegative() || remaining.isZero()) {
-          continue;
-        }
-        long perDay = remaining.toNanos() / days / t.assignees().size();
-        LocalDate a = t.startDate().isBefore(from) ? from : t.startDate();
-        LocalDate b = t.dueDate().isAfter(to) ? to : t.dueDate();
-        for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
-          if (calendar.isWorking(person, d)) {
-            demand[(int) (d.toEpochDay() - from.toEpochDay())] += perDay;
-          }
-        }
-      }
-      List<dev.prodtrack.schedule.Workload.Day> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        LocalDate d = from.plusDays(i);
-        out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(demand[i]),
-            calendar.capacity(person, d)));
-      }
-      return new dev.prodtrack.schedule.Workload(person, out, unplaceable);
+      });
+      return workloadOf(s, person, assigned, from, to, calendar);
     });
+  }
+
+  /**
+   * A person's workload over {@code [from, to]} counting only the tasks of a scope (schedule-analytics.md
+   * §1.4); see {@link #workload(PersonId, LocalDate, LocalDate, WorkCalendar)}.
+   *
+   * @param scope the tasks counted
+   * @param person the person
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param calendar the calendar
+   * @return the workload
+   * @throws PermissionDeniedException if the caller may not read the project
+   * @throws UnknownIdException if the person does not exist
+   */
+  public dev.prodtrack.schedule.Workload workload(dev.prodtrack.schedule.Scope scope, PersonId person,
+      LocalDate from, LocalDate to, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(person, "person");
+    checkRange(from, to);
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      TaskApi.found("person", person, s.persons.get(person));
+      List<Task> assigned = new ArrayList<>();
+      for (Task t : tasksIn(s, scope)) {
+        if (t.assignees().contains(person)) {
+          assigned.add(t);
+        }
+      }
+      return workloadOf(s, person, assigned, from, to, calendar);
+    });
+  }
+
+  /**
+   * The workload grid of a team over {@code [from, to]} (schedule-analytics.md §1.4): per person and day,
+   * demand against capacity, with the team's totals per day. The team is the scope's person when it names
+   * one, else the project's team; only the scope's tasks count.
+   *
+   * @param scope the tasks counted and, through its project or person, the team
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param calendar the calendar
+   * @return the grid, people in the team's order
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.WorkloadGrid workloadGrid(dev.prodtrack.schedule.Scope scope, LocalDate from,
+      LocalDate to, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    checkRange(from, to);
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      List<Task> tasks = tasksIn(s, scope);
+      List<PersonId> people = new ArrayList<>();
+      if (scope.person() != null) {
+        people.add(scope.person());
+      } else {
+        s.projects.get(scope.project()).team().forEach(m -> people.add(m.personId()));
+      }
+      java.util.Map<PersonId, List<Task>> byPerson = new java.util.HashMap<>();
+      for (Task t : tasks) {
+        for (PersonId person : t.assignees()) {
+          byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(t);
+        }
+      }
+      List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
+      for (PersonId person : people) {
+        rows.add(workloadOf(s, person, byPerson.getOrDefault(person, List.of()), from, to, calendar));
+      }
+      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+    });
+  }
+
+  /**
+   * The workload grid of a set of people over {@code [from, to]}, counting every task of theirs in the
+   * projects the caller may read; see {@link #workloadGrid(dev.prodtrack.schedule.Scope, LocalDate, LocalDate,
+   * WorkCalendar)}.
+   *
+   * @param people the people, in the order wanted (duplicates kept once)
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param calendar the calendar
+   * @return the grid
+   * @throws UnknownIdException if a person does not exist
+   */
+  public dev.prodtrack.schedule.WorkloadGrid workloadGrid(Collection<PersonId> people, LocalDate from, LocalDate to,
+      WorkCalendar calendar) {
+    Objects.requireNonNull(people, "people");
+    checkRange(from, to);
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      var caller = s.persons.get(actor);
+      List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
+      for (PersonId person : new java.util.LinkedHashSet<>(people)) {
+        TaskApi.found("person", Objects.requireNonNull(person, "person"), s.persons.get(person));
+        List<Task> assigned = new ArrayList<>();
+        s.tasksByAssignee.get(person).forEach(id -> {
+          Task t = s.tasks.get(id);
+          if (Access.canRead(caller, s.projects.get(t.projectId()))) {
+            assigned.add(t);
+          }
+        });
+        rows.add(workloadOf(s, person, assigned, from, to, calendar));
+      }
+      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+    });
+  }
+
+  private static void checkRange(LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+  }
+
+  /** §1.4 over the given tasks assigned to the person (any order; sorted here for determinism). */
+  private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
+      LocalDate from, LocalDate to, WorkCalendar calendar) {
+    int n = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+    long[] demand = new long[n];
+    List<TaskId> unplaceable = new ArrayList<>();
+    List<Task> assigned = new ArrayList<>(candidates);
+    assigned.sort(Comparator.comparing(t -> t.id().value()));
+    for (Task t : assigned) {
+      if (s.taskStatuses.get(t.taskStatusId()).isDone() || t.startDate() == null || t.dueDate() == null) {
+        continue;
+      }
+      long days = calendar.workingDays(person, t.startDate(), t.dueDate());
+      if (days == 0) {
+        unplaceable.add(t.id());
+        continue;
+      }
+      java.time.Duration remaining = t.estimation().minus(t.duration());
+      if (remaining.isNegative() || remaining.isZero()) {
+        continue;
+      }
+      long perDay = remaining.toNanos() / days / t.assignees().size();
+      LocalDate a = t.startDate().isBefore(from) ? from : t.startDate();
+      LocalDate b = t.dueDate().isAfter(to) ? to : t.dueDate();
+      for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+        if (calendar.isWorking(person, d)) {
+          demand[(int) (d.toEpochDay() - from.toEpochDay())] += perDay;
+        }
+      }
+    }
+    List<dev.prodtrack.schedule.Workload.Day> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      LocalDate d = from.plusDays(i);
+      out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(demand[i]),
+          calendar.capacity(person, d)));
+    }
+    return new dev.prodtrack.schedule.Workload(person, out, unplaceable);
   }
 
   /**
@@ -177,17 +322,37 @@ public final class ScheduleApi {
    */
   public List<dev.prodtrack.schedule.BurndownPoint> burndown(ProjectId project, LocalDate from, LocalDate to,
       ZoneId zone, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return burndown(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), from, to, zone, calendar);
+  }
+
+  /**
+   * The burn-down and burn-up series of a project over the working days of {@code [from, to]} under the
+   * 0/100 rule: remaining and earned person-days, done tasks, and the ideal line. Computed in one pass
+   * over the tasks plus one over the days.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param from the first day
+   * @param to the last day
+   * @param zone the zone done dates are read in
+   * @param calendar the calendar
+   * @return one point per working day
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.BurndownPoint> burndown(dev.prodtrack.schedule.Scope scope, LocalDate from, LocalDate to,
+      ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       double bac = 0;
       java.util.TreeMap<LocalDate, double[]> earnedOn = new java.util.TreeMap<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
+        TaskId id = t.id();
         double estimation = calendar.days(t.estimation());
         bac += estimation;
         if (s.taskStatuses.get(t.taskStatusId()).isDone() && t.doneDate() != null) {
@@ -331,14 +496,33 @@ public final class ScheduleApi {
    * @throws PermissionDeniedException if the caller may not read the project
    */
   public List<dev.prodtrack.schedule.AtRisk> atRisk(ProjectId project, LocalDate asOf, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return atRisk(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), asOf, calendar);
+  }
+
+  /**
+   * The project's tasks at risk as of a day: open (not done), not yet late (due on or after the day),
+   * assigned, and for at least one assignee the remaining work of this task plus that of their other open
+   * tasks due earlier (each split among its assignees) exceeds their capacity from the day to this task's
+   * due date. Remaining work is estimation − duration floored at zero, or the whole estimation when the
+   * task has not started. Each comes with its reasons.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param asOf "today"
+   * @param calendar the calendar
+   * @return the tasks at risk, by due date then id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.AtRisk> atRisk(dev.prodtrack.schedule.Scope scope, LocalDate asOf, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       List<dev.prodtrack.schedule.AtRisk> out = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
+        TaskId id = t.id();
         if (!isOpen(s, t) || t.dueDate() == null || t.dueDate().isBefore(asOf) || t.assignees().isEmpty()) {
           continue;
         }
@@ -427,20 +611,40 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.Timeline timeline(ProjectId project, LocalDate asOf, ZoneId zone,
       WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return timeline(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), asOf, zone, calendar);
+  }
+
+  /**
+   * The project's timeline (schedule-analytics.md §2.3): one bar per task — planned start = start date,
+   * else real start; planned end = due date, else end date, else the start plus the estimation in working
+   * days; at least one day; late when not done and ending before {@code asOf} — and roll-ups per entity,
+   * sequence, episode, task type, assignee and for the project, each enclosing its children.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param asOf "today", for the late flag
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the timeline
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Timeline timeline(dev.prodtrack.schedule.Scope scope, LocalDate asOf, ZoneId zone,
+      WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       java.util.Map<String, java.util.Map<String, dev.prodtrack.schedule.TimelineBar>> rollups =
           new java.util.LinkedHashMap<>();
       for (String level : List.of("project", "episode", "sequence", "entity", "task_type", "person")) {
         rollups.put(level, new java.util.HashMap<>());
       }
       List<dev.prodtrack.schedule.TimelineBar> taskBars = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
+        TaskId id = t.id();
         dev.prodtrack.model.Entity e = s.entities.get(t.entityId());
         String typeName = s.taskTypes.get(t.taskTypeId()).name();
         LocalDate start = t.startDate() != null ? t.startDate() : date(t.realStartDate(), zone);
@@ -510,17 +714,37 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.Quotas quotas(ProjectId project, dev.prodtrack.schedule.Quotas.Mode mode,
       dev.prodtrack.schedule.Quotas.Delivery delivery, ZoneId zone, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return quotas(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), mode, delivery, zone, calendar);
+  }
+
+  /**
+   * Quotas of a project's shot tasks (schedule-analytics.md §4): raw (everything on the delivery day to
+   * each assignee and to the total) or weighted (along the task's time spents; without time spents, spread
+   * evenly over the working days from the real start to the delivery day). Rounding is half to even.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param mode raw or weighted
+   * @param delivery feedback request or approval
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the credits and their buckets
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Quotas quotas(dev.prodtrack.schedule.Scope scope, dev.prodtrack.schedule.Quotas.Mode mode,
+      dev.prodtrack.schedule.Quotas.Delivery delivery, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       double fps = Double.parseDouble(p.fps());
       List<dev.prodtrack.schedule.Quotas.Credit> credits = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
+        TaskId id = t.id();
         dev.prodtrack.model.Entity shot = s.entities.get(t.entityId());
         if (Kinds.kindOf(s, shot) != dev.prodtrack.model.EntityKind.SHOT) {
           continue;
@@ -571,6 +795,17 @@ public final class ScheduleApi {
           }
         }
       }
+      if (scope.person() != null) {
+        // A person's quotas: only their own credits, and the total line is theirs.
+        List<dev.prodtrack.schedule.Quotas.Credit> own = new ArrayList<>();
+        for (var c : credits) {
+          if (scope.person().equals(c.person())) {
+            own.add(c);
+            own.add(new dev.prodtrack.schedule.Quotas.Credit(null, c.day(), c.frames(), c.drawings(), c.shots()));
+          }
+        }
+        credits = own;
+      }
       return new dev.prodtrack.schedule.Quotas(fps, credits);
     });
   }
@@ -585,12 +820,27 @@ public final class ScheduleApi {
    * @throws PermissionDeniedException if the caller may not read the project
    */
   public List<dev.prodtrack.schedule.RetakeStats> retakeStats(ProjectId project) {
-    Objects.requireNonNull(project, "project");
+    return retakeStats(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")));
+  }
+
+  /**
+   * Kitsu's retake statistics of a project's shot tasks per episode and task type (kitsu-semantics §4.1):
+   * the closest upstream equivalent of a burn-up.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @return one entry per (episode, task type) with shot tasks, by episode id (null first) then task type
+   *     id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.RetakeStats> retakeStats(dev.prodtrack.schedule.Scope scope) {
+    Objects.requireNonNull(scope, "scope");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       java.util.Map<List<Object>, List<Task>> groups = new java.util.HashMap<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
+        TaskId id = t.id();
         dev.prodtrack.model.Entity shot = s.entities.get(t.entityId());
         if (Kinds.kindOf(s, shot) != dev.prodtrack.model.EntityKind.SHOT) {
           continue;
@@ -744,6 +994,162 @@ public final class ScheduleApi {
       return dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, share,
           t -> s.taskStatuses.get(t.taskStatusId()), spent, day, rule, zone, calendar);
     });
+  }
+
+  /**
+   * Earned value of a scope in money (schedule-analytics.md §6, cost view): each person-day of a task's
+   * estimation costs its assignees' daily salaries, split evenly among them (with a person scope, only that
+   * person's share); each person-day of time spent costs its person's daily salary. Tasks and people
+   * without a salary count zero and are listed.
+   *
+   * @param scope the scope
+   * @param day the day
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar (hours per day turn durations into person-days)
+   * @return the measures in money, with what could not be priced
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.EarnedValueCost earnedValueCost(dev.prodtrack.schedule.Scope scope, LocalDate day,
+      dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(day, "day");
+    return earnedValueCostSeries(scope, day, day, rule, zone, calendar, false).get(0);
+  }
+
+  /**
+   * Earned value of a scope as a daily series: one measure per working day of {@code [from, to]} (every
+   * day when none is working), in person-days. Past days use the tasks' current statuses and stored
+   * dates (§6: not an audit trail).
+   *
+   * @param scope the scope
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures, by day
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.EarnedValue> earnedValueSeries(dev.prodtrack.schedule.Scope scope,
+      LocalDate from, LocalDate to, dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    checkRange(from, to);
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      List<Task> tasks = tasksIn(s, scope);
+      List<dev.prodtrack.model.TimeSpent> spent = spentIn(s, scope, tasks);
+      java.util.function.Function<Task, Double> share = scope.person() == null ? t -> 1.0
+          : t -> 1.0 / t.assignees().size();
+      List<dev.prodtrack.schedule.EarnedValue> out = new ArrayList<>();
+      for (LocalDate d : seriesDays(from, to, calendar)) {
+        out.add(dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, share,
+            t -> s.taskStatuses.get(t.taskStatusId()), spent, d, rule, zone, calendar));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * Earned value of a scope in money as a daily series; see {@link #earnedValueCost} and
+   * {@link #earnedValueSeries}.
+   *
+   * @param scope the scope
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures in money, by day
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.EarnedValueCost> earnedValueCostSeries(dev.prodtrack.schedule.Scope scope,
+      LocalDate from, LocalDate to, dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    return earnedValueCostSeries(scope, from, to, rule, zone, calendar, true);
+  }
+
+  private List<dev.prodtrack.schedule.EarnedValueCost> earnedValueCostSeries(dev.prodtrack.schedule.Scope scope,
+      LocalDate from, LocalDate to, dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar,
+      boolean workingDaysOnly) {
+    Objects.requireNonNull(scope, "scope");
+    checkRange(from, to);
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      List<Task> tasks = tasksIn(s, scope);
+      List<dev.prodtrack.model.TimeSpent> spent = spentIn(s, scope, tasks);
+      java.util.Set<TaskId> unpricedTasks = new java.util.LinkedHashSet<>();
+      java.util.Map<Task, Double> weights = new java.util.HashMap<>();
+      for (Task t : tasks) {
+        double w = 0;
+        if (t.assignees().isEmpty()) {
+          unpricedTasks.add(t.id());
+        }
+        for (PersonId person : t.assignees()) {
+          if (scope.person() != null && !scope.person().equals(person)) {
+            continue;
+          }
+          Integer salary = s.persons.get(person).dailySalary();
+          if (salary == null) {
+            unpricedTasks.add(t.id());
+          } else {
+            w += (double) salary / t.assignees().size();
+          }
+        }
+        weights.put(t, w);
+      }
+      java.util.Set<PersonId> unpricedPeople = new java.util.LinkedHashSet<>();
+      for (dev.prodtrack.model.TimeSpent r : spent) {
+        if (s.persons.get(r.personId()).dailySalary() == null) {
+          unpricedPeople.add(r.personId());
+        }
+      }
+      List<TaskId> tasksOut = new ArrayList<>(unpricedTasks);
+      List<PersonId> peopleOut = new ArrayList<>(unpricedPeople);
+      peopleOut.sort(Comparator.comparing(PersonId::value));
+      List<dev.prodtrack.schedule.EarnedValueCost> out = new ArrayList<>();
+      for (LocalDate d : workingDaysOnly ? seriesDays(from, to, calendar) : List.of(from)) {
+        var value = dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, weights::get,
+            t -> s.taskStatuses.get(t.taskStatusId()), spent, r -> {
+              Integer salary = s.persons.get(r.personId()).dailySalary();
+              return salary == null ? 0 : salary;
+            }, d, rule, zone, calendar);
+        out.add(new dev.prodtrack.schedule.EarnedValueCost(value, tasksOut, peopleOut));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /** The working days of a range, or every day when none is working. */
+  private static List<LocalDate> seriesDays(LocalDate from, LocalDate to, WorkCalendar calendar) {
+    List<LocalDate> days = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      if (calendar.isWorking(d)) {
+        days.add(d);
+      }
+    }
+    if (days.isEmpty()) {
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        days.add(d);
+      }
+    }
+    return days;
+  }
+
+  /** The time-spent rows of a scope's tasks: with a person scope, that person's own rows (§3.4). */
+  private static List<dev.prodtrack.model.TimeSpent> spentIn(State s, dev.prodtrack.schedule.Scope scope,
+      List<Task> tasks) {
+    List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();
+    for (Task t : tasks) {
+      for (dev.prodtrack.model.TimeSpent r : s.timeSpentsOf(t.id())) {
+        if (scope.person() == null || scope.person().equals(r.personId())) {
+          spent.add(r);
+        }
+      }
+    }
+    return spent;
   }
 
   // ---------------------------------------------------------------- stored task dependencies
