@@ -1998,6 +1998,8 @@ public final class TaskApi {
   /**
    * Deletes a task (gazu {@code remove_task}). Admins and managers of the project only. Without
    * {@code force} a task that has comments or time spents is refused; with it they are removed first.
+   * The task's stored dependencies (as predecessor or successor) are removed with it, each announced by
+   * {@code task-dependency:delete}.
    *
    * @param task the task
    * @param force remove the task's comments and time spents too
