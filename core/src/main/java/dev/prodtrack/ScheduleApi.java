@@ -901,13 +901,34 @@ public final class ScheduleApi {
   }
 
   /**
+   * The tasks a scope's filters are applied to, read from the narrowest index at hand: the sequence's
+   * entities, else the person's assignments, else the task type's tasks, else the project's tasks. They may
+   * include tasks outside the scope (and, through a person or task type, of other projects).
+   */
+  private static List<Task> candidates(State s, dev.prodtrack.schedule.Scope scope) {
+    List<Task> out = new ArrayList<>();
+    if (scope.sequence() != null) {
+      s.entitiesByParent.get(scope.sequence()).forEach(e -> out.addAll(s.tasksOn(e)));
+    } else if (scope.person() != null) {
+      s.tasksByAssignee.get(scope.person()).forEach(id -> out.add(s.tasks.get(id)));
+    } else if (scope.taskType() != null) {
+      s.tasksByType.get(scope.taskType()).forEach(id -> out.add(s.tasks.get(id)));
+    } else {
+      s.tasksByProject.get(scope.project()).forEach(id -> out.add(s.tasks.get(id)));
+    }
+    return out;
+  }
+
+  /**
    * The tasks of a scope that the caller may read.
    */
   private List<Task> tasksIn(State s, dev.prodtrack.schedule.Scope scope) {
     Project p = ProjectApi.readableProject(s, actor, scope.project());
     List<Task> out = new ArrayList<>();
-    for (TaskId id : s.tasksByProject.get(p.id())) {
-      Task t = s.tasks.get(id);
+    for (Task t : candidates(s, scope)) {
+      if (!t.projectId().equals(p.id())) {
+        continue;
+      }
       if (scope.taskType() != null && !scope.taskType().equals(t.taskTypeId())) {
         continue;
       }

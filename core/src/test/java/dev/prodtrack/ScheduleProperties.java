@@ -518,6 +518,51 @@ class ScheduleProperties {
     });
   }
 
+  @Test
+  void scopes_selectWhatANaiveFilterSelects() {
+    int[] nonEmpty = {0};
+    check(e -> {
+      Snapshot s = production(e.production());
+      Session admin = s.engine().as(s.production().admin());
+      Production p = s.production();
+      List<Scope> scopes = new ArrayList<>();
+      Scope all = Scope.of(p.project());
+      p.sequences().forEach(q -> scopes.add(all.withSequence(q)));
+      p.shotTaskTypes().forEach(t -> scopes.add(all.withTaskType(t.id())));
+      p.assetTaskTypes().forEach(t -> scopes.add(all.withTaskType(t.id())));
+      s.people().forEach(person -> scopes.add(all.withPerson(person)));
+      admin.person().allDepartments().forEach(d -> scopes.add(all.withDepartment(d.id())));
+      Scope picked = scopes.get(e.extraOffPerson() % scopes.size());
+      Scope other = scopes.get(e.probePerson() % scopes.size());
+      // Every other example combines two filters.
+      Scope scope = e.probePerson() % 2 == 1 ? picked
+          : new Scope(p.project(), null, picked.sequence() != null ? picked.sequence() : other.sequence(),
+              picked.taskType() != null ? picked.taskType() : other.taskType(),
+              picked.department() != null ? picked.department() : other.department(),
+              picked.person() != null ? picked.person() : other.person());
+      NaiveCalendar c = new NaiveCalendar(e, s);
+      List<TaskId> expected = new ArrayList<>();
+      double bac = 0;
+      for (Task t : s.tasks()) {
+        var entity = admin.entity().getEntity(t.entityId());
+        if ((scope.sequence() == null || scope.sequence().equals(entity.parentId()))
+            && (scope.taskType() == null || scope.taskType().equals(t.taskTypeId()))
+            && (scope.department() == null
+                || scope.department().equals(admin.task().getTaskType(t.taskTypeId()).departmentId()))
+            && (scope.person() == null || t.assignees().contains(scope.person()))) {
+          expected.add(t.id());
+          bac += c.days(t.estimation()) / (scope.person() == null ? 1 : t.assignees().size());
+        }
+      }
+      assertThat(s.schedule().lateness(scope, e.asOf(), UTC, c.engine())).extracting(TaskLateness::task)
+          .as("tasks of %s", scope).containsExactlyElementsOf(expected);
+      close(s.schedule().earnedValue(scope, e.asOf(), EarningRule.ZERO_HUNDRED, UTC, c.engine()).bac(), bac,
+          "BAC of " + scope);
+      nonEmpty[0] += expected.isEmpty() ? 0 : 1;
+    });
+    assertThat(nonEmpty[0]).as("examples whose scope holds tasks, seed %d", SEED).isGreaterThan(EXAMPLES / 2);
+  }
+
   /** Every metric of a production, as one comparable list. */
   private static List<Object> everything(ProdTrack engine, Production p, Example e, NaiveCalendar c) {
     ScheduleApi api = engine.as(p.admin()).schedule();
