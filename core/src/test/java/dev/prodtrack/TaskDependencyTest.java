@@ -162,6 +162,14 @@ class TaskDependencyTest {
   void dependencies_surviveCloseAndReopen() {
     pipeline();
     TaskDependency d = manager.addTaskDependency(f.modelTask.id(), f.animTask.id(), Type.FF, -1);
+    // Deleted links must stay deleted after the reopen: one removed directly, one with its task.
+    TaskDependency removed = manager.addTaskDependency(f.modelTask.id(), f.compTask.id(), Type.SS, 0);
+    manager.removeTaskDependency(removed.id());
+    Session admin = f.engine.as(f.admin.id());
+    var shot2 = admin.shot().newShot(f.project, f.sequence, "SH020", 10, null);
+    TaskId extra = admin.task().newTask(shot2.id(), f.animation.id()).id();
+    manager.addTaskDependency(f.animTask.id(), extra, Type.FS, 2);
+    f.tasks(f.manager).removeTask(extra, true);
     var cal = manager.calendar(List.of());
     CriticalPath before = manager.criticalPath(f.project, mon, null, 0, cal);
     String digest = f.engine.stateDigest();
@@ -172,6 +180,7 @@ class TaskDependencyTest {
     assertThat(again.stateDigest()).isEqualTo(digest);
     ScheduleApi schedule = again.as(f.manager.id()).schedule();
     assertThat(schedule.allTaskDependenciesForTask(f.animTask.id())).containsExactly(d);
+    assertThat(schedule.allTaskDependenciesForProject(f.project)).containsExactly(d);
     assertThat(schedule.criticalPath(f.project, mon, null, 0, cal)).isEqualTo(before);
     DependencyCycleException e = org.assertj.core.api.Assertions.catchThrowableOfType(
         () -> schedule.addTaskDependency(f.compTask.id(), f.modelTask.id(), Type.FS, 0),
