@@ -521,8 +521,8 @@ public final class ScheduleApi {
       List<Task> scoped = tasksIn(s, scope);
       Project p = s.projects.get(scope.project());
       List<dev.prodtrack.schedule.AtRisk> out = new ArrayList<>();
+      java.util.Map<PersonId, OpenLoad> loads = new java.util.HashMap<>();
       for (Task t : scoped) {
-        TaskId id = t.id();
         if (!isOpen(s, t) || t.dueDate() == null || t.dueDate().isBefore(asOf) || t.assignees().isEmpty()) {
           continue;
         }
@@ -530,18 +530,9 @@ public final class ScheduleApi {
         PersonId tightest = null;
         java.time.Duration worst = java.time.Duration.ZERO;
         for (PersonId person : t.assignees()) {
-          java.time.Duration demand = remaining.dividedBy(t.assignees().size());
-          for (TaskId otherId : s.tasksByAssignee.get(person)) {
-            Task other = s.tasks.get(otherId);
-            if (!other.id().equals(t.id()) && isOpen(s, other) && other.dueDate() != null
-                && !other.dueDate().isBefore(asOf) && other.dueDate().isBefore(t.dueDate())) {
-              demand = demand.plus(remaining(other).dividedBy(other.assignees().size()));
-            }
-          }
-          java.time.Duration capacity = java.time.Duration.ZERO;
-          for (LocalDate d = asOf; !d.isAfter(t.dueDate()); d = d.plusDays(1)) {
-            capacity = capacity.plus(calendar.capacity(person, d));
-          }
+          java.time.Duration demand = remaining.dividedBy(t.assignees().size())
+              .plus(loads.computeIfAbsent(person, k -> OpenLoad.of(s, k, asOf)).dueBefore(t.dueDate()));
+          java.time.Duration capacity = calendar.capacity(person, asOf, t.dueDate());
           java.time.Duration shortfall = demand.minus(capacity);
           if (shortfall.compareTo(worst) > 0) {
             worst = shortfall;
@@ -578,6 +569,44 @@ public final class ScheduleApi {
           .thenComparing(r -> r.task().value()));
       return List.copyOf(out);
     });
+  }
+
+  /**
+   * A person's open work due on or after a day, by due date, with running sums: the work due before any
+   * later day is one binary search away. Each task counts its remaining work split among its assignees.
+   */
+  private record OpenLoad(long[] dueDays, long[] cumulativeNanos) {
+    static OpenLoad of(State s, PersonId person, LocalDate asOf) {
+      List<Task> open = new ArrayList<>();
+      for (TaskId id : s.tasksByAssignee.get(person)) {
+        Task o = s.tasks.get(id);
+        if (isOpen(s, o) && o.dueDate() != null && !o.dueDate().isBefore(asOf)) {
+          open.add(o);
+        }
+      }
+      open.sort(Comparator.comparing(Task::dueDate));
+      long[] days = new long[open.size()];
+      long[] sums = new long[open.size() + 1];
+      for (int i = 0; i < open.size(); i++) {
+        Task o = open.get(i);
+        days[i] = o.dueDate().toEpochDay();
+        sums[i + 1] = Math.addExact(sums[i], remaining(o).dividedBy(o.assignees().size()).toNanos());
+      }
+      return new OpenLoad(days, sums);
+    }
+
+    /** The summed shares of the tasks due strictly before a day. */
+    java.time.Duration dueBefore(LocalDate day) {
+      int i = java.util.Arrays.binarySearch(dueDays, day.toEpochDay());
+      if (i < 0) {
+        i = -i - 1;
+      } else {
+        while (i > 0 && dueDays[i - 1] == dueDays[i]) {
+          i--;
+        }
+      }
+      return java.time.Duration.ofNanos(cumulativeNanos[i]);
+    }
   }
 
   private static boolean isOpen(State s, Task t) {
