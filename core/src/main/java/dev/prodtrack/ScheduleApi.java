@@ -352,7 +352,6 @@ public final class ScheduleApi {
       double bac = 0;
       java.util.TreeMap<LocalDate, double[]> earnedOn = new java.util.TreeMap<>();
       for (Task t : scoped) {
-        TaskId id = t.id();
         double estimation = calendar.days(t.estimation());
         bac += estimation;
         if (s.taskStatuses.get(t.taskStatusId()).isDone() && t.doneDate() != null) {
@@ -869,7 +868,6 @@ public final class ScheduleApi {
       Project p = s.projects.get(scope.project());
       java.util.Map<List<Object>, List<Task>> groups = new java.util.HashMap<>();
       for (Task t : scoped) {
-        TaskId id = t.id();
         dev.prodtrack.model.Entity shot = s.entities.get(t.entityId());
         if (Kinds.kindOf(s, shot) != dev.prodtrack.model.EntityKind.SHOT) {
           continue;
