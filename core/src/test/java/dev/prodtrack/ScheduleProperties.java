@@ -563,6 +563,53 @@ class ScheduleProperties {
     assertThat(nonEmpty[0]).as("examples whose scope holds tasks, seed %d", SEED).isGreaterThan(EXAMPLES / 2);
   }
 
+  @Test
+  void earnedValueCost_withOneSalaryForAll_isEarnedValueTimesTheSalary_andAddsUpOverPeople() {
+    qt().withFixedSeed(SEED).withExamples(5)
+        .forAll(raws())
+        .describedAs(r -> "seed " + SEED + ", " + decode(r))
+        .checkAssert(r -> {
+          Example e = decode(r);
+          int salary = 1 + r.get(0) % 500;
+          var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED + 100 + e.production());
+          Production p = g.production();
+          Session admin = g.engine().as(p.admin());
+          for (PersonId person : p.persons()) {
+            admin.person().updatePerson(admin.person().getPerson(person).withDailySalary(salary));
+          }
+          Snapshot s = Snapshot.of(g.engine(), p);
+          NaiveCalendar c = new NaiveCalendar(e, s);
+          WorkCalendar cal = c.engine();
+          Scope all = Scope.of(p.project());
+          ScheduleApi api = s.schedule();
+          EarnedValue days = api.earnedValue(all, e.asOf(), EarningRule.FIFTY_FIFTY, UTC, cal);
+          var cost = api.earnedValueCost(all, e.asOf(), EarningRule.FIFTY_FIFTY, UTC, cal);
+          double unassignedDays = 0;
+          List<TaskId> unassigned = new ArrayList<>();
+          for (Task t : s.tasks()) {
+            if (t.assignees().isEmpty()) {
+              unassigned.add(t.id());
+              unassignedDays += c.days(t.estimation());
+            }
+          }
+          assertThat(cost.unpricedTasks()).containsExactlyInAnyOrderElementsOf(unassigned);
+          assertThat(cost.unpricedPeople()).isEmpty();
+          close(cost.value().bac(), salary * (days.bac() - unassignedDays), "BAC in money");
+          close(cost.value().ac(), salary * days.ac(), "AC in money");
+          assertThat(cost.value().ev()).isLessThanOrEqualTo(cost.value().bac() + 1e-6);
+          double bacOverPeople = 0;
+          double acOverPeople = 0;
+          for (PersonId person : s.people()) {
+            var own = api.earnedValueCost(all.withPerson(person), e.asOf(), EarningRule.FIFTY_FIFTY, UTC, cal);
+            bacOverPeople += own.value().bac();
+            acOverPeople += own.value().ac();
+          }
+          close(bacOverPeople, cost.value().bac(), "the people's budgets add up to the project's");
+          close(acOverPeople, cost.value().ac(), "the people's actual costs add up to the project's");
+          g.engine().close();
+        });
+  }
+
   /** Every metric of a production, as one comparable list. */
   private static List<Object> everything(ProdTrack engine, Production p, Example e, NaiveCalendar c) {
     ScheduleApi api = engine.as(p.admin()).schedule();
