@@ -69,6 +69,13 @@ final class Invariants {
     for (var sub : s.subscriptions.values()) {
       require(sub.taskId() == null || s.tasks.containsKey(sub.taskId()), "subscription " + sub.id() + " is on a missing task");
     }
+    for (var d : s.taskDependencies.values()) {
+      Task pred = s.tasks.get(d.predecessorId());
+      Task succ = s.tasks.get(d.successorId());
+      require(pred != null && succ != null, "task dependency " + d.id() + " refers to a missing task");
+      require(pred.projectId().equals(d.projectId()) && succ.projectId().equals(d.projectId()),
+          "task dependency " + d.id() + " joins tasks outside its project " + d.projectId());
+    }
     for (TimeSpent t : s.timeSpents.values()) {
       require(s.tasks.containsKey(t.taskId()), "time spent " + t.id() + " is on a missing task");
       require(s.persons.containsKey(t.personId()), "time spent " + t.id() + " has a missing person");

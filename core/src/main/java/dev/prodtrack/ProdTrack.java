@@ -430,6 +430,8 @@ public final class ProdTrack implements AutoCloseable {
       return "subscription";
     } else if (id instanceof dev.prodtrack.model.StatusAutomationId) {
       return "status_automation";
+    } else if (id instanceof dev.prodtrack.model.TaskDependencyId) {
+      return RecordCodec.TASK_DEPENDENCY;
     } else {
       return "day_off";
     }

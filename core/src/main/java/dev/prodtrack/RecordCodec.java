@@ -29,6 +29,8 @@ import dev.prodtrack.model.ProjectId;
 import dev.prodtrack.model.Reply;
 import dev.prodtrack.model.Role;
 import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskDependency;
+import dev.prodtrack.model.TaskDependencyId;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.model.TaskStatus;
 import dev.prodtrack.model.TaskStatusId;
@@ -143,11 +145,13 @@ final class RecordCodec {
   static final String SUBSCRIPTION = "subscription";
   /** Kind of a {@link StatusAutomation}. */
   static final String STATUS_AUTOMATION = "status_automation";
+  /** Kind of a {@link TaskDependency}. */
+  static final String TASK_DEPENDENCY = "task_dependency";
 
   /** Every kind, in dependency order (a record only refers to kinds listed before it, or its own). */
   static final List<String> KINDS = List.of(DEPARTMENT, PERSON, TASK_TYPE, TASK_STATUS, ENTITY_TYPE,
       PROJECT, ENTITY, TASK, COMMENT, TIME_SPENT, DAY_OFF, NOTIFICATION, NEWS, SUBSCRIPTION,
-      STATUS_AUTOMATION);
+      STATUS_AUTOMATION, TASK_DEPENDENCY);
 
   /** Deepest nesting of arrays and objects, the record's own object included. */
   static final int MAX_NESTING_DEPTH = 64;
@@ -236,6 +240,8 @@ final class RecordCodec {
       return SUBSCRIPTION;
     } else if (record instanceof StatusAutomation) {
       return STATUS_AUTOMATION;
+    } else if (record instanceof TaskDependency) {
+      return TASK_DEPENDENCY;
     }
     throw new IllegalArgumentException("record must be a stored model record (" + KINDS + "), was a "
         + record.getClass().getName());
@@ -283,6 +289,8 @@ final class RecordCodec {
         writeNews(out, n);
       } else if (record instanceof Subscription n) {
         writeSubscription(out, n);
+      } else if (record instanceof TaskDependency d) {
+        writeTaskDependency(out, d);
       } else {
         writeStatusAutomation(out, (StatusAutomation) record);
       }
@@ -332,6 +340,7 @@ final class RecordCodec {
       case NEWS -> RecordCodec::readNews;
       case SUBSCRIPTION -> RecordCodec::readSubscription;
       case STATUS_AUTOMATION -> RecordCodec::readStatusAutomation;
+      case TASK_DEPENDENCY -> RecordCodec::readTaskDependency;
       default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
     };
     return read(kind, json, in -> {
@@ -716,6 +725,17 @@ final class RecordCodec {
     out.list("project_ids", a.projectIds(), Out::idValue);
     out.instant("created_at", a.createdAt());
     out.instant("updated_at", a.updatedAt());
+  }
+
+  private static void writeTaskDependency(Out out, TaskDependency d) {
+    out.id("id", d.id());
+    out.id("project_id", d.projectId());
+    out.id("predecessor_id", d.predecessorId());
+    out.id("successor_id", d.successorId());
+    out.string("type", d.type().name());
+    out.integer("lag", d.lag());
+    out.instant("created_at", d.createdAt());
+    out.instant("updated_at", d.updatedAt());
   }
 
   /** Writes named values; {@link #field} remembers the last top-level or nested name for errors. */
@@ -1706,6 +1726,38 @@ final class RecordCodec {
           in.require("import_last_revision", importLast), in.require("archived", archived),
           in.require("project_ids", projects), in.require("created_at", createdAt),
           in.require("updated_at", updatedAt));
+    } catch (IllegalArgumentException e) {
+      throw in.invalid(e);
+    }
+  }
+
+  private static TaskDependency readTaskDependency(In in) {
+    TaskDependencyId id = null;
+    ProjectId project = null;
+    TaskId predecessor = null;
+    TaskId successor = null;
+    String type = null;
+    Integer lag = null;
+    Instant createdAt = null;
+    Instant updatedAt = null;
+    while (in.next()) {
+      switch (in.name) {
+        case "id" -> id = in.id(TaskDependencyId::new);
+        case "project_id" -> project = in.id(ProjectId::new);
+        case "predecessor_id" -> predecessor = in.id(TaskId::new);
+        case "successor_id" -> successor = in.id(TaskId::new);
+        case "type" -> type = in.string();
+        case "lag" -> lag = in.integer();
+        case "created_at" -> createdAt = in.instant();
+        case "updated_at" -> updatedAt = in.instant();
+        default -> in.skip();
+      }
+    }
+    try {
+      return new TaskDependency(in.require("id", id), in.require("project_id", project),
+          in.require("predecessor_id", predecessor), in.require("successor_id", successor),
+          TaskDependency.Type.valueOf(in.require("type", type)), in.require("lag", lag),
+          in.require("created_at", createdAt), in.require("updated_at", updatedAt));
     } catch (IllegalArgumentException e) {
       throw in.invalid(e);
     }

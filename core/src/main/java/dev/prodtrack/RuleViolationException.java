@@ -48,7 +48,9 @@ public final class RuleViolationException extends ProdTrackException {
     /** A comment attached to a preview revision cannot move. */
     HAS_PREVIEW,
     /** Status automations triggered one another in a loop. */
-    AUTOMATION_LOOP
+    AUTOMATION_LOOP,
+    /** The two tasks are already linked by a stored dependency. */
+    DUPLICATE_DEPENDENCY
   }
 
   private final Rule rule;

@@ -89,13 +89,38 @@ public final class ScheduleApi {
    * @param zone the zone the tasks' instants are read in
    * @param calendar the calendar
    * @return the forecast
+   * @throws PermissionDeniedException if the caller may not read the project
    */
   public dev.prodtrack.schedule.Forecast forecast(ProjectId project, LocalDate asOf, int windowWorkingDays,
       ZoneId zone, WorkCalendar calendar) {
+    return forecast(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), asOf,
+        windowWorkingDays, zone, calendar);
+  }
+
+  /**
+   * A velocity forecast of a scope (schedule-analytics.md §7) under the 0/100 earning rule; the slip is
+   * measured against the project's end date.
+   *
+   * @param scope the tasks covered
+   * @param asOf "today"
+   * @param windowWorkingDays the trailing window (20 in the reference), {@code > 0}
+   * @param zone the zone the tasks' instants are read in
+   * @param calendar the calendar
+   * @return the forecast
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Forecast forecast(dev.prodtrack.schedule.Scope scope, LocalDate asOf,
+      int windowWorkingDays, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(calendar, "calendar");
+    if (windowWorkingDays <= 0) {
+      throw new IllegalArgumentException("windowWorkingDays must be > 0, was " + windowWorkingDays);
+    }
     var rule = dev.prodtrack.schedule.EarningRule.ZERO_HUNDRED;
-    var today = earnedValue(project, asOf, rule, zone, calendar);
-    var start = earnedValue(project, calendar.subtractWorkingDays(null, asOf, windowWorkingDays), rule, zone, calendar);
-    LocalDate end = engine.read(s -> s.projects.get(project).endDate());
+    var today = earnedValue(scope, asOf, rule, zone, calendar);
+    var start = earnedValue(scope, calendar.subtractWorkingDays(null, asOf, windowWorkingDays), rule, zone, calendar);
+    LocalDate end = engine.read(s -> s.projects.get(scope.project()).endDate());
     return dev.prodtrack.schedule.Forecast.of(today, start, windowWorkingDays, end, calendar);
   }
 
@@ -114,52 +139,172 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.Workload workload(PersonId person, LocalDate from, LocalDate to, WorkCalendar calendar) {
     Objects.requireNonNull(person, "person");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+    checkRange(from, to);
     Objects.requireNonNull(calendar, "calendar");
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
-    }
     return engine.read(s -> {
       TaskApi.found("person", person, s.persons.get(person));
       var caller = s.persons.get(actor);
-      int n = (int) (to.toEpochDay() - from.toEpochDay() + 1);
-      long[] demand = new long[n];
-      List<TaskId> unplaceable = new ArrayList<>();
       List<Task> assigned = new ArrayList<>();
-      s.tasksByAssignee.get(person).forEach(id -> assigned.add(s.tasks.get(id)));
-      assigned.sort(Comparator.comparing(t -> t.id().value()));
-      for (Task t : assigned) {
-        if (s.taskStatuses.get(t.taskStatusId()).isDone() || t.startDate() == null || t.dueDate() == null
-            || !Access.canRead(caller, s.projects.get(t.projectId()))) {
-          continue;
+      s.tasksByAssignee.get(person).forEach(id -> {
+        Task t = s.tasks.get(id);
+        if (Access.canRead(caller, s.projects.get(t.projectId()))) {
+          assigned.add(t);
         }
-        long days = calendar.workingDays(person, t.startDate(), t.dueDate());
-        if (days == 0) {
-          unplaceable.add(t.id());
-          continue;
-        }
-        java.time.Duration remaining = t.estimation().minus(t.duration());
-        if (remaining.isNegative() || remaining.isZero()) {
-          continue;
-        }
-        long perDay = remaining.toNanos() / days / t.assignees().size();
-        LocalDate a = t.startDate().isBefore(from) ? from : t.startDate();
-        LocalDate b = t.dueDate().isAfter(to) ? to : t.dueDate();
-        for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
-          if (calendar.isWorking(person, d)) {
-            demand[(int) (d.toEpochDay() - from.toEpochDay())] += perDay;
-          }
-        }
-      }
-      List<dev.prodtrack.schedule.Workload.Day> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        LocalDate d = from.plusDays(i);
-        out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(demand[i]),
-            calendar.capacity(person, d)));
-      }
-      return new dev.prodtrack.schedule.Workload(person, out, unplaceable);
+      });
+      return workloadOf(s, person, assigned, from, to, calendar);
     });
+  }
+
+  /**
+   * A person's workload over {@code [from, to]} counting only the tasks of a scope (schedule-analytics.md
+   * §1.4); see {@link #workload(PersonId, LocalDate, LocalDate, WorkCalendar)}.
+   *
+   * @param scope the tasks counted
+   * @param person the person
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param calendar the calendar
+   * @return the workload
+   * @throws PermissionDeniedException if the caller may not read the project
+   * @throws UnknownIdException if the person does not exist
+   */
+  public dev.prodtrack.schedule.Workload workload(dev.prodtrack.schedule.Scope scope, PersonId person,
+      LocalDate from, LocalDate to, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(person, "person");
+    checkRange(from, to);
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      TaskApi.found("person", person, s.persons.get(person));
+      List<Task> assigned = new ArrayList<>();
+      for (Task t : tasksIn(s, scope)) {
+        if (t.assignees().contains(person)) {
+          assigned.add(t);
+        }
+      }
+      return workloadOf(s, person, assigned, from, to, calendar);
+    });
+  }
+
+  /**
+   * The workload grid of a team over {@code [from, to]} (schedule-analytics.md §1.4): per person and day,
+   * demand against capacity, with the team's totals per day. The team is the scope's person when it names
+   * one, else the project's team; only the scope's tasks count.
+   *
+   * @param scope the tasks counted and, through its project or person, the team
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param calendar the calendar
+   * @return the grid, people in the team's order
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.WorkloadGrid workloadGrid(dev.prodtrack.schedule.Scope scope, LocalDate from,
+      LocalDate to, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    checkRange(from, to);
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      List<Task> tasks = tasksIn(s, scope);
+      List<PersonId> people = new ArrayList<>();
+      if (scope.person() != null) {
+        people.add(scope.person());
+      } else {
+        s.projects.get(scope.project()).team().forEach(m -> people.add(m.personId()));
+      }
+      java.util.Map<PersonId, List<Task>> byPerson = new java.util.HashMap<>();
+      for (Task t : tasks) {
+        for (PersonId person : t.assignees()) {
+          byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(t);
+        }
+      }
+      List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
+      for (PersonId person : people) {
+        rows.add(workloadOf(s, person, byPerson.getOrDefault(person, List.of()), from, to, calendar));
+      }
+      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+    });
+  }
+
+  /**
+   * The workload grid of a set of people over {@code [from, to]}, counting every task of theirs in the
+   * projects the caller may read; see {@link #workloadGrid(dev.prodtrack.schedule.Scope, LocalDate, LocalDate,
+   * WorkCalendar)}.
+   *
+   * @param people the people, in the order wanted (duplicates kept once)
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param calendar the calendar
+   * @return the grid
+   * @throws UnknownIdException if a person does not exist
+   */
+  public dev.prodtrack.schedule.WorkloadGrid workloadGrid(Collection<PersonId> people, LocalDate from, LocalDate to,
+      WorkCalendar calendar) {
+    Objects.requireNonNull(people, "people");
+    checkRange(from, to);
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      var caller = s.persons.get(actor);
+      List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
+      for (PersonId person : new java.util.LinkedHashSet<>(people)) {
+        TaskApi.found("person", Objects.requireNonNull(person, "person"), s.persons.get(person));
+        List<Task> assigned = new ArrayList<>();
+        s.tasksByAssignee.get(person).forEach(id -> {
+          Task t = s.tasks.get(id);
+          if (Access.canRead(caller, s.projects.get(t.projectId()))) {
+            assigned.add(t);
+          }
+        });
+        rows.add(workloadOf(s, person, assigned, from, to, calendar));
+      }
+      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+    });
+  }
+
+  private static void checkRange(LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+  }
+
+  /** §1.4 over the given tasks assigned to the person (any order; sorted here for determinism). */
+  private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
+      LocalDate from, LocalDate to, WorkCalendar calendar) {
+    int n = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+    long[] demand = new long[n];
+    List<TaskId> unplaceable = new ArrayList<>();
+    List<Task> assigned = new ArrayList<>(candidates);
+    assigned.sort(Comparator.comparing(t -> t.id().value()));
+    for (Task t : assigned) {
+      if (s.taskStatuses.get(t.taskStatusId()).isDone() || t.startDate() == null || t.dueDate() == null) {
+        continue;
+      }
+      long days = calendar.workingDays(person, t.startDate(), t.dueDate());
+      if (days == 0) {
+        unplaceable.add(t.id());
+        continue;
+      }
+      java.time.Duration remaining = t.estimation().minus(t.duration());
+      if (remaining.isNegative() || remaining.isZero()) {
+        continue;
+      }
+      long perDay = remaining.toNanos() / days / t.assignees().size();
+      LocalDate a = t.startDate().isBefore(from) ? from : t.startDate();
+      LocalDate b = t.dueDate().isAfter(to) ? to : t.dueDate();
+      for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+        if (calendar.isWorking(person, d)) {
+          demand[(int) (d.toEpochDay() - from.toEpochDay())] += perDay;
+        }
+      }
+    }
+    List<dev.prodtrack.schedule.Workload.Day> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      LocalDate d = from.plusDays(i);
+      out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(demand[i]),
+          calendar.capacity(person, d)));
+    }
+    return new dev.prodtrack.schedule.Workload(person, out, unplaceable);
   }
 
   /**
@@ -177,17 +322,36 @@ public final class ScheduleApi {
    */
   public List<dev.prodtrack.schedule.BurndownPoint> burndown(ProjectId project, LocalDate from, LocalDate to,
       ZoneId zone, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return burndown(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), from, to, zone, calendar);
+  }
+
+  /**
+   * The burn-down and burn-up series of a project over the working days of {@code [from, to]} under the
+   * 0/100 rule: remaining and earned person-days, done tasks, and the ideal line. Computed in one pass
+   * over the tasks plus one over the days.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param from the first day
+   * @param to the last day
+   * @param zone the zone done dates are read in
+   * @param calendar the calendar
+   * @return one point per working day
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.BurndownPoint> burndown(dev.prodtrack.schedule.Scope scope, LocalDate from, LocalDate to,
+      ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       double bac = 0;
       java.util.TreeMap<LocalDate, double[]> earnedOn = new java.util.TreeMap<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
         double estimation = calendar.days(t.estimation());
         bac += estimation;
         if (s.taskStatuses.get(t.taskStatusId()).isDone() && t.doneDate() != null) {
@@ -227,10 +391,30 @@ public final class ScheduleApi {
   }
 
   /**
-   * The critical path of a project (schedule-analytics.md §5): implicit finish-to-start links between
-   * the priority groups of each entity's tasks (the project's task-type link priorities), plus the
-   * explicit links given (an explicit link replaces the implicit one of the same pair); durations from the
-   * planned dates, else the estimation, else one day (reported as unestimated).
+   * The critical path of a project (schedule-analytics.md §5) over its stored dependencies: implicit
+   * finish-to-start links between the priority groups of each entity's tasks (the project's task-type link
+   * priorities) and the links stored with {@link #addTaskDependency}, an explicit link replacing the
+   * implicit one of the same pair; durations from the planned dates, else the estimation, else one day
+   * (reported as unestimated).
+   *
+   * @param project the project
+   * @param analysisStart the first day (null: the project's start date, else the earliest task start)
+   * @param deadline the deadline of the backward pass (null: the project finish)
+   * @param threshold the total float at or below which a task is critical (0 in the reference)
+   * @param calendar the calendar
+   * @return the result
+   * @throws dev.prodtrack.schedule.DependencyCycleException if the links form a cycle
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.CriticalPath criticalPath(ProjectId project, LocalDate analysisStart,
+      LocalDate deadline, long threshold, WorkCalendar calendar) {
+    return criticalPath(project, analysisStart, deadline, threshold, List.of(), calendar);
+  }
+
+  /**
+   * The critical path of a project with extra explicit links on top of the stored ones (they replace a
+   * stored or implicit link of the same pair); see {@link #criticalPath(ProjectId, LocalDate, LocalDate,
+   * long, WorkCalendar)}.
    *
    * @param project the project
    * @param analysisStart the first day (null: the project's start date, else the earliest task start)
@@ -244,18 +428,35 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.CriticalPath criticalPath(ProjectId project, LocalDate analysisStart,
       LocalDate deadline, long threshold, List<dev.prodtrack.schedule.TaskLink> explicitLinks, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return criticalPath(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), analysisStart,
+        deadline, threshold, explicitLinks, calendar);
+  }
+
+  /**
+   * The critical path of the tasks of a scope (an episode, a sequence, a department...): the network is
+   * restricted to the scope's tasks, links with an end outside it are left out.
+   *
+   * @param scope the scope
+   * @param analysisStart the first day (null: the project's start date, else the earliest task start)
+   * @param deadline the deadline of the backward pass (null: the scope's finish)
+   * @param threshold the total float at or below which a task is critical (0 in the reference)
+   * @param explicitLinks extra links between tasks of the scope
+   * @param calendar the calendar
+   * @return the result
+   * @throws dev.prodtrack.schedule.DependencyCycleException if the links form a cycle
+   * @throws IllegalArgumentException if the scope holds no task
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.CriticalPath criticalPath(dev.prodtrack.schedule.Scope scope, LocalDate analysisStart,
+      LocalDate deadline, long threshold, List<dev.prodtrack.schedule.TaskLink> explicitLinks, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(explicitLinks, "explicitLinks");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> tasks = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       java.util.Map<TaskId, Integer> durations = new java.util.LinkedHashMap<>();
       java.util.Set<TaskId> unestimated = new java.util.HashSet<>();
-      java.util.Map<dev.prodtrack.model.EntityId, List<Task>> byEntity = new java.util.TreeMap<>(
-          Comparator.comparing(e -> e.value()));
-      List<Task> tasks = new ArrayList<>();
-      s.tasksByProject.get(project).forEach(id -> tasks.add(s.tasks.get(id)));
-      tasks.sort(Comparator.comparing(t -> t.id().value()));
       LocalDate earliest = null;
       for (Task t : tasks) {
         int d;
@@ -268,39 +469,14 @@ public final class ScheduleApi {
           unestimated.add(t.id());
         }
         durations.put(t.id(), d);
-        byEntity.computeIfAbsent(t.entityId(), k -> new ArrayList<>()).add(t);
         if (t.startDate() != null && (earliest == null || t.startDate().isBefore(earliest))) {
           earliest = t.startDate();
         }
       }
-      java.util.Map<List<TaskId>, dev.prodtrack.schedule.TaskLink> links = new java.util.LinkedHashMap<>();
-      for (List<Task> group : byEntity.values()) {
-        java.util.TreeMap<Integer, List<Task>> byPriority = new java.util.TreeMap<>();
-        for (Task t : group) {
-          java.util.OptionalInt prio = p.taskTypePriority(t.taskTypeId());
-          if (prio.isPresent()) {
-            byPriority.computeIfAbsent(prio.getAsInt(), k -> new ArrayList<>()).add(t);
-          }
-        }
-        List<Task> previous = null;
-        for (List<Task> level : byPriority.values()) {
-          if (previous != null) {
-            for (Task a : previous) {
-              for (Task b : level) {
-                links.put(List.of(a.id(), b.id()), dev.prodtrack.schedule.TaskLink.fs(a.id(), b.id()));
-              }
-            }
-          }
-          previous = level;
-        }
-      }
-      for (dev.prodtrack.schedule.TaskLink l : explicitLinks) {
-        links.remove(List.of(l.successor(), l.predecessor()));
-        links.put(List.of(l.predecessor(), l.successor()), l);
-      }
+      List<dev.prodtrack.schedule.TaskLink> links = DependencyNetwork.links(s, p, tasks, explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
           : earliest != null ? earliest : LocalDate.EPOCH;
-      return dev.prodtrack.schedule.CriticalPath.compute(durations, unestimated, new ArrayList<>(links.values()),
+      return dev.prodtrack.schedule.CriticalPath.compute(durations, unestimated, links,
           start, deadline, threshold, calendar);
     });
   }
@@ -319,14 +495,33 @@ public final class ScheduleApi {
    * @throws PermissionDeniedException if the caller may not read the project
    */
   public List<dev.prodtrack.schedule.AtRisk> atRisk(ProjectId project, LocalDate asOf, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return atRisk(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), asOf, calendar);
+  }
+
+  /**
+   * The project's tasks at risk as of a day: open (not done), not yet late (due on or after the day),
+   * assigned, and for at least one assignee the remaining work of this task plus that of their other open
+   * tasks due earlier (each split among its assignees) exceeds their capacity from the day to this task's
+   * due date. Remaining work is estimation − duration floored at zero, or the whole estimation when the
+   * task has not started. Each comes with its reasons.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param asOf "today"
+   * @param calendar the calendar
+   * @return the tasks at risk, by due date then id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.AtRisk> atRisk(dev.prodtrack.schedule.Scope scope, LocalDate asOf, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       List<dev.prodtrack.schedule.AtRisk> out = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      java.util.Map<PersonId, OpenLoad> loads = new java.util.HashMap<>();
+      for (Task t : scoped) {
         if (!isOpen(s, t) || t.dueDate() == null || t.dueDate().isBefore(asOf) || t.assignees().isEmpty()) {
           continue;
         }
@@ -334,18 +529,9 @@ public final class ScheduleApi {
         PersonId tightest = null;
         java.time.Duration worst = java.time.Duration.ZERO;
         for (PersonId person : t.assignees()) {
-          java.time.Duration demand = remaining.dividedBy(t.assignees().size());
-          for (TaskId otherId : s.tasksByAssignee.get(person)) {
-            Task other = s.tasks.get(otherId);
-            if (!other.id().equals(t.id()) && isOpen(s, other) && other.dueDate() != null
-                && !other.dueDate().isBefore(asOf) && other.dueDate().isBefore(t.dueDate())) {
-              demand = demand.plus(remaining(other).dividedBy(other.assignees().size()));
-            }
-          }
-          java.time.Duration capacity = java.time.Duration.ZERO;
-          for (LocalDate d = asOf; !d.isAfter(t.dueDate()); d = d.plusDays(1)) {
-            capacity = capacity.plus(calendar.capacity(person, d));
-          }
+          java.time.Duration demand = remaining.dividedBy(t.assignees().size())
+              .plus(loads.computeIfAbsent(person, k -> OpenLoad.of(s, k, asOf)).dueBefore(t.dueDate()));
+          java.time.Duration capacity = calendar.capacity(person, asOf, t.dueDate());
           java.time.Duration shortfall = demand.minus(capacity);
           if (shortfall.compareTo(worst) > 0) {
             worst = shortfall;
@@ -384,6 +570,44 @@ public final class ScheduleApi {
     });
   }
 
+  /**
+   * A person's open work due on or after a day, by due date, with running sums: the work due before any
+   * later day is one binary search away. Each task counts its remaining work split among its assignees.
+   */
+  private record OpenLoad(long[] dueDays, long[] cumulativeNanos) {
+    static OpenLoad of(State s, PersonId person, LocalDate asOf) {
+      List<Task> open = new ArrayList<>();
+      for (TaskId id : s.tasksByAssignee.get(person)) {
+        Task o = s.tasks.get(id);
+        if (isOpen(s, o) && o.dueDate() != null && !o.dueDate().isBefore(asOf)) {
+          open.add(o);
+        }
+      }
+      open.sort(Comparator.comparing(Task::dueDate));
+      long[] days = new long[open.size()];
+      long[] sums = new long[open.size() + 1];
+      for (int i = 0; i < open.size(); i++) {
+        Task o = open.get(i);
+        days[i] = o.dueDate().toEpochDay();
+        sums[i + 1] = Math.addExact(sums[i], remaining(o).dividedBy(o.assignees().size()).toNanos());
+      }
+      return new OpenLoad(days, sums);
+    }
+
+    /** The summed shares of the tasks due strictly before a day. */
+    java.time.Duration dueBefore(LocalDate day) {
+      int i = java.util.Arrays.binarySearch(dueDays, day.toEpochDay());
+      if (i < 0) {
+        i = -i - 1;
+      } else {
+        while (i > 0 && dueDays[i - 1] == dueDays[i]) {
+          i--;
+        }
+      }
+      return java.time.Duration.ofNanos(cumulativeNanos[i]);
+    }
+  }
+
   private static boolean isOpen(State s, Task t) {
     return !s.taskStatuses.get(t.taskStatusId()).isDone();
   }
@@ -415,20 +639,40 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.Timeline timeline(ProjectId project, LocalDate asOf, ZoneId zone,
       WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return timeline(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), asOf, zone, calendar);
+  }
+
+  /**
+   * The project's timeline (schedule-analytics.md §2.3): one bar per task — planned start = start date,
+   * else real start; planned end = due date, else end date, else the start plus the estimation in working
+   * days; at least one day; late when not done and ending before {@code asOf} — and roll-ups per entity,
+   * sequence, episode, task type, assignee and for the project, each enclosing its children.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param asOf "today", for the late flag
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the timeline
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Timeline timeline(dev.prodtrack.schedule.Scope scope, LocalDate asOf, ZoneId zone,
+      WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       java.util.Map<String, java.util.Map<String, dev.prodtrack.schedule.TimelineBar>> rollups =
           new java.util.LinkedHashMap<>();
       for (String level : List.of("project", "episode", "sequence", "entity", "task_type", "person")) {
         rollups.put(level, new java.util.HashMap<>());
       }
       List<dev.prodtrack.schedule.TimelineBar> taskBars = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
+        TaskId id = t.id();
         dev.prodtrack.model.Entity e = s.entities.get(t.entityId());
         String typeName = s.taskTypes.get(t.taskTypeId()).name();
         LocalDate start = t.startDate() != null ? t.startDate() : date(t.realStartDate(), zone);
@@ -498,17 +742,37 @@ public final class ScheduleApi {
    */
   public dev.prodtrack.schedule.Quotas quotas(ProjectId project, dev.prodtrack.schedule.Quotas.Mode mode,
       dev.prodtrack.schedule.Quotas.Delivery delivery, ZoneId zone, WorkCalendar calendar) {
-    Objects.requireNonNull(project, "project");
+    return quotas(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")), mode, delivery, zone, calendar);
+  }
+
+  /**
+   * Quotas of a project's shot tasks (schedule-analytics.md §4): raw (everything on the delivery day to
+   * each assignee and to the total) or weighted (along the task's time spents; without time spents, spread
+   * evenly over the working days from the real start to the delivery day). Rounding is half to even.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @param mode raw or weighted
+   * @param delivery feedback request or approval
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the credits and their buckets
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.Quotas quotas(dev.prodtrack.schedule.Scope scope, dev.prodtrack.schedule.Quotas.Mode mode,
+      dev.prodtrack.schedule.Quotas.Delivery delivery, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       double fps = Double.parseDouble(p.fps());
       List<dev.prodtrack.schedule.Quotas.Credit> credits = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
+        TaskId id = t.id();
         dev.prodtrack.model.Entity shot = s.entities.get(t.entityId());
         if (Kinds.kindOf(s, shot) != dev.prodtrack.model.EntityKind.SHOT) {
           continue;
@@ -559,6 +823,17 @@ public final class ScheduleApi {
           }
         }
       }
+      if (scope.person() != null) {
+        // A person's quotas: only their own credits, and the total line is theirs.
+        List<dev.prodtrack.schedule.Quotas.Credit> own = new ArrayList<>();
+        for (var c : credits) {
+          if (scope.person().equals(c.person())) {
+            own.add(c);
+            own.add(new dev.prodtrack.schedule.Quotas.Credit(null, c.day(), c.frames(), c.drawings(), c.shots()));
+          }
+        }
+        credits = own;
+      }
       return new dev.prodtrack.schedule.Quotas(fps, credits);
     });
   }
@@ -573,12 +848,26 @@ public final class ScheduleApi {
    * @throws PermissionDeniedException if the caller may not read the project
    */
   public List<dev.prodtrack.schedule.RetakeStats> retakeStats(ProjectId project) {
-    Objects.requireNonNull(project, "project");
+    return retakeStats(dev.prodtrack.schedule.Scope.of(Objects.requireNonNull(project, "project")));
+  }
+
+  /**
+   * Kitsu's retake statistics of a project's shot tasks per episode and task type (kitsu-semantics §4.1):
+   * the closest upstream equivalent of a burn-up.
+   *
+   * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
+   *     department or person)
+   * @return one entry per (episode, task type) with shot tasks, by episode id (null first) then task type
+   *     id
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.RetakeStats> retakeStats(dev.prodtrack.schedule.Scope scope) {
+    Objects.requireNonNull(scope, "scope");
     return engine.read(s -> {
-      Project p = ProjectApi.readableProject(s, actor, project);
+      List<Task> scoped = tasksIn(s, scope);
+      Project p = s.projects.get(scope.project());
       java.util.Map<List<Object>, List<Task>> groups = new java.util.HashMap<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
+      for (Task t : scoped) {
         dev.prodtrack.model.Entity shot = s.entities.get(t.entityId());
         if (Kinds.kindOf(s, shot) != dev.prodtrack.model.EntityKind.SHOT) {
           continue;
@@ -639,13 +928,34 @@ public final class ScheduleApi {
   }
 
   /**
+   * The tasks a scope's filters are applied to, read from the narrowest index at hand: the sequence's
+   * entities, else the person's assignments, else the task type's tasks, else the project's tasks. They may
+   * include tasks outside the scope (and, through a person or task type, of other projects).
+   */
+  private static List<Task> candidates(State s, dev.prodtrack.schedule.Scope scope) {
+    List<Task> out = new ArrayList<>();
+    if (scope.sequence() != null) {
+      s.entitiesByParent.get(scope.sequence()).forEach(e -> out.addAll(s.tasksOn(e)));
+    } else if (scope.person() != null) {
+      s.tasksByAssignee.get(scope.person()).forEach(id -> out.add(s.tasks.get(id)));
+    } else if (scope.taskType() != null) {
+      s.tasksByType.get(scope.taskType()).forEach(id -> out.add(s.tasks.get(id)));
+    } else {
+      s.tasksByProject.get(scope.project()).forEach(id -> out.add(s.tasks.get(id)));
+    }
+    return out;
+  }
+
+  /**
    * The tasks of a scope that the caller may read.
    */
   private List<Task> tasksIn(State s, dev.prodtrack.schedule.Scope scope) {
     Project p = ProjectApi.readableProject(s, actor, scope.project());
     List<Task> out = new ArrayList<>();
-    for (TaskId id : s.tasksByProject.get(p.id())) {
-      Task t = s.tasks.get(id);
+    for (Task t : candidates(s, scope)) {
+      if (!t.projectId().equals(p.id())) {
+        continue;
+      }
       if (scope.taskType() != null && !scope.taskType().equals(t.taskTypeId())) {
         continue;
       }
@@ -732,5 +1042,304 @@ public final class ScheduleApi {
       return dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, share,
           t -> s.taskStatuses.get(t.taskStatusId()), spent, day, rule, zone, calendar);
     });
+  }
+
+  /**
+   * Earned value of a scope in money (schedule-analytics.md §6, cost view): each person-day of a task's
+   * estimation costs its assignees' daily salaries, split evenly among them (with a person scope, only that
+   * person's share); each person-day of time spent costs its person's daily salary. Tasks and people
+   * without a salary count zero and are listed.
+   *
+   * @param scope the scope
+   * @param day the day
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar (hours per day turn durations into person-days)
+   * @return the measures in money, with what could not be priced
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.EarnedValueCost earnedValueCost(dev.prodtrack.schedule.Scope scope, LocalDate day,
+      dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(day, "day");
+    return earnedValueCostSeries(scope, day, day, rule, zone, calendar, false).get(0);
+  }
+
+  /**
+   * Earned value of a scope as a daily series: one measure per working day of {@code [from, to]} (every
+   * day when none is working), in person-days. Past days use the tasks' current statuses and stored
+   * dates (§6: not an audit trail).
+   *
+   * @param scope the scope
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures, by day
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.EarnedValue> earnedValueSeries(dev.prodtrack.schedule.Scope scope,
+      LocalDate from, LocalDate to, dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    Objects.requireNonNull(scope, "scope");
+    checkRange(from, to);
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      List<Task> tasks = tasksIn(s, scope);
+      List<dev.prodtrack.model.TimeSpent> spent = spentIn(s, scope, tasks);
+      java.util.function.Function<Task, Double> share = scope.person() == null ? t -> 1.0
+          : t -> 1.0 / t.assignees().size();
+      List<dev.prodtrack.schedule.EarnedValue> out = new ArrayList<>();
+      for (LocalDate d : seriesDays(from, to, calendar)) {
+        out.add(dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, share,
+            t -> s.taskStatuses.get(t.taskStatusId()), spent, d, rule, zone, calendar));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * Earned value of a scope in money as a daily series; see {@link #earnedValueCost} and
+   * {@link #earnedValueSeries}.
+   *
+   * @param scope the scope
+   * @param from the first day
+   * @param to the last day, not before {@code from}
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures in money, by day
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.schedule.EarnedValueCost> earnedValueCostSeries(dev.prodtrack.schedule.Scope scope,
+      LocalDate from, LocalDate to, dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
+    return earnedValueCostSeries(scope, from, to, rule, zone, calendar, true);
+  }
+
+  private List<dev.prodtrack.schedule.EarnedValueCost> earnedValueCostSeries(dev.prodtrack.schedule.Scope scope,
+      LocalDate from, LocalDate to, dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar,
+      boolean workingDaysOnly) {
+    Objects.requireNonNull(scope, "scope");
+    checkRange(from, to);
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(calendar, "calendar");
+    return engine.read(s -> {
+      List<Task> tasks = tasksIn(s, scope);
+      List<dev.prodtrack.model.TimeSpent> spent = spentIn(s, scope, tasks);
+      java.util.Set<TaskId> unpricedTasks = new java.util.LinkedHashSet<>();
+      java.util.Map<Task, Double> weights = new java.util.HashMap<>();
+      for (Task t : tasks) {
+        double w = 0;
+        if (t.assignees().isEmpty()) {
+          unpricedTasks.add(t.id());
+        }
+        for (PersonId person : t.assignees()) {
+          if (scope.person() != null && !scope.person().equals(person)) {
+            continue;
+          }
+          Integer salary = s.persons.get(person).dailySalary();
+          if (salary == null) {
+            unpricedTasks.add(t.id());
+          } else {
+            w += (double) salary / t.assignees().size();
+          }
+        }
+        weights.put(t, w);
+      }
+      java.util.Set<PersonId> unpricedPeople = new java.util.LinkedHashSet<>();
+      for (dev.prodtrack.model.TimeSpent r : spent) {
+        if (s.persons.get(r.personId()).dailySalary() == null) {
+          unpricedPeople.add(r.personId());
+        }
+      }
+      List<TaskId> tasksOut = new ArrayList<>(unpricedTasks);
+      List<PersonId> peopleOut = new ArrayList<>(unpricedPeople);
+      peopleOut.sort(Comparator.comparing(PersonId::value));
+      List<dev.prodtrack.schedule.EarnedValueCost> out = new ArrayList<>();
+      for (LocalDate d : workingDaysOnly ? seriesDays(from, to, calendar) : List.of(from)) {
+        var value = dev.prodtrack.schedule.EarnedValueCalculator.measure(tasks, weights::get,
+            t -> s.taskStatuses.get(t.taskStatusId()), spent, r -> {
+              Integer salary = s.persons.get(r.personId()).dailySalary();
+              return salary == null ? 0 : salary;
+            }, d, rule, zone, calendar);
+        out.add(new dev.prodtrack.schedule.EarnedValueCost(value, tasksOut, peopleOut));
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /** The working days of a range, or every day when none is working. */
+  private static List<LocalDate> seriesDays(LocalDate from, LocalDate to, WorkCalendar calendar) {
+    List<LocalDate> days = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      if (calendar.isWorking(d)) {
+        days.add(d);
+      }
+    }
+    if (days.isEmpty()) {
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        days.add(d);
+      }
+    }
+    return days;
+  }
+
+  /** The time-spent rows of a scope's tasks: with a person scope, that person's own rows (§3.4). */
+  private static List<dev.prodtrack.model.TimeSpent> spentIn(State s, dev.prodtrack.schedule.Scope scope,
+      List<Task> tasks) {
+    List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();
+    for (Task t : tasks) {
+      for (dev.prodtrack.model.TimeSpent r : s.timeSpentsOf(t.id())) {
+        if (scope.person() == null || scope.person().equals(r.personId())) {
+          spent.add(r);
+        }
+      }
+    }
+    return spent;
+  }
+
+  // ---------------------------------------------------------------- stored task dependencies
+
+  /**
+   * Stores an explicit dependency between two tasks of one project (schedule-analytics.md §5.1, item 3),
+   * used by every later {@link #criticalPath} of the project. Allowed to whoever may change both tasks'
+   * dates: an admin, a manager in the team, or a supervisor in the team whose department matches both
+   * task types. Publishes {@code task-dependency:new}.
+   *
+   * <p>The link is refused when it would close a cycle in the project's network: the stored links plus
+   * the implicit pipeline links (each entity's task-type priority groups), an explicit link replacing the
+   * implicit one of the same pair. A refused call changes nothing.
+   *
+   * @param predecessor the task that comes first
+   * @param successor the task that depends on it
+   * @param type the link type
+   * @param lag working days of lag, may be negative
+   * @return the stored dependency
+   * @throws UnknownIdException if a task does not exist
+   * @throws PermissionDeniedException if the caller may not change both tasks' dates
+   * @throws RuleViolationException with rule {@code WRONG_PROJECT} when the tasks are in different
+   *     projects, or {@code DUPLICATE_DEPENDENCY} when the pair is already linked (either way)
+   * @throws dev.prodtrack.schedule.DependencyCycleException with the cycle's task ids when the link is a
+   *     self-link or closes a cycle
+   */
+  public dev.prodtrack.model.TaskDependency addTaskDependency(TaskId predecessor, TaskId successor,
+      dev.prodtrack.model.TaskDependency.Type type, int lag) {
+    Objects.requireNonNull(predecessor, "predecessor");
+    Objects.requireNonNull(successor, "successor");
+    Objects.requireNonNull(type, "type");
+    return engine.write(actor, tx -> {
+      Task pred = tx.task(predecessor);
+      Task succ = tx.task(successor);
+      Project project = tx.project(pred.projectId());
+      requireScheduleEditor(tx, project, pred, "add_task_dependency");
+      if (!succ.projectId().equals(pred.projectId())) {
+        throw new RuleViolationException(RuleViolationException.Rule.WRONG_PROJECT,
+            "task " + successor + " is not in the project " + pred.projectId() + " of task " + predecessor,
+            successor, pred.projectId());
+      }
+      requireScheduleEditor(tx, project, succ, "add_task_dependency");
+      if (predecessor.equals(successor)) {
+        throw new dev.prodtrack.schedule.DependencyCycleException(List.of(predecessor));
+      }
+      for (var id : tx.state.dependenciesByTask.get(predecessor)) {
+        var d = tx.state.taskDependencies.get(id);
+        if (d.predecessorId().equals(successor) || d.successorId().equals(successor)) {
+          throw new RuleViolationException(RuleViolationException.Rule.DUPLICATE_DEPENDENCY,
+              "tasks " + predecessor + " and " + successor + " are already linked by " + d.id(), d.id(),
+              predecessor, successor);
+        }
+      }
+      List<TaskId> cycle = DependencyNetwork.cycleThrough(tx.state, project, predecessor, successor);
+      if (!cycle.isEmpty()) {
+        throw new dev.prodtrack.schedule.DependencyCycleException(cycle);
+      }
+      var d = new dev.prodtrack.model.TaskDependency(new dev.prodtrack.model.TaskDependencyId(tx.newId()),
+          project.id(), predecessor, successor, type, lag, tx.now, tx.now);
+      tx.put(d.id(), d);
+      tx.event(dev.prodtrack.event.EventNames.TASK_DEPENDENCY_NEW, project.id(), "task_dependency_id", d.id(),
+          "predecessor_id", predecessor, "successor_id", successor);
+      return d;
+    });
+  }
+
+  /**
+   * Removes a stored dependency. Same permission as {@link #addTaskDependency}. Publishes
+   * {@code task-dependency:delete}.
+   *
+   * @param dependency the dependency
+   * @throws UnknownIdException if it does not exist
+   * @throws PermissionDeniedException if the caller may not change both tasks' dates
+   */
+  public void removeTaskDependency(dev.prodtrack.model.TaskDependencyId dependency) {
+    Objects.requireNonNull(dependency, "dependency");
+    engine.write(actor, tx -> {
+      dev.prodtrack.model.TaskDependency d = tx.require("task dependency", dependency);
+      Project project = tx.project(d.projectId());
+      requireScheduleEditor(tx, project, tx.task(d.predecessorId()), "remove_task_dependency");
+      requireScheduleEditor(tx, project, tx.task(d.successorId()), "remove_task_dependency");
+      tx.delete(dependency);
+      tx.event(dev.prodtrack.event.EventNames.TASK_DEPENDENCY_DELETE, project.id(), "task_dependency_id", d.id(),
+          "predecessor_id", d.predecessorId(), "successor_id", d.successorId());
+      return null;
+    });
+  }
+
+  /**
+   * The stored dependencies a task takes part in, as predecessor or successor.
+   *
+   * @param task the task
+   * @return the dependencies, oldest first (then by id)
+   * @throws UnknownIdException if the task does not exist
+   * @throws PermissionDeniedException if the caller may not read the task's project
+   */
+  public List<dev.prodtrack.model.TaskDependency> allTaskDependenciesForTask(TaskId task) {
+    Objects.requireNonNull(task, "task");
+    return engine.read(s -> {
+      Task t = TaskApi.found("task", task, s.tasks.get(task));
+      ProjectApi.readableProject(s, actor, t.projectId());
+      return dependencies(s, s.dependenciesByTask.get(task));
+    });
+  }
+
+  /**
+   * The stored dependencies of a project.
+   *
+   * @param project the project
+   * @return the dependencies, oldest first (then by id)
+   * @throws UnknownIdException if the project does not exist
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public List<dev.prodtrack.model.TaskDependency> allTaskDependenciesForProject(ProjectId project) {
+    Objects.requireNonNull(project, "project");
+    return engine.read(s -> {
+      ProjectApi.readableProject(s, actor, project);
+      return dependencies(s, s.dependenciesByProject.get(project));
+    });
+  }
+
+  private static List<dev.prodtrack.model.TaskDependency> dependencies(State s,
+      Iterable<dev.prodtrack.model.TaskDependencyId> ids) {
+    List<dev.prodtrack.model.TaskDependency> out = new ArrayList<>();
+    ids.forEach(id -> out.add(s.taskDependencies.get(id)));
+    out.sort(Comparator.comparing(dev.prodtrack.model.TaskDependency::createdAt)
+        .thenComparing(d -> d.id().value()));
+    return List.copyOf(out);
+  }
+
+  /** Whoever may change a task's dates through {@code updateTask}: manager, or supervisor of its department. */
+  private void requireScheduleEditor(Tx tx, Project project, Task task, String action) {
+    dev.prodtrack.model.Person caller = tx.person(actor);
+    if (Access.isManagerOf(caller, project)) {
+      return;
+    }
+    boolean supervisor = Access.inTeam(caller, project)
+        && Access.effectiveRole(caller, project) == dev.prodtrack.model.Role.SUPERVISOR
+        && Access.departmentMatches(caller, tx.require("task type", task.taskTypeId()));
+    if (!supervisor) {
+      throw new PermissionDeniedException(actor, action, task.id(),
+          "only an admin, a manager in the team or a supervisor of the task's department may link tasks");
+    }
   }
 }

@@ -24,6 +24,8 @@ import dev.prodtrack.model.StatusAutomation;
 import dev.prodtrack.model.StatusAutomationId;
 import dev.prodtrack.model.Subscription;
 import dev.prodtrack.model.SubscriptionId;
+import dev.prodtrack.model.TaskDependency;
+import dev.prodtrack.model.TaskDependencyId;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.model.TaskStatus;
 import dev.prodtrack.model.TaskStatusId;
@@ -85,6 +87,7 @@ final class State {
   final MutableMap<NewsId, News> news = UnifiedMap.newMap();
   final MutableMap<SubscriptionId, Subscription> subscriptions = UnifiedMap.newMap();
   final MutableMap<StatusAutomationId, StatusAutomation> statusAutomations = UnifiedMap.newMap();
+  final MutableMap<TaskDependencyId, TaskDependency> taskDependencies = UnifiedMap.newMap();
 
   final MutableObjectLongMap<CommentId> commentOrder = new ObjectLongHashMap<>();
   long lastCommentOrder;
@@ -118,6 +121,9 @@ final class State {
   final MutableSetMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskId, SubscriptionId> subscriptionsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<EntityId, SubscriptionId> subscriptionsBySequence = Multimaps.mutable.set.empty();
+  /** Each task's stored dependencies, as predecessor or as successor. */
+  final MutableSetMultimap<TaskId, TaskDependencyId> dependenciesByTask = Multimaps.mutable.set.empty();
+  final MutableSetMultimap<ProjectId, TaskDependencyId> dependenciesByProject = Multimaps.mutable.set.empty();
 
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
@@ -160,6 +166,8 @@ final class State {
       return subscriptions.get(n);
     } else if (id instanceof StatusAutomationId a) {
       return statusAutomations.get(a);
+    } else if (id instanceof TaskDependencyId d) {
+      return taskDependencies.get(d);
     }
     throw new IllegalArgumentException("unknown id kind " + id.getClass());
   }
@@ -253,6 +261,12 @@ final class State {
       }
     } else if (record instanceof StatusAutomation a) {
       statusAutomations.put(a.id(), a);
+    } else if (record instanceof TaskDependency d) {
+      remove(d.id());
+      taskDependencies.put(d.id(), d);
+      dependenciesByTask.put(d.predecessorId(), d.id());
+      dependenciesByTask.put(d.successorId(), d.id());
+      dependenciesByProject.put(d.projectId(), d.id());
     } else {
       throw new IllegalArgumentException("not a model record: " + record);
     }
@@ -341,6 +355,13 @@ final class State {
       }
     } else if (id instanceof StatusAutomationId a) {
       statusAutomations.remove(a);
+    } else if (id instanceof TaskDependencyId d) {
+      TaskDependency old = taskDependencies.remove(d);
+      if (old != null) {
+        dependenciesByTask.remove(old.predecessorId(), d);
+        dependenciesByTask.remove(old.successorId(), d);
+        dependenciesByProject.remove(old.projectId(), d);
+      }
     } else if (id instanceof SubscriptionId n) {
       Subscription old = subscriptions.remove(n);
       if (old != null) {
@@ -515,6 +536,7 @@ final class State {
     all.addAll(news.values());
     all.addAll(subscriptions.values());
     all.addAll(statusAutomations.values());
+    all.addAll(taskDependencies.values());
     return all;
   }
 
@@ -554,6 +576,8 @@ final class State {
     check("newsByTask", newsByTask, rebuilt.newsByTask);
     check("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
     check("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
+    check("dependenciesByTask", dependenciesByTask, rebuilt.dependenciesByTask);
+    check("dependenciesByProject", dependenciesByProject, rebuilt.dependenciesByProject);
   }
 
   private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {

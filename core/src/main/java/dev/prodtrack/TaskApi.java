@@ -1998,6 +1998,8 @@ public final class TaskApi {
   /**
    * Deletes a task (gazu {@code remove_task}). Admins and managers of the project only. Without
    * {@code force} a task that has comments or time spents is refused; with it they are removed first.
+   * The task's stored dependencies (as predecessor or successor) are removed with it, each announced by
+   * {@code task-dependency:delete}.
    *
    * @param task the task
    * @param force remove the task's comments and time spents too
@@ -2026,6 +2028,12 @@ public final class TaskApi {
       for (TimeSpent ts : times) {
         tx.delete(ts.id());
         tx.event(EventNames.TIME_SPENT_DELETE, project.id(), "time_spent_id", ts.id());
+      }
+      for (var dependency : tx.state.dependenciesByTask.get(task)) {
+        var d = tx.state.taskDependencies.get(dependency);
+        tx.delete(dependency);
+        tx.event(EventNames.TASK_DEPENDENCY_DELETE, project.id(), "task_dependency_id", dependency,
+            "predecessor_id", d.predecessorId(), "successor_id", d.successorId());
       }
       tx.delete(task);
       tx.event(EventNames.TASK_DELETE, project.id(), "task_id", task);

@@ -256,12 +256,30 @@ class RecordCodecTest {
         Instant.parse("2024-01-23T10:00:00Z"));
   }
 
+  static dev.prodtrack.model.TaskDependency taskDependency() {
+    return new dev.prodtrack.model.TaskDependency(new dev.prodtrack.model.TaskDependencyId(id(0x91)),
+        new ProjectId(id(1)), new TaskId(id(8)), new TaskId(id(0x92)), dev.prodtrack.model.TaskDependency.Type.SF, -2,
+        Instant.parse("2024-01-23T10:00:00Z"), Instant.parse("2024-01-23T10:00:00Z"));
+  }
+
+  @Test
+  void taskDependency_layout() {
+    assertThat(json(taskDependency())).isEqualTo("{\"id\":\"" + id(0x91) + "\",\"project_id\":\"" + id(1)
+        + "\",\"predecessor_id\":\"" + id(8) + "\",\"successor_id\":\"" + id(0x92)
+        + "\",\"type\":\"SF\",\"lag\":-2,\"created_at\":\"2024-01-23T10:00:00\",\"updated_at\":\"2024-01-23T10:00:00\"}");
+    assertThat(decodeFails("task_dependency", json(taskDependency()).replace("\"SF\"", "\"XX\"")))
+        .isInstanceOf(CorruptRecordException.class);
+    assertThat(decodeFails("task_dependency", json(taskDependency()).replace(id(0x92).toString(), id(8).toString())))
+        .isInstanceOf(CorruptRecordException.class);
+  }
+
   static Stream<Arguments> records() {
     return Stream.of(fullProject(), minimalProject(), fullPerson(), minimalPerson(), fullDepartment(),
             fullEntityType(), minimalEntityType(), fullEntity(), minimalEntity(), fullTaskType(), minimalTaskType(),
             fullTaskStatus(), minimalTaskStatus(), fullTask(), minimalTask(), fullComment(), minimalComment(),
             fullTimeSpent(), minimalTimeSpent(), fullDayOff(), minimalDayOff(), fullNotification(),
-            minimalNotification(), fullNews(), taskSubscription(), sequenceSubscription(), statusAutomation())
+            minimalNotification(), fullNews(), taskSubscription(), sequenceSubscription(), statusAutomation(),
+            taskDependency())
         .map(r -> Arguments.of(RecordCodec.kindOf(r), r));
   }
 

@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "assigns work, starts tasks, logs time, asks for reviews, sends one task back as a retake and "
             + "adds a back-dated note (which makes the engine replay that task's history). The summary shows "
             + "the counts per status per task type, one artist's todo list and the tasks late on the demo "
-            + "date."})
+            + "date, then a risk report (late and at-risk tasks, overbooked people, SPI/CPI, forecast end) "
+            + "and writes an SVG Gantt chart of one sequence (--svg)."})
 final class DemoCommand implements Callable<Integer> {
 
   @Spec
@@ -54,6 +55,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--svg", defaultValue = "demo-timeline.svg",
+      description = "Where to write the SVG Gantt chart of one sequence (default: ${DEFAULT-VALUE} in the working "
+          + "directory).")
+  java.nio.file.Path svg;
 
   @Override
   public Integer call() {
@@ -78,6 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     printStatusTable(studio.as(p.admin()), p, out);
     printTodo(studio, p, out);
     printLate(studio.as(p.admin()), p, day, out);
+    RiskReport.print(studio.as(p.managers().get(0)), p, day, svg, out);
     studio.close();
     return 0;
   }

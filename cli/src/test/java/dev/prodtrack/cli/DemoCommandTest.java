@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import picocli.CommandLine;
 
 /** The demo command runs end to end on a small production and prints its three sections. */
@@ -20,23 +27,69 @@ class DemoCommandTest {
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
 
+  @TempDir
+  Path dir;
+
   @Test
-  void demo_smallProduction_printsTheDayAndTheThreeReports() {
-    String[] r = run("demo", "--size", "S", "--seed", "7");
+  void demo_smallProduction_printsTheDayAndTheThreeReports() throws Exception {
+    Path svg = dir.resolve("charts/seq.svg");
+    String[] r = run("demo", "--size", "S", "--seed", "7", "--svg", svg.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("Generated a S production")
         .contains("A day at the studio")
         .contains("starts").contains("retake").contains("back-dated")
         .contains("Tasks per status and task type")
         .contains("Todo list of")
-        .contains("Late on");
+        .contains("Late on")
+        .contains("Risk report on")
+        .contains("At risk:")
+        .contains("Overbooked:")
+        .contains("SPI").contains("CPI")
+        .contains("Forecast:")
+        .contains("Gantt chart of sequence")
+        .contains(svg.toAbsolutePath().toString());
+    assertThat(r[1]).containsPattern("Late: [0-9,]+ tasks");
+
+    // The chart: one planned bar per dated row, the late task bars red, one today line.
+    Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Files.newInputStream(svg));
+    NodeList rects = d.getElementsByTagName("rect");
+    int planned = 0;
+    int lateTasks = 0;
+    for (int i = 0; i < rects.getLength(); i++) {
+      Element e = (Element) rects.item(i);
+      if (e.getAttribute("class").startsWith("planned")) {
+        planned++;
+        if (e.getAttribute("class").contains("late") && e.getAttribute("data-level").equals("task")) {
+          lateTasks++;
+          assertThat(e.getAttribute("fill")).isEqualTo(dev.prodtrack.schedule.GanttSvg.LATE_COLOUR);
+        }
+      }
+    }
+    // Size S: one sequence of 30 shots × 8 shot task types, all dated: 1 + 30 + 240 rows.
+    assertThat(planned).isEqualTo(271);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(([0-9,]+) rows, ([0-9,]+) late tasks in red\\)")
+        .matcher(r[1]);
+    assertThat(m.find()).isTrue();
+    assertThat(Integer.parseInt(m.group(1).replace(",", ""))).isEqualTo(271);
+    assertThat(lateTasks).isEqualTo(Integer.parseInt(m.group(2).replace(",", "")));
+    int todayLines = 0;
+    NodeList lines = d.getElementsByTagName("line");
+    for (int i = 0; i < lines.getLength(); i++) {
+      todayLines += ((Element) lines.item(i)).getAttribute("class").equals("today") ? 1 : 0;
+    }
+    assertThat(todayLines).isEqualTo(1);
   }
 
   @Test
-  void demo_sameSeed_printsTheSameReport() {
-    String a = run("demo", "--size", "TINY", "--seed", "3")[1].replaceAll("in [0-9,]+ ms", "");
-    String b = run("demo", "--size", "TINY", "--seed", "3")[1].replaceAll("in [0-9,]+ ms", "");
+  void demo_sameSeed_printsTheSameReport() throws Exception {
+    Path one = dir.resolve("a.svg");
+    Path two = dir.resolve("b.svg");
+    String a = run("demo", "--size", "TINY", "--seed", "3", "--svg", one.toString())[1]
+        .replaceAll("in [0-9,]+ ms", "").replace(one.toAbsolutePath().toString(), "");
+    String b = run("demo", "--size", "TINY", "--seed", "3", "--svg", two.toString())[1]
+        .replaceAll("in [0-9,]+ ms", "").replace(two.toAbsolutePath().toString(), "");
     assertThat(a).isEqualTo(b);
+    assertThat(Files.readString(one)).isEqualTo(Files.readString(two));
   }
 
   @Test

@@ -74,4 +74,8 @@ public final class EventNames {
   public static final String CONCEPT_NEW = "concept:new";
   /** A day off was created: {@code day_off_id}. */
   public static final String DAY_OFF_NEW = "day-off:new";
+  /** A task dependency was stored: {@code task_dependency_id}, {@code predecessor_id}, {@code successor_id}. */
+  public static final String TASK_DEPENDENCY_NEW = "task-dependency:new";
+  /** A task dependency was removed: {@code task_dependency_id}, {@code predecessor_id}, {@code successor_id}. */
+  public static final String TASK_DEPENDENCY_DELETE = "task-dependency:delete";
 }

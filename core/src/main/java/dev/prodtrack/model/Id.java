@@ -7,7 +7,7 @@ import java.util.UUID;
 public sealed interface Id
     permits ProjectId, PersonId, DepartmentId, EntityTypeId, EntityId, TaskTypeId, TaskStatusId, TaskId,
         CommentId, TimeSpentId, DayOffId, NotificationId, NewsId, SubscriptionId,
-        StatusAutomationId {
+        StatusAutomationId, TaskDependencyId {
 
   /**
    * The UUID behind this id.

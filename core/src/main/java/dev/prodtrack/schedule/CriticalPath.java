@@ -121,6 +121,9 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
       x[3] = lf;
       x[2] = lf - di + 1;
     }
+    // Tasks share few distinct ordinals: convert each one to a date once.
+    Map<Long, LocalDate> dates = new HashMap<>();
+    java.util.function.LongFunction<LocalDate> dateOf = o -> dates.computeIfAbsent(o, k -> date(calendar, base, k));
     List<CpmTask> result = new ArrayList<>(order.size());
     List<TaskId> critical = new ArrayList<>();
     for (TaskId i : order) {
@@ -148,10 +151,10 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
       if (isCritical) {
         critical.add(i);
       }
-      result.add(new CpmTask(i, durations.get(i), unestimated.contains(i), date(calendar, base, x[0]),
-          date(calendar, base, x[1]), date(calendar, base, x[2]), date(calendar, base, x[3]), tf, ff, isCritical));
+      result.add(new CpmTask(i, durations.get(i), unestimated.contains(i), dateOf.apply(x[0]), dateOf.apply(x[1]),
+          dateOf.apply(x[2]), dateOf.apply(x[3]), tf, ff, isCritical));
     }
-    return new CriticalPath(result, date(calendar, base, finish), critical);
+    return new CriticalPath(result, dateOf.apply(finish), critical);
   }
 
   private static LocalDate lastWorkingDayOnOrBefore(WorkCalendar calendar, LocalDate day) {

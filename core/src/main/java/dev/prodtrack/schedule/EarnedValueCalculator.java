@@ -79,6 +79,31 @@ public final class EarnedValueCalculator {
   public static EarnedValue measure(Collection<Task> tasks, Function<Task, Double> share,
       Function<Task, TaskStatus> statuses, Collection<TimeSpent> timeSpents, LocalDate day, EarningRule rule,
       ZoneId zone, WorkCalendar calendar) {
+    return measure(tasks, share, statuses, timeSpents, r -> 1.0, day, rule, zone, calendar);
+  }
+
+  /**
+   * The measures of a scope on one day in any unit: each task's estimation (in person-days) is multiplied
+   * by its weight, each time-spent row's person-days by its own. With weights of 1 the unit is the
+   * person-day; with daily salaries it is money (schedule-analytics.md §6, "a cost view").
+   *
+   * @param tasks the scope's tasks
+   * @param weight what one person-day of each task's estimation is worth in the scope (a share, or a
+   *     salary times a share), at least 0
+   * @param statuses resolves a task's status
+   * @param timeSpents the scope's time-spent rows
+   * @param spentWeight what one person-day of each row is worth
+   * @param day the day
+   * @param rule the earning rule
+   * @param zone the zone instants are read in
+   * @param calendar the calendar
+   * @return the measures
+   */
+  public static EarnedValue measure(Collection<Task> tasks, Function<Task, Double> weight,
+      Function<Task, TaskStatus> statuses, Collection<TimeSpent> timeSpents,
+      java.util.function.ToDoubleFunction<TimeSpent> spentWeight, LocalDate day, EarningRule rule, ZoneId zone,
+      WorkCalendar calendar) {
+    Function<Task, Double> share = weight;
     double bac = 0;
     double pv = 0;
     double ev = 0;
@@ -106,7 +131,7 @@ public final class EarnedValueCalculator {
     double ac = 0;
     for (TimeSpent ts : timeSpents) {
       if (!ts.date().isAfter(day)) {
-        ac += calendar.days(ts.duration());
+        ac += calendar.days(ts.duration()) * spentWeight.applyAsDouble(ts);
       }
     }
     OptionalDouble spi = ratio(ev, pv);

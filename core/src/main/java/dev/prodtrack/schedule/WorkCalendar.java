@@ -424,7 +424,24 @@ public final class WorkCalendar {
     if (!isWorking(person, day)) {
       return Duration.ZERO;
     }
+    return Duration.ofNanos(capacityNanos(person));
+  }
+
+  /**
+   * The sum of {@code capacity(p, d)} over {@code [from, to]}: the person's working days there times
+   * their daily capacity, computed without walking the days.
+   *
+   * @param person the person
+   * @param from the first day
+   * @param to the last day (an empty range when before {@code from})
+   * @return the capacity, zero for an empty range
+   */
+  public Duration capacity(PersonId person, LocalDate from, LocalDate to) {
+    return Duration.ofNanos(Math.multiplyExact(workingDays(person, from, to), capacityNanos(person)));
+  }
+
+  private long capacityNanos(PersonId person) {
     double fraction = capacity.getOrDefault(person, 1.0);
-    return Duration.ofNanos(Math.round(hoursPerDay * fraction * 3.6e12));
+    return Math.round(hoursPerDay * fraction * 3.6e12);
   }
 }
