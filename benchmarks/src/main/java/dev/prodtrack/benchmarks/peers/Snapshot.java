@@ -1,0 +1,239 @@
+package dev.prodtrack.benchmarks.peers;
+
+import dev.prodtrack.IdSource;
+import dev.prodtrack.ProdTrack;
+import dev.prodtrack.Session;
+import dev.prodtrack.TaskApi;
+import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.Entity;
+import dev.prodtrack.model.EntityId;
+import dev.prodtrack.model.EntityType;
+import dev.prodtrack.model.News;
+import dev.prodtrack.model.Notification;
+import dev.prodtrack.model.Person;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Project;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.model.TaskStatusId;
+import dev.prodtrack.model.TaskType;
+import dev.prodtrack.model.TaskTypeId;
+import dev.prodtrack.model.TimeSpent;
+import dev.prodtrack.storage.memory.MemoryStore;
+import dev.prodtrack.testkit.GeneratorClock;
+import dev.prodtrack.testkit.Production;
+import dev.prodtrack.testkit.ProductionGenerator;
+import dev.prodtrack.testkit.Size;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One generated production and every record of it that the peers hold, read back through the engine's
+ * public API as the studio's admin, plus the inputs of every question (the same for every peer). The
+ * prodtrack peer is the generated engine itself; the other peers are loaded from these records, so all
+ * peers hold the same data.
+ *
+ * <p>Not thread-safe; built once per JMH trial.
+ */
+final class Snapshot {
+  /** Comment and reassignment targets per trial: enough to cycle without touching a task twice in a row. */
+  static final int MUTATION_TARGETS = 20_000;
+
+  final ProdTrack engine;
+  final MemoryStore store;
+  final GeneratorClock clock;
+  final Production production;
+  final long generationMillis;
+
+  final Project project;
+  final List<Person> persons;
+  final List<TaskStatus> statuses;
+  final List<TaskType> taskTypes;
+  final List<EntityType> entityTypes;
+  final List<Entity> entities;
+  final List<Task> tasks;
+  final List<Comment> comments;
+  final List<TimeSpent> timeSpents;
+  final List<News> news;
+  final List<Notification> notifications;
+  final Map<UUID, Task> taskById = new HashMap<>();
+
+  // ---- inputs of the questions, as UUIDs (each peer converts them to its own key type once)
+  final UUID[] shots;
+  final UUID[] sequences;
+  /** The status of "tasks by status": the most frequent status that is not done. */
+  final UUID status;
+  /** The task type of "tasks by status and task type": the most frequent one among {@link #status}'s tasks. */
+  final UUID taskType;
+  /** People with at least one assigned task, for the todo lists. */
+  final UUID[] todoPersons;
+  /** "Today" of the production. */
+  final LocalDate asOf;
+  /** The last full month before {@link #asOf}, for the time-spent totals. */
+  final LocalDate monthFrom;
+  final LocalDate monthTo;
+  /** The author of the comments of the mutation benchmarks: the first production manager. */
+  final UUID manager;
+  final UUID wip;
+  final UUID wfa;
+  /** Tasks with at least one assignee (comment and set-time-spent targets). */
+  final UUID[] assignedTasks;
+  /** The first assignee of each of {@link #assignedTasks} (who logs the time). */
+  final UUID[] firstAssignees;
+  /** Tasks with exactly one assignee, for the reassignments, and the artist each is handed to. */
+  final UUID[] reassignTasks;
+  final UUID[] reassignFrom;
+  final UUID[] reassignTo;
+
+  private Snapshot(Size size, long seed) {
+    long t0 = System.nanoTime();
+    clock = new GeneratorClock(ProductionGenerator.DEFAULT_NOW);
+    store = MemoryStore.create();
+    engine = ProdTrack.builder().store(store).clock(clock).idSource(IdSource.seeded(seed)).open();
+    production = ProductionGenerator.generate(engine, clock, size, seed);
+    generationMillis = (System.nanoTime() - t0) / 1_000_000;
+
+    Session admin = engine.as(production.admin());
+    TaskApi api = admin.task();
+    project = admin.project().getProject(production.project());
+    persons = admin.person().allPersons();
+    statuses = api.allTaskStatuses();
+    taskTypes = api.allTaskTypes();
+    entityTypes = admin.entity().allEntityTypes();
+    List<Entity> all = new ArrayList<>();
+    all.addAll(admin.shot().allEpisodesForProject(project.id()));
+    all.addAll(admin.shot().allSequencesForProject(project.id()));
+    all.addAll(admin.shot().allShotsForProject(project.id()));
+    all.addAll(admin.asset().allAssetsForProject(project.id()));
+    entities = List.copyOf(all);
+    List<Task> projectTasks = new ArrayList<>(api.allTasksForProject(project.id()));
+    projectTasks.sort(Comparator.comparing(t -> t.id().value()));
+    tasks = List.copyOf(projectTasks);
+    List<Comment> allComments = new ArrayList<>();
+    List<TimeSpent> allTime = new ArrayList<>();
+    for (Task t : tasks) {
+      taskById.put(t.id().value(), t);
+      allComments.addAll(api.allCommentsForTask(t.id()));
+      allTime.addAll(api.getTimeSpents(t.id()).rows());
+    }
+    comments = List.copyOf(allComments);
+    timeSpents = List.copyOf(allTime);
+    news = api.allNewsForProject(project.id());
+    List<Notification> allNotifications = new ArrayList<>();
+    for (Person p : persons) {
+      allNotifications.addAll(engine.as(p.id()).user().allNotifications(false));
+    }
+    notifications = List.copyOf(allNotifications);
+
+    shots = production.shots().stream().map(EntityId::value).toArray(UUID[]::new);
+    sequences = production.sequences().stream().map(EntityId::value).toArray(UUID[]::new);
+    Set<UUID> done = new HashSet<>();
+    for (TaskStatus s : statuses) {
+      if (s.isDone()) {
+        done.add(s.id().value());
+      }
+    }
+    Map<UUID, Integer> byStatus = new HashMap<>();
+    for (Task t : tasks) {
+      if (!done.contains(t.taskStatusId().value())) {
+        byStatus.merge(t.taskStatusId().value(), 1, Integer::sum);
+      }
+    }
+    status = mostFrequent(byStatus);
+    Map<UUID, Integer> byType = new HashMap<>();
+    for (Task t : tasks) {
+      if (t.taskStatusId().value().equals(status)) {
+        byType.merge(t.taskTypeId().value(), 1, Integer::sum);
+      }
+    }
+    taskType = mostFrequent(byType);
+    Set<UUID> assignedPeople = new HashSet<>();
+    for (Task t : tasks) {
+      t.assignees().forEach(p -> assignedPeople.add(p.value()));
+    }
+    todoPersons = production.persons().stream().map(PersonId::value).filter(assignedPeople::contains)
+        .toArray(UUID[]::new);
+    asOf = production.asOf();
+    YearMonth month = YearMonth.from(asOf).minusMonths(1);
+    monthFrom = month.atDay(1);
+    monthTo = month.atEndOfMonth();
+    manager = production.managers().get(0).value();
+    wip = production.defaults().wip().id().value();
+    wfa = production.defaults().wfa().id().value();
+
+    List<UUID> assigned = new ArrayList<>();
+    List<UUID> first = new ArrayList<>();
+    List<UUID> single = new ArrayList<>();
+    List<UUID> from = new ArrayList<>();
+    List<UUID> to = new ArrayList<>();
+    List<PersonId> artists = production.artists();
+    for (TaskId id : production.shotTasks()) {
+      Task t = taskById.get(id.value());
+      if (t.assignees().isEmpty()) {
+        continue;
+      }
+      if (assigned.size() < MUTATION_TARGETS) {
+        assigned.add(id.value());
+        first.add(t.assignees().get(0).value());
+      }
+      if (t.assignees().size() == 1 && single.size() < MUTATION_TARGETS) {
+        PersonId other = artists.get(single.size() % artists.size());
+        if (other.equals(t.assignees().get(0))) {
+          other = artists.get((single.size() + 1) % artists.size());
+        }
+        single.add(id.value());
+        from.add(t.assignees().get(0).value());
+        to.add(other.value());
+      }
+    }
+    assignedTasks = assigned.toArray(UUID[]::new);
+    firstAssignees = first.toArray(UUID[]::new);
+    reassignTasks = single.toArray(UUID[]::new);
+    reassignFrom = from.toArray(UUID[]::new);
+    reassignTo = to.toArray(UUID[]::new);
+    System.out.printf("%n# %s seed %d: generated in %,d ms; %,d tasks, %,d comments, %,d time spents, %,d news,"
+        + " %,d notifications, %,d people%n", size, seed, generationMillis, tasks.size(), comments.size(),
+        timeSpents.size(), news.size(), notifications.size(), persons.size());
+  }
+
+  /**
+   * Generates a production into a new engine on a memory store and reads it back.
+   *
+   * @param size the size
+   * @param seed the seed of the generator and of the ids
+   * @return the snapshot; the caller closes {@link #engine}
+   */
+  static Snapshot generate(Size size, long seed) {
+    return new Snapshot(size, seed);
+  }
+
+  private static UUID mostFrequent(Map<UUID, Integer> counts) {
+    return counts.entrySet().stream()
+        .max(Map.Entry.<UUID, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .orElseThrow(() -> new IllegalStateException("empty production")).getKey();
+  }
+
+  /** Whether a status is done, by id. */
+  Map<UUID, Boolean> doneByStatus() {
+    Map<UUID, Boolean> out = new HashMap<>();
+    statuses.forEach(s -> out.put(s.id().value(), s.isDone()));
+    return out;
+  }
+
+  static TaskStatusId statusId(UUID id) {
+    return new TaskStatusId(id);
+  }
+
+  static TaskTypeId taskTypeId(UUID id) {
+    return new TaskTypeId(id);
+  }
+}
