@@ -25,7 +25,7 @@ public class CommentWithStatusBenchmark extends SideBySide {
 
   @Override
   protected void check() {
-    at = data.production.now().plusSeconds(1);
+    at = data.now.plusSeconds(1);
     Agreement.commentWithStatus(golden, subject, data, at);
     toWip = new boolean[data.assignedTasks.length];
     for (int i = 0; i < toWip.length; i++) {

@@ -6,7 +6,6 @@ import dev.prodtrack.Session;
 import dev.prodtrack.TaskApi;
 import dev.prodtrack.model.Comment;
 import dev.prodtrack.model.Entity;
-import dev.prodtrack.model.EntityId;
 import dev.prodtrack.model.EntityType;
 import dev.prodtrack.model.News;
 import dev.prodtrack.model.Notification;
@@ -14,7 +13,7 @@ import dev.prodtrack.model.Person;
 import dev.prodtrack.model.PersonId;
 import dev.prodtrack.model.Project;
 import dev.prodtrack.model.Task;
-import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.Role;
 import dev.prodtrack.model.TaskStatus;
 import dev.prodtrack.model.TaskStatusId;
 import dev.prodtrack.model.TaskType;
@@ -22,10 +21,11 @@ import dev.prodtrack.model.TaskTypeId;
 import dev.prodtrack.model.TimeSpent;
 import dev.prodtrack.storage.memory.MemoryStore;
 import dev.prodtrack.testkit.GeneratorClock;
-import dev.prodtrack.testkit.Production;
 import dev.prodtrack.testkit.ProductionGenerator;
 import dev.prodtrack.testkit.Size;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,8 +51,9 @@ final class Snapshot {
   final ProdTrack engine;
   final MemoryStore store;
   final GeneratorClock clock;
-  final Production production;
   final long generationMillis;
+  /** The engine's "now" (every generated comment is dated before it). */
+  final Instant now;
 
   final Project project;
   final List<Person> persons;
@@ -94,26 +95,34 @@ final class Snapshot {
   final UUID[] reassignFrom;
   final UUID[] reassignTo;
 
-  private Snapshot(Size size, long seed) {
-    long t0 = System.nanoTime();
-    clock = new GeneratorClock(ProductionGenerator.DEFAULT_NOW);
-    store = MemoryStore.create();
-    engine = ProdTrack.builder().store(store).clock(clock).idSource(IdSource.seeded(seed)).open();
-    production = ProductionGenerator.generate(engine, clock, size, seed);
-    generationMillis = (System.nanoTime() - t0) / 1_000_000;
-
-    Session admin = engine.as(production.admin());
-    TaskApi api = admin.task();
-    project = admin.project().getProject(production.project());
-    persons = admin.person().allPersons();
+  /**
+   * Reads everything from an engine holding one generated production. Every input is derived from the
+   * engine alone (sorted by id), so a generated engine and one reopened from its records give the same
+   * inputs.
+   */
+  private Snapshot(ProdTrack engine, MemoryStore store, GeneratorClock clock, long generationMillis, PersonId admin) {
+    this.engine = engine;
+    this.store = store;
+    this.clock = clock;
+    this.generationMillis = generationMillis;
+    now = clock.instant();
+    Comparator<Person> byId = Comparator.comparing(p -> p.id().value());
+    Session as = engine.as(admin);
+    TaskApi api = as.task();
+    project = as.project().allProjects().get(0);
+    List<Person> people = new ArrayList<>(as.person().allPersons());
+    people.sort(byId);
+    persons = List.copyOf(people);
     statuses = api.allTaskStatuses();
     taskTypes = api.allTaskTypes();
-    entityTypes = admin.entity().allEntityTypes();
+    entityTypes = as.entity().allEntityTypes();
+    List<Entity> sequenceList = sortedById(as.shot().allSequencesForProject(project.id()));
+    List<Entity> shotList = sortedById(as.shot().allShotsForProject(project.id()));
     List<Entity> all = new ArrayList<>();
-    all.addAll(admin.shot().allEpisodesForProject(project.id()));
-    all.addAll(admin.shot().allSequencesForProject(project.id()));
-    all.addAll(admin.shot().allShotsForProject(project.id()));
-    all.addAll(admin.asset().allAssetsForProject(project.id()));
+    all.addAll(as.shot().allEpisodesForProject(project.id()));
+    all.addAll(sequenceList);
+    all.addAll(shotList);
+    all.addAll(as.asset().allAssetsForProject(project.id()));
     entities = List.copyOf(all);
     List<Task> projectTasks = new ArrayList<>(api.allTasksForProject(project.id()));
     projectTasks.sort(Comparator.comparing(t -> t.id().value()));
@@ -134,8 +143,8 @@ final class Snapshot {
     }
     notifications = List.copyOf(allNotifications);
 
-    shots = production.shots().stream().map(EntityId::value).toArray(UUID[]::new);
-    sequences = production.sequences().stream().map(EntityId::value).toArray(UUID[]::new);
+    shots = shotList.stream().map(e -> e.id().value()).toArray(UUID[]::new);
+    sequences = sequenceList.stream().map(e -> e.id().value()).toArray(UUID[]::new);
     Set<UUID> done = new HashSet<>();
     for (TaskStatus s : statuses) {
       if (s.isDone()) {
@@ -160,29 +169,29 @@ final class Snapshot {
     for (Task t : tasks) {
       t.assignees().forEach(p -> assignedPeople.add(p.value()));
     }
-    todoPersons = production.persons().stream().map(PersonId::value).filter(assignedPeople::contains)
-        .toArray(UUID[]::new);
-    asOf = production.asOf();
+    todoPersons = persons.stream().map(p -> p.id().value()).filter(assignedPeople::contains).toArray(UUID[]::new);
+    asOf = LocalDate.ofInstant(now, ZoneOffset.UTC);
     YearMonth month = YearMonth.from(asOf).minusMonths(1);
     monthFrom = month.atDay(1);
     monthTo = month.atEndOfMonth();
-    manager = production.managers().get(0).value();
-    wip = production.defaults().wip().id().value();
-    wfa = production.defaults().wfa().id().value();
+    manager = persons.stream().filter(p -> p.role() == Role.MANAGER).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no production manager")).id().value();
+    wip = api.getTaskStatusByShortName("wip").orElseThrow().id().value();
+    wfa = api.getTaskStatusByShortName("wfa").orElseThrow().id().value();
 
+    List<PersonId> artists = persons.stream().filter(p -> p.role() == Role.USER).map(Person::id).toList();
+    Set<UUID> shotIds = new HashSet<>(List.of(shots));
     List<UUID> assigned = new ArrayList<>();
     List<UUID> first = new ArrayList<>();
     List<UUID> single = new ArrayList<>();
     List<UUID> from = new ArrayList<>();
     List<UUID> to = new ArrayList<>();
-    List<PersonId> artists = production.artists();
-    for (TaskId id : production.shotTasks()) {
-      Task t = taskById.get(id.value());
-      if (t.assignees().isEmpty()) {
+    for (Task t : tasks) {
+      if (t.assignees().isEmpty() || !shotIds.contains(t.entityId().value())) {
         continue;
       }
       if (assigned.size() < MUTATION_TARGETS) {
-        assigned.add(id.value());
+        assigned.add(t.id().value());
         first.add(t.assignees().get(0).value());
       }
       if (t.assignees().size() == 1 && single.size() < MUTATION_TARGETS) {
@@ -190,7 +199,7 @@ final class Snapshot {
         if (other.equals(t.assignees().get(0))) {
           other = artists.get((single.size() + 1) % artists.size());
         }
-        single.add(id.value());
+        single.add(t.id().value());
         from.add(t.assignees().get(0).value());
         to.add(other.value());
       }
@@ -200,9 +209,14 @@ final class Snapshot {
     reassignTasks = single.toArray(UUID[]::new);
     reassignFrom = from.toArray(UUID[]::new);
     reassignTo = to.toArray(UUID[]::new);
-    System.out.printf("%n# %s seed %d: generated in %,d ms; %,d tasks, %,d comments, %,d time spents, %,d news,"
-        + " %,d notifications, %,d people%n", size, seed, generationMillis, tasks.size(), comments.size(),
-        timeSpents.size(), news.size(), notifications.size(), persons.size());
+    System.out.printf("%n# %,d tasks, %,d comments, %,d time spents, %,d news, %,d notifications, %,d people%n",
+        tasks.size(), comments.size(), timeSpents.size(), news.size(), notifications.size(), persons.size());
+  }
+
+  private static List<Entity> sortedById(List<Entity> entities) {
+    List<Entity> out = new ArrayList<>(entities);
+    out.sort(Comparator.comparing(e -> e.id().value()));
+    return out;
   }
 
   /**
@@ -213,7 +227,14 @@ final class Snapshot {
    * @return the snapshot; the caller closes {@link #engine}
    */
   static Snapshot generate(Size size, long seed) {
-    return new Snapshot(size, seed);
+    long t0 = System.nanoTime();
+    GeneratorClock clock = new GeneratorClock(ProductionGenerator.DEFAULT_NOW);
+    MemoryStore store = MemoryStore.create();
+    ProdTrack engine = ProdTrack.builder().store(store).clock(clock).idSource(IdSource.seeded(seed)).open();
+    PersonId admin = ProductionGenerator.generate(engine, clock, size, seed).admin();
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    System.out.printf("%n# %s seed %d: generated in %,d ms%n", size, seed, millis);
+    return new Snapshot(engine, store, clock, millis, admin);
   }
 
   private static UUID mostFrequent(Map<UUID, Integer> counts) {

@@ -44,7 +44,7 @@ class PeersAgreeTest {
         Agreement.timeline(prodtrack, peer, data);
       }
       for (Peer peer : peers) {
-        Agreement.commentWithStatus(prodtrack, peer, data, data.production.now().plusSeconds(1));
+        Agreement.commentWithStatus(prodtrack, peer, data, data.now.plusSeconds(1));
         Agreement.setTimeSpent(prodtrack, peer, data);
         Agreement.reassign(prodtrack, peer, data);
       }
