@@ -93,8 +93,12 @@ public final class Report {
       double factor = nanos((String) primary.get("scoreUnit"));
       double alloc = Double.NaN;
       Object secondary = run.get("secondaryMetrics");
-      if (secondary != null && asMap(secondary).get("gc.alloc.rate.norm") != null) {
-        alloc = number(asMap(asMap(secondary).get("gc.alloc.rate.norm")).get("score"));
+      if (secondary != null) {
+        for (Map.Entry<String, Object> m : asMap(secondary).entrySet()) {
+          if (m.getKey().endsWith("gc.alloc.rate.norm")) { // JMH names it "·gc.alloc.rate.norm"
+            alloc = number(asMap(m.getValue()).get("score"));
+          }
+        }
       }
       table.computeIfAbsent(size, k -> new TreeMap<>(Report::byTargetOrder))
           .computeIfAbsent(question, k -> new LinkedHashMap<>())
