@@ -19,6 +19,26 @@ final class Agreement {
 
   private Agreement() {}
 
+  /**
+   * Every check for every peer, all loaded from {@code s} before prodtrack was mutated: the questions
+   * first (the mutation checks change prodtrack and the peers alike), then the mutations.
+   */
+  static void all(Peer golden, List<Peer> peers, Snapshot s) {
+    for (Peer peer : peers) {
+      tasksForShot(golden, peer, s);
+      tasksByStatus(golden, peer, s);
+      todo(golden, peer, s);
+      late(golden, peer, s);
+      minutesPerPerson(golden, peer, s);
+      timeline(golden, peer, s);
+    }
+    for (Peer peer : peers) {
+      commentWithStatus(golden, peer, s, s.now.plusSeconds(1));
+      setTimeSpent(golden, peer, s);
+      reassign(golden, peer, s);
+    }
+  }
+
   static void tasksForShot(Peer golden, Peer peer, Snapshot s) {
     for (int i : sample(s.shots.length)) {
       Answers.agree("tasks for shot #" + i, peer, Answers.rows(golden.tasksForShot(i)),

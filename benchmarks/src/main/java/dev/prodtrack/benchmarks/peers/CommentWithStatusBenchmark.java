@@ -25,8 +25,12 @@ public class CommentWithStatusBenchmark extends SideBySide {
 
   @Override
   protected void check() {
-    at = data.now.plusSeconds(1);
-    Agreement.commentWithStatus(golden, subject, data, at);
+    Agreement.commentWithStatus(golden, subject, data, data.now.plusSeconds(1));
+  }
+
+  @Override
+  protected void prepare() {
+    at = data.now.plusSeconds(2);
     toWip = new boolean[data.assignedTasks.length];
     for (int i = 0; i < toWip.length; i++) {
       toWip[i] = !subject.statusOfAssigned(i).equals(data.wip);

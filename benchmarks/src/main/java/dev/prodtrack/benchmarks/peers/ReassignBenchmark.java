@@ -23,8 +23,14 @@ public class ReassignBenchmark extends SideBySide {
   @Override
   protected void check() {
     Agreement.reassign(golden, subject, data);
+  }
+
+  @Override
+  protected void prepare() {
     forward = new boolean[data.reassignTasks.length];
-    java.util.Arrays.fill(forward, true);
+    for (int i = 0; i < forward.length; i++) {
+      forward[i] = subject.assigneesOfReassigned(i).contains(data.reassignFrom[i]);
+    }
   }
 
   /** One reassignment. */

@@ -29,7 +29,8 @@ import tools.jackson.core.json.JsonFactory;
  * names the machine, the JDK and the versions of JMH, H2 and SQLite.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.prodtrack.benchmarks.peers.Report
- * results.json [footprint-L.tsv ...] > table.md}.
+ * queries.json mutations.json footprint-L.tsv > table.md}: JSON files are JMH results, {@code .tsv} files
+ * footprints.
  */
 public final class Report {
   private static final List<String> PEERS = List.of("prodtrack", "h2", "sqlite", "plain");
@@ -59,18 +60,22 @@ public final class Report {
   /**
    * Prints the markdown report.
    *
-   * @param args the JMH JSON file, then any footprint TSV files
+   * @param args JMH JSON files and footprint files (ending in {@code .tsv}), in any order
    * @throws IOException if a file cannot be read
    */
   public static void main(String[] args) throws IOException {
     if (args.length == 0) {
-      System.err.println("usage: Report results.json [footprint.tsv ...]");
+      System.err.println("usage: Report results.json ... [footprint.tsv ...]");
       System.exit(2);
     }
-    List<Object> runs = asList(parse(Path.of(args[0])));
+    List<Object> runs = new ArrayList<>();
     List<String> footprints = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      footprints.addAll(Files.readAllLines(Path.of(args[i]), StandardCharsets.UTF_8));
+    for (String arg : args) {
+      if (arg.endsWith(".tsv")) {
+        footprints.addAll(Files.readAllLines(Path.of(arg), StandardCharsets.UTF_8));
+      } else {
+        runs.addAll(asList(parse(Path.of(arg))));
+      }
     }
     write(runs, footprints, new PrintStream(System.out, true, StandardCharsets.UTF_8));
   }

@@ -1,6 +1,10 @@
 package dev.prodtrack.benchmarks.peers;
 
 import dev.prodtrack.testkit.Size;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,21 +53,60 @@ public abstract class SideBySide {
   /** The peer measured (the same object as {@link #golden} when {@code peer} is prodtrack). */
   protected Peer subject;
 
-  /** Generates the production, loads the peer and checks its answers. */
+  /**
+   * With {@code -Dprodtrack.peers.shared=true}, for runs without forks ({@code -f 0}): one production
+   * per size and one instance of each peer for the whole JVM, every peer checked once against prodtrack
+   * when they are loaded, instead of a production per trial. Run the questions and the mutations in
+   * separate JVMs, so that no question runs on data one peer's mutations changed more than another's.
+   */
+  static final boolean SHARED = Boolean.getBoolean("prodtrack.peers.shared");
+
+  private static final Map<Size, Map<String, Peer>> SHARED_PEERS = new HashMap<>();
+  private static final Map<Size, Snapshot> SHARED_DATA = new HashMap<>();
+
+  /** Generates the production (or takes the shared one), loads the peer and checks its answers. */
   @Setup(Level.Trial)
   public void setUp() {
-    data = Snapshot.generate(size, SEED);
-    golden = new ProdtrackPeer(data);
-    subject = open(peer, data, golden);
-    check();
+    if (SHARED) {
+      Map<String, Peer> peers = SHARED_PEERS.computeIfAbsent(size, SideBySide::share);
+      data = SHARED_DATA.get(size);
+      golden = peers.get("prodtrack");
+      subject = peers.get(peer);
+      if (subject == null) {
+        throw new IllegalArgumentException("peer must be prodtrack, h2, sqlite or plain, was " + peer);
+      }
+    } else {
+      data = Snapshot.generate(size, SEED);
+      golden = new ProdtrackPeer(data);
+      subject = open(peer, data, golden);
+      check();
+    }
+    prepare();
   }
 
-  /** Closes the peer and the engine. */
+  private static Map<String, Peer> share(Size size) {
+    Snapshot data = Snapshot.generate(size, SEED);
+    Peer golden = new ProdtrackPeer(data);
+    List<Peer> others = List.of(open("h2", data, golden), open("sqlite", data, golden), open("plain", data, golden));
+    Agreement.all(golden, others, data);
+    Map<String, Peer> peers = new LinkedHashMap<>();
+    peers.put("prodtrack", golden);
+    others.forEach(p -> peers.put(p.name(), p));
+    SHARED_DATA.put(size, data);
+    return peers;
+  }
+
+  /** Closes the peer and the engine (shared ones stay open until the JVM exits). */
   @TearDown(Level.Trial)
   public void tearDown() {
-    subject.close();
-    data.engine.close();
+    if (!SHARED) {
+      subject.close();
+      data.engine.close();
+    }
   }
+
+  /** Sets up the benchmark's own state from the subject's current state; nothing by default. */
+  protected void prepare() {}
 
   /** Compares the subject's answers to the question with prodtrack's; throws on a difference. */
   protected abstract void check();

@@ -90,7 +90,10 @@ final class Snapshot {
   final UUID[] assignedTasks;
   /** The first assignee of each of {@link #assignedTasks} (who logs the time). */
   final UUID[] firstAssignees;
-  /** Tasks with exactly one assignee, for the reassignments, and the artist each is handed to. */
+  /**
+   * Tasks with exactly one assignee, for the reassignments (none of them in {@link #assignedTasks}), and
+   * the artist each is handed to.
+   */
   final UUID[] reassignTasks;
   final UUID[] reassignFrom;
   final UUID[] reassignTo;
@@ -186,15 +189,19 @@ final class Snapshot {
     List<UUID> single = new ArrayList<>();
     List<UUID> from = new ArrayList<>();
     List<UUID> to = new ArrayList<>();
+    boolean even = true;
     for (Task t : tasks) {
       if (t.assignees().isEmpty() || !shotIds.contains(t.entityId().value())) {
         continue;
       }
-      if (assigned.size() < MUTATION_TARGETS) {
+      // Alternate assigned shot tasks between the two target lists, so that reassignments never take a
+      // task away from the person who logs time on it.
+      even = !even;
+      if (!even && assigned.size() < MUTATION_TARGETS) {
         assigned.add(t.id().value());
         first.add(t.assignees().get(0).value());
       }
-      if (t.assignees().size() == 1 && single.size() < MUTATION_TARGETS) {
+      if (even && t.assignees().size() == 1 && single.size() < MUTATION_TARGETS) {
         PersonId other = artists.get(single.size() % artists.size());
         if (other.equals(t.assignees().get(0))) {
           other = artists.get((single.size() + 1) % artists.size());

@@ -34,20 +34,7 @@ class PeersAgreeTest {
     List<Peer> peers = List.of(SideBySide.open("h2", data, prodtrack), SideBySide.open("sqlite", data, prodtrack),
         SideBySide.open("plain", data, prodtrack));
     try {
-      // Questions first: the mutation checks change prodtrack, and the peers were loaded before them.
-      for (Peer peer : peers) {
-        Agreement.tasksForShot(prodtrack, peer, data);
-        Agreement.tasksByStatus(prodtrack, peer, data);
-        Agreement.todo(prodtrack, peer, data);
-        Agreement.late(prodtrack, peer, data);
-        Agreement.minutesPerPerson(prodtrack, peer, data);
-        Agreement.timeline(prodtrack, peer, data);
-      }
-      for (Peer peer : peers) {
-        Agreement.commentWithStatus(prodtrack, peer, data, data.now.plusSeconds(1));
-        Agreement.setTimeSpent(prodtrack, peer, data);
-        Agreement.reassign(prodtrack, peer, data);
-      }
+      Agreement.all(prodtrack, peers, data);
     } finally {
       peers.forEach(Peer::close);
     }
