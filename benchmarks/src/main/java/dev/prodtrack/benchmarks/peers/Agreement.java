@@ -47,9 +47,12 @@ final class Agreement {
   }
 
   static void tasksByStatus(Peer golden, Peer peer, Snapshot s) {
-    Answers.agree("tasks by status", peer, Answers.rows(golden.tasksByStatus()), Answers.rows(peer.tasksByStatus()));
-    Answers.agree("tasks by status and task type", peer, Answers.rows(golden.tasksByStatusAndType()),
-        Answers.rows(peer.tasksByStatusAndType()));
+    for (int v = 0; v < Snapshot.VARIANTS; v++) {
+      Answers.agree("tasks by status #" + v, peer, Answers.rows(golden.tasksByStatus(v)),
+          Answers.rows(peer.tasksByStatus(v)));
+      Answers.agree("tasks by status and task type #" + v, peer, Answers.rows(golden.tasksByStatusAndType(v)),
+          Answers.rows(peer.tasksByStatusAndType(v)));
+    }
   }
 
   static void todo(Peer golden, Peer peer, Snapshot s) {
@@ -60,15 +63,19 @@ final class Agreement {
   }
 
   static void late(Peer golden, Peer peer, Snapshot s) {
-    Answers.agree("late tasks", peer, Answers.late(golden.late(), s), Answers.late(peer.late(), s));
+    for (int v = 0; v < Snapshot.VARIANTS; v++) {
+      Answers.agree("late tasks #" + v, peer, Answers.late(golden.late(v), s), Answers.late(peer.late(v), s));
+    }
   }
 
   static void minutesPerPerson(Peer golden, Peer peer, Snapshot s) {
-    String expected = Answers.minutes(golden.minutesPerPerson());
-    if (expected.equals("{}")) {
-      throw new IllegalStateException("no time spent in " + s.monthFrom + ".." + s.monthTo);
+    for (int v = 0; v < Snapshot.VARIANTS; v++) {
+      String expected = Answers.minutes(golden.minutesPerPerson(v));
+      if (expected.equals("{}")) {
+        throw new IllegalStateException("no time spent in " + s.monthFroms[v] + ".." + s.monthTos[v]);
+      }
+      Answers.agree("minutes per person #" + v, peer, expected, Answers.minutes(peer.minutesPerPerson(v)));
     }
-    Answers.agree("minutes per person", peer, expected, Answers.minutes(peer.minutesPerPerson()));
   }
 
   static void timeline(Peer golden, Peer peer, Snapshot s) {

@@ -7,13 +7,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Side by side: the late tasks of the project as of its day (Kitsu's open-tasks rule: due before the day, no done date): how many, and the 100 most late.
+ * Side by side: the late tasks of the project as of its day (Kitsu's open-tasks rule: due before the day, no done date): how many, and the 100 most late; as of that day and a week before, alternately.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar peers.LateTasksBenchmark -p size=S,L}.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 public class LateTasksBenchmark extends SideBySide {
+  private int variant;
 
   @Override
   protected void check() {
@@ -23,6 +24,7 @@ public class LateTasksBenchmark extends SideBySide {
   /** The count and the 100 most late. */
   @Benchmark
   public Object lateTasks() {
-    return subject.late();
+    variant = variant + 1 == Snapshot.VARIANTS ? 0 : variant + 1;
+    return subject.late(variant);
   }
 }

@@ -27,20 +27,20 @@ interface Peer extends AutoCloseable {
   /** The tasks of shot {@code i} (gazu {@code all_tasks_for_shot}). */
   List<?> tasksForShot(int i);
 
-  /** The tasks of the project with the snapshot's status. */
-  List<?> tasksByStatus();
+  /** The tasks of the project with status {@code v} of the snapshot. */
+  List<?> tasksByStatus(int v);
 
-  /** The tasks of the project with the snapshot's status and task type (gazu {@code all_tasks_for_task_status}). */
-  List<?> tasksByStatusAndType();
+  /** The tasks of the project with status {@code v} and its task type (gazu {@code all_tasks_for_task_status}). */
+  List<?> tasksByStatusAndType(int v);
 
   /** The todo list of todo person {@code i}: assigned, status not done, ordered by due date. */
   List<?> todo(int i);
 
-  /** The late tasks of the project as of the snapshot's day: how many, and the 100 most late. */
-  Late late();
+  /** The late tasks of the project as of late day {@code v}: how many, and the 100 most late. */
+  Late late(int v);
 
-  /** Minutes of time spent per person over the snapshot's month (persons with none may be absent). */
-  Map<?, Long> minutesPerPerson();
+  /** Minutes of time spent per person over month {@code v} (persons with none may be absent). */
+  Map<?, Long> minutesPerPerson(int v);
 
   /** The timeline of sequence {@code i}: one bar per task of its shots and the enclosing bar. */
   SequenceTimeline timeline(int i);

@@ -110,12 +110,13 @@ final class PlainPeer implements Peer {
   private final UUID project;
   private final UUID[] shots;
   private final UUID[] sequences;
-  private final UUID status;
-  private final UUID taskType;
+  private final UUID[] statuses;
+  private final UUID[] taskTypes;
   private final UUID[] todoPersons;
   private final LocalDate asOf;
-  private final LocalDate monthFrom;
-  private final LocalDate monthTo;
+  private final LocalDate[] lateDays;
+  private final LocalDate[] monthFroms;
+  private final LocalDate[] monthTos;
   private final UUID manager;
   private final UUID wip;
   private final UUID wfa;
@@ -168,12 +169,13 @@ final class PlainPeer implements Peer {
     }
     shots = s.shots;
     sequences = s.sequences;
-    status = s.status;
-    taskType = s.taskType;
+    statuses = s.statusInputs;
+    taskTypes = s.taskTypesOfStatuses;
     todoPersons = s.todoPersons;
     asOf = s.asOf;
-    monthFrom = s.monthFrom;
-    monthTo = s.monthTo;
+    lateDays = s.lateDays;
+    monthFroms = s.monthFroms;
+    monthTos = s.monthTos;
     manager = s.manager;
     wip = s.wip;
     wfa = s.wfa;
@@ -212,9 +214,9 @@ final class PlainPeer implements Peer {
   }
 
   @Override
-  public List<Row> tasksByStatus() {
+  public List<Row> tasksByStatus(int v) {
     List<Row> out = new ArrayList<>();
-    for (Row r : byStatus.getOrDefault(status, Set.of())) {
+    for (Row r : byStatus.getOrDefault(statuses[v], Set.of())) {
       if (r.project.equals(project)) {
         out.add(r);
       }
@@ -223,10 +225,10 @@ final class PlainPeer implements Peer {
   }
 
   @Override
-  public List<Row> tasksByStatusAndType() {
+  public List<Row> tasksByStatusAndType(int v) {
     List<Row> out = new ArrayList<>();
-    for (Row r : byStatus.getOrDefault(status, Set.of())) {
-      if (r.project.equals(project) && r.type.equals(taskType)) {
+    for (Row r : byStatus.getOrDefault(statuses[v], Set.of())) {
+      if (r.project.equals(project) && r.type.equals(taskTypes[v])) {
         out.add(r);
       }
     }
@@ -246,10 +248,10 @@ final class PlainPeer implements Peer {
   }
 
   @Override
-  public Late late() {
+  public Late late(int v) {
     int count = 0;
     List<Row> first = new ArrayList<>(100);
-    for (List<Row> day : byProjectDue.get(project).headMap(asOf, false).values()) {
+    for (List<Row> day : byProjectDue.get(project).headMap(lateDays[v], false).values()) {
       int before = first.size();
       for (Row r : day) {
         if (r.done == null) {
@@ -270,7 +272,9 @@ final class PlainPeer implements Peer {
   }
 
   @Override
-  public Map<UUID, Long> minutesPerPerson() {
+  public Map<UUID, Long> minutesPerPerson(int v) {
+    LocalDate monthFrom = monthFroms[v];
+    LocalDate monthTo = monthTos[v];
     Map<UUID, Long> out = new HashMap<>();
     for (Map.Entry<UUID, NavigableMap<LocalDate, List<Spent>>> e : spentByPerson.entrySet()) {
       long sum = 0;

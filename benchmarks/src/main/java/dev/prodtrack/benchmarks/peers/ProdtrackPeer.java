@@ -40,13 +40,14 @@ final class ProdtrackPeer implements Peer {
   private final ProjectId project;
   private final EntityId[] shots;
   private final EntityId[] sequences;
-  private final TaskStatusId status;
-  private final TaskTypeId taskType;
-  private final OpenTasksQuery byStatus;
+  private final TaskStatusId[] statuses;
+  private final TaskTypeId[] taskTypes;
+  private final OpenTasksQuery[] byStatus;
   private final UserApi[] todo;
   private final LocalDate asOf;
-  private final LocalDate monthFrom;
-  private final LocalDate monthTo;
+  private final LocalDate[] lateDays;
+  private final LocalDate[] monthFroms;
+  private final LocalDate[] monthTos;
   private final Map<TaskStatusId, Boolean> done = new HashMap<>();
   private final TaskStatusId wip;
   private final TaskStatusId wfa;
@@ -64,16 +65,21 @@ final class ProdtrackPeer implements Peer {
     project = s.project.id();
     shots = map(s.shots, EntityId[]::new, EntityId::new);
     sequences = map(s.sequences, EntityId[]::new, EntityId::new);
-    status = new TaskStatusId(s.status);
-    taskType = new TaskTypeId(s.taskType);
-    byStatus = OpenTasksQuery.ALL.withProject(project).withTaskStatus(status).withPage(1, Integer.MAX_VALUE);
+    statuses = map(s.statusInputs, TaskStatusId[]::new, TaskStatusId::new);
+    taskTypes = map(s.taskTypesOfStatuses, TaskTypeId[]::new, TaskTypeId::new);
+    byStatus = new OpenTasksQuery[statuses.length];
+    for (int v = 0; v < statuses.length; v++) {
+      byStatus[v] = OpenTasksQuery.ALL.withProject(project).withTaskStatus(statuses[v])
+          .withPage(1, Integer.MAX_VALUE);
+    }
     todo = new UserApi[s.todoPersons.length];
     for (int i = 0; i < todo.length; i++) {
       todo[i] = engine.as(new PersonId(s.todoPersons[i])).user();
     }
     asOf = s.asOf;
-    monthFrom = s.monthFrom;
-    monthTo = s.monthTo;
+    lateDays = s.lateDays;
+    monthFroms = s.monthFroms;
+    monthTos = s.monthTos;
     s.statuses.forEach(st -> done.put(st.id(), st.isDone()));
     wip = new TaskStatusId(s.wip);
     wfa = new TaskStatusId(s.wfa);
@@ -108,13 +114,13 @@ final class ProdtrackPeer implements Peer {
 
   /** {@code all_open_tasks} filtered on the project and the status (the status is not a done one). */
   @Override
-  public List<Task> tasksByStatus() {
-    return tasks.allOpenTasks(byStatus).data();
+  public List<Task> tasksByStatus(int v) {
+    return tasks.allOpenTasks(byStatus[v]).data();
   }
 
   @Override
-  public List<Task> tasksByStatusAndType() {
-    return tasks.allTasksForTaskStatus(project, taskType, status);
+  public List<Task> tasksByStatusAndType(int v) {
+    return tasks.allTasksForTaskStatus(project, taskTypes[v], statuses[v]);
   }
 
   /** {@code all_tasks_to_do} of that person's session, sorted by due date (the API returns no order). */
@@ -126,8 +132,8 @@ final class ProdtrackPeer implements Peer {
   }
 
   @Override
-  public Late late() {
-    List<Task> late = tasks.allLateTasks(project, asOf);
+  public Late late(int v) {
+    List<Task> late = tasks.allLateTasks(project, lateDays[v]);
     return new Late(late.size(), late.subList(0, Math.min(100, late.size())));
   }
 
@@ -136,7 +142,9 @@ final class ProdtrackPeer implements Peer {
    * {@code get_time_spents_range} is per person), so this reads every task's time spents.
    */
   @Override
-  public Map<PersonId, Long> minutesPerPerson() {
+  public Map<PersonId, Long> minutesPerPerson(int v) {
+    LocalDate monthFrom = monthFroms[v];
+    LocalDate monthTo = monthTos[v];
     Map<PersonId, Long> out = new HashMap<>();
     for (Task t : tasks.allTasksForProject(project)) {
       if (t.duration().isZero()) {

@@ -167,12 +167,13 @@ final class SqlPeer implements Peer {
   private final UUID project;
   private final UUID[] shots;
   private final UUID[] sequences;
-  private final UUID status;
-  private final UUID taskType;
+  private final UUID[] statuses;
+  private final UUID[] taskTypes;
   private final UUID[] todoPersons;
   private final long asOf;
-  private final long monthFrom;
-  private final long monthTo;
+  private final long[] lateDays;
+  private final long[] monthFroms;
+  private final long[] monthTos;
   private final UUID manager;
   private final UUID wip;
   private final UUID wfa;
@@ -209,13 +210,14 @@ final class SqlPeer implements Peer {
     project = s.project.id().value();
     shots = s.shots;
     sequences = s.sequences;
-    status = s.status;
-    taskType = s.taskType;
+    statuses = s.statusInputs;
+    taskTypes = s.taskTypesOfStatuses;
     todoPersons = s.todoPersons;
     asOfDay = s.asOf;
     asOf = s.asOf.toEpochDay();
-    monthFrom = s.monthFrom.toEpochDay();
-    monthTo = s.monthTo.toEpochDay();
+    lateDays = java.util.Arrays.stream(s.lateDays).mapToLong(LocalDate::toEpochDay).toArray();
+    monthFroms = java.util.Arrays.stream(s.monthFroms).mapToLong(LocalDate::toEpochDay).toArray();
+    monthTos = java.util.Arrays.stream(s.monthTos).mapToLong(LocalDate::toEpochDay).toArray();
     manager = s.manager;
     wip = s.wip;
     wfa = s.wfa;
@@ -506,10 +508,10 @@ final class SqlPeer implements Peer {
   }
 
   @Override
-  public List<UUID> tasksByStatus() {
+  public List<UUID> tasksByStatus(int v) {
     try {
       dialect.bind(tasksByStatus, 1, project);
-      dialect.bind(tasksByStatus, 2, status);
+      dialect.bind(tasksByStatus, 2, statuses[v]);
       return ids(tasksByStatus);
     } catch (SQLException e) {
       throw failed(e);
@@ -517,11 +519,11 @@ final class SqlPeer implements Peer {
   }
 
   @Override
-  public List<UUID> tasksByStatusAndType() {
+  public List<UUID> tasksByStatusAndType(int v) {
     try {
       dialect.bind(tasksByStatusAndType, 1, project);
-      dialect.bind(tasksByStatusAndType, 2, status);
-      dialect.bind(tasksByStatusAndType, 3, taskType);
+      dialect.bind(tasksByStatusAndType, 2, statuses[v]);
+      dialect.bind(tasksByStatusAndType, 3, taskTypes[v]);
       return ids(tasksByStatusAndType);
     } catch (SQLException e) {
       throw failed(e);
@@ -539,17 +541,17 @@ final class SqlPeer implements Peer {
   }
 
   @Override
-  public Late late() {
+  public Late late(int v) {
     try {
       dialect.bind(lateCount, 1, project);
-      lateCount.setLong(2, asOf);
+      lateCount.setLong(2, lateDays[v]);
       int count;
       try (ResultSet rs = lateCount.executeQuery()) {
         rs.next();
         count = rs.getInt(1);
       }
       dialect.bind(lateFirst, 1, project);
-      lateFirst.setLong(2, asOf);
+      lateFirst.setLong(2, lateDays[v]);
       return new Late(count, ids(lateFirst));
     } catch (SQLException e) {
       throw failed(e);
@@ -557,10 +559,10 @@ final class SqlPeer implements Peer {
   }
 
   @Override
-  public Map<UUID, Long> minutesPerPerson() {
+  public Map<UUID, Long> minutesPerPerson(int v) {
     try {
-      minutesPerPerson.setLong(1, monthFrom);
-      minutesPerPerson.setLong(2, monthTo);
+      minutesPerPerson.setLong(1, monthFroms[v]);
+      minutesPerPerson.setLong(2, monthTos[v]);
       Map<UUID, Long> out = new HashMap<>();
       try (ResultSet rs = minutesPerPerson.executeQuery()) {
         while (rs.next()) {

@@ -7,13 +7,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Side by side: minutes of time spent per person over one month (zou's {@code get_time_spents_range} generalised to everybody).
+ * Side by side: minutes of time spent per person over one month, the last two months alternately (zou's {@code get_time_spents_range} generalised to everybody).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar peers.TimeSpentPerPersonBenchmark -p size=S,L}.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 public class TimeSpentPerPersonBenchmark extends SideBySide {
+  private int variant;
 
   @Override
   protected void check() {
@@ -23,6 +24,7 @@ public class TimeSpentPerPersonBenchmark extends SideBySide {
   /** The totals per person of the month before the production's day. */
   @Benchmark
   public Object minutesPerPerson() {
-    return subject.minutesPerPerson();
+    variant = variant + 1 == Snapshot.VARIANTS ? 0 : variant + 1;
+    return subject.minutesPerPerson(variant);
   }
 }

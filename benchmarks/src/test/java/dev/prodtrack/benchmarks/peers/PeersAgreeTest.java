@@ -43,11 +43,11 @@ class PeersAgreeTest {
   @Test
   void answers_areNotTrivial() {
     assertThat(prodtrack.tasksForShot(0)).hasSize(Size.S.shotTaskTypes());
-    assertThat(prodtrack.tasksByStatus()).isNotEmpty();
-    assertThat(prodtrack.tasksByStatusAndType()).isNotEmpty();
-    assertThat(prodtrack.late().count()).isPositive();
-    assertThat(prodtrack.late().first()).hasSizeLessThanOrEqualTo(100).isNotEmpty();
-    assertThat(prodtrack.minutesPerPerson()).isNotEmpty();
+    assertThat(prodtrack.tasksByStatus(0)).isNotEmpty();
+    assertThat(prodtrack.tasksByStatusAndType(1)).isNotEmpty();
+    assertThat(prodtrack.late(0).count()).isPositive();
+    assertThat(prodtrack.late(1).first()).hasSizeLessThanOrEqualTo(100).isNotEmpty();
+    assertThat(prodtrack.minutesPerPerson(1)).isNotEmpty();
     assertThat(prodtrack.timeline(0).bars()).hasSize(Size.S.shotsPerSequence() * Size.S.shotTaskTypes());
     assertThat(prodtrack.todo(0)).isNotEmpty();
   }
