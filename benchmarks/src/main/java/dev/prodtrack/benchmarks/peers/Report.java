@@ -235,6 +235,9 @@ public final class Report {
     if (r >= 100) {
       return String.format(Locale.ROOT, "%,.0f×", r);
     }
+    if (r < 0.1) {
+      return String.format(Locale.ROOT, "%.2g×", r);
+    }
     return String.format(Locale.ROOT, r >= 10 ? "%.1f×" : "%.2f×", r);
   }
 
