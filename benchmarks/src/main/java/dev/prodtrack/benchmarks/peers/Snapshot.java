@@ -12,12 +12,10 @@ import dev.prodtrack.model.Notification;
 import dev.prodtrack.model.Person;
 import dev.prodtrack.model.PersonId;
 import dev.prodtrack.model.Project;
-import dev.prodtrack.model.Task;
 import dev.prodtrack.model.Role;
+import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskStatus;
-import dev.prodtrack.model.TaskStatusId;
 import dev.prodtrack.model.TaskType;
-import dev.prodtrack.model.TaskTypeId;
 import dev.prodtrack.model.TimeSpent;
 import dev.prodtrack.storage.memory.MemoryStore;
 import dev.prodtrack.testkit.GeneratorClock;
@@ -268,20 +266,5 @@ final class Snapshot {
     return counts.entrySet().stream()
         .max(Map.Entry.<UUID, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
         .orElseThrow(() -> new IllegalStateException("empty production")).getKey();
-  }
-
-  /** Whether a status is done, by id. */
-  Map<UUID, Boolean> doneByStatus() {
-    Map<UUID, Boolean> out = new HashMap<>();
-    statuses.forEach(s -> out.put(s.id().value(), s.isDone()));
-    return out;
-  }
-
-  static TaskStatusId statusId(UUID id) {
-    return new TaskStatusId(id);
-  }
-
-  static TaskTypeId taskTypeId(UUID id) {
-    return new TaskTypeId(id);
   }
 }
