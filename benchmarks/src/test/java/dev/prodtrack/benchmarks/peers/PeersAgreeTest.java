@@ -61,4 +61,11 @@ class PeersAgreeTest {
           .hasMessageContaining("plain disagrees with prodtrack on tasks for shot #0");
     }
   }
+
+  @Test
+  void anUnknownPeer_isRefused_byName() {
+    assertThatThrownBy(() -> SideBySide.open("mysql", data, prodtrack))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prodtrack, h2, sqlite or plain, was mysql");
+  }
 }
