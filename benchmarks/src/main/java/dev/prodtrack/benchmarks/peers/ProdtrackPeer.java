@@ -1,0 +1,210 @@
+package dev.prodtrack.benchmarks.peers;
+
+import dev.prodtrack.OpenTasksQuery;
+import dev.prodtrack.ProdTrack;
+import dev.prodtrack.TaskApi;
+import dev.prodtrack.UserApi;
+import dev.prodtrack.model.EntityId;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.ProjectId;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.TaskStatusId;
+import dev.prodtrack.model.TaskTypeId;
+import dev.prodtrack.model.TimeSpent;
+import dev.prodtrack.testkit.GeneratorClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * prodtrack on its memory store: the generated engine itself, asked through its public API by the
+ * production's first manager (a team member, not an admin, so every permission check runs), and
+ * mutated with every rule checked. Where the API has no call for a question, the answer is composed
+ * from public calls, as a user of the library would (the Javadoc of each method says so).
+ */
+final class ProdtrackPeer implements Peer {
+  private static final Comparator<Task> BY_DUE = Comparator
+      .comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+      .thenComparing(t -> t.id().value());
+
+  private final ProdTrack engine;
+  private final GeneratorClock clock;
+  private final TaskApi tasks;
+  private final ProjectId project;
+  private final EntityId[] shots;
+  private final EntityId[] sequences;
+  private final TaskStatusId[] statuses;
+  private final TaskTypeId[] taskTypes;
+  private final OpenTasksQuery[] byStatus;
+  private final UserApi[] todo;
+  private final LocalDate asOf;
+  private final LocalDate[] lateDays;
+  private final LocalDate[] monthFroms;
+  private final LocalDate[] monthTos;
+  private final Map<TaskStatusId, Boolean> done = new HashMap<>();
+  private final TaskStatusId wip;
+  private final TaskStatusId wfa;
+  private final TaskId[] assigned;
+  private final PersonId[] firstAssignees;
+  private final TaskId[] reassign;
+  private final PersonId[] from;
+  private final PersonId[] to;
+  private final Duration[] minutes = new Duration[1_000];
+
+  ProdtrackPeer(Snapshot s) {
+    engine = s.engine;
+    clock = s.clock;
+    tasks = engine.as(new PersonId(s.manager)).task();
+    project = s.project.id();
+    shots = map(s.shots, EntityId[]::new, EntityId::new);
+    sequences = map(s.sequences, EntityId[]::new, EntityId::new);
+    statuses = map(s.statusInputs, TaskStatusId[]::new, TaskStatusId::new);
+    taskTypes = map(s.taskTypesOfStatuses, TaskTypeId[]::new, TaskTypeId::new);
+    byStatus = new OpenTasksQuery[statuses.length];
+    for (int v = 0; v < statuses.length; v++) {
+      byStatus[v] = OpenTasksQuery.ALL.withProject(project).withTaskStatus(statuses[v])
+          .withPage(1, Integer.MAX_VALUE);
+    }
+    todo = new UserApi[s.todoPersons.length];
+    for (int i = 0; i < todo.length; i++) {
+      todo[i] = engine.as(new PersonId(s.todoPersons[i])).user();
+    }
+    asOf = s.asOf;
+    lateDays = s.lateDays;
+    monthFroms = s.monthFroms;
+    monthTos = s.monthTos;
+    s.statuses.forEach(st -> done.put(st.id(), st.isDone()));
+    wip = new TaskStatusId(s.wip);
+    wfa = new TaskStatusId(s.wfa);
+    assigned = map(s.assignedTasks, TaskId[]::new, TaskId::new);
+    firstAssignees = map(s.firstAssignees, PersonId[]::new, PersonId::new);
+    reassign = map(s.reassignTasks, TaskId[]::new, TaskId::new);
+    from = map(s.reassignFrom, PersonId[]::new, PersonId::new);
+    to = map(s.reassignTo, PersonId[]::new, PersonId::new);
+    for (int m = 0; m < minutes.length; m++) {
+      minutes[m] = Duration.ofMinutes(m);
+    }
+  }
+
+  private static <T> T[] map(UUID[] ids, java.util.function.IntFunction<T[]> array,
+      java.util.function.Function<UUID, T> wrap) {
+    T[] out = array.apply(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = wrap.apply(ids[i]);
+    }
+    return out;
+  }
+
+  @Override
+  public String name() {
+    return "prodtrack";
+  }
+
+  @Override
+  public List<Task> tasksForShot(int i) {
+    return tasks.allTasksForShot(shots[i]);
+  }
+
+  /** {@code all_open_tasks} filtered on the project and the status (the status is not a done one). */
+  @Override
+  public List<Task> tasksByStatus(int v) {
+    return tasks.allOpenTasks(byStatus[v]).data();
+  }
+
+  @Override
+  public List<Task> tasksByStatusAndType(int v) {
+    return tasks.allTasksForTaskStatus(project, taskTypes[v], statuses[v]);
+  }
+
+  /** {@code all_tasks_to_do} of that person's session, sorted by due date (the API returns no order). */
+  @Override
+  public List<Task> todo(int i) {
+    List<Task> out = new ArrayList<>(todo[i].allTasksToDo());
+    out.sort(BY_DUE);
+    return out;
+  }
+
+  @Override
+  public Late late(int v) {
+    List<Task> late = tasks.allLateTasks(project, lateDays[v]);
+    return new Late(late.size(), late.subList(0, Math.min(100, late.size())));
+  }
+
+  /**
+   * Composed: the engine has no call for time spent by person over a range (gazu's
+   * {@code get_time_spents_range} is per person), so this reads every task's time spents.
+   */
+  @Override
+  public Map<PersonId, Long> minutesPerPerson(int v) {
+    LocalDate monthFrom = monthFroms[v];
+    LocalDate monthTo = monthTos[v];
+    Map<PersonId, Long> out = new HashMap<>();
+    for (Task t : tasks.allTasksForProject(project)) {
+      if (t.duration().isZero()) {
+        continue;
+      }
+      for (TimeSpent ts : tasks.getTimeSpents(t.id()).rows()) {
+        if (!ts.date().isBefore(monthFrom) && !ts.date().isAfter(monthTo)) {
+          out.merge(ts.personId(), ts.duration().toMinutes(), Long::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Composed from {@code all_tasks_for_sequence}: the engine's timeline is per project only. */
+  @Override
+  public SequenceTimeline timeline(int i) {
+    List<Task> on = tasks.allTasksForSequence(sequences[i]);
+    List<Bar> bars = new ArrayList<>(on.size());
+    for (Task t : on) {
+      bars.add(Bar.of(t.id().value(), t.startDate(), t.dueDate(), t.realStartDate(), t.endDate(),
+          done.get(t.taskStatusId()), asOf));
+    }
+    return SequenceTimeline.of(bars);
+  }
+
+  @Override
+  public void commentWithStatus(int i, boolean toWip, Instant at) {
+    clock.set(at);
+    tasks.addComment(assigned[i], toWip ? wip : wfa, "");
+  }
+
+  @Override
+  public void setTimeSpent(int i, long m) {
+    tasks.setTimeSpent(assigned[i], firstAssignees[i], asOf, m < minutes.length ? minutes[(int) m]
+        : Duration.ofMinutes(m));
+  }
+
+  @Override
+  public void reassign(int i, boolean forward) {
+    tasks.unassignTask(reassign[i], forward ? from[i] : to[i]);
+    tasks.assignTask(reassign[i], forward ? to[i] : from[i]);
+  }
+
+  @Override
+  public UUID statusOfAssigned(int i) {
+    return tasks.getTask(assigned[i]).taskStatusId().value();
+  }
+
+  @Override
+  public long durationOfAssigned(int i) {
+    return tasks.getTask(assigned[i]).duration().toMinutes();
+  }
+
+  @Override
+  public List<UUID> assigneesOfReassigned(int i) {
+    return tasks.getTask(reassign[i]).assignees().stream().map(PersonId::value).toList();
+  }
+
+  /** The engine belongs to the snapshot, which closes it. */
+  @Override
+  public void close() {}
+}
