@@ -36,8 +36,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.collections.api.list.MutableList;
 import org.eclipse.collections.api.map.MutableMap;
+import org.eclipse.collections.api.map.primitive.MutableIntLongMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectIntMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectLongMap;
 import org.eclipse.collections.api.multimap.set.MutableSetMultimap;
@@ -45,6 +48,7 @@ import org.eclipse.collections.api.set.MutableSet;
 import org.eclipse.collections.impl.factory.Multimaps;
 import org.eclipse.collections.impl.list.mutable.FastList;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 
@@ -118,6 +122,13 @@ final class State {
   final MutableSetMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskId, SubscriptionId> subscriptionsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<EntityId, SubscriptionId> subscriptionsBySequence = Multimaps.mutable.set.empty();
+  /**
+   * Per project, the tasks with a due date and no done date, by due date then id: the tasks late as of
+   * a day are a prefix ({@link #undoneByDue}).
+   */
+  final MutableMap<ProjectId, TreeMap<LocalDate, TreeSet<TaskId>>> undoneByDue = UnifiedMap.newMap();
+  /** Per person, the time spent per day (epoch day to nanoseconds, zero sums left out). */
+  final MutableMap<PersonId, MutableIntLongMap> spentByPersonDay = UnifiedMap.newMap();
 
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
@@ -281,6 +292,7 @@ final class State {
         timeSpentsByTask.remove(old.taskId(), old.id());
         timeSpentsByPerson.remove(old.personId(), old.id());
         timeSpentByKey.remove(new TimeSpentKey(old.taskId(), old.personId(), old.date()));
+        addSpent(old, -1);
       }
     } else if (id instanceof EntityId e) {
       Entity old = entities.remove(e);
@@ -365,6 +377,10 @@ final class State {
       indexNewTask(t);
       return;
     }
+    if (!Objects.equals(old.dueDate(), t.dueDate()) || (old.doneDate() == null) != (t.doneDate() == null)) {
+      unindexDue(old);
+      indexDue(t);
+    }
     MutableList<Task> onEntity = tasksByEntity.get(t.entityId());
     onEntity.set(indexOf(onEntity, t.id()), t);
     if (!old.taskStatusId().equals(t.taskStatusId())) {
@@ -390,9 +406,11 @@ final class State {
       tasksByAssignee.put(p, t.id());
     }
     taskByKey.put(new TaskKey(t.entityId(), t.taskTypeId(), t.name()), t.id());
+    indexDue(t);
   }
 
   private void unindexTask(Task old) {
+    unindexDue(old);
     tasksByProject.remove(old.projectId(), old.id());
     MutableList<Task> onEntity = tasksByEntity.get(old.entityId());
     onEntity.remove(indexOf(onEntity, old.id()));
@@ -405,6 +423,60 @@ final class State {
       tasksByAssignee.remove(p, old.id());
     }
     taskByKey.remove(new TaskKey(old.entityId(), old.taskTypeId(), old.name()));
+  }
+
+  private static final Comparator<TaskId> BY_ID_VALUE = Comparator.comparing(TaskId::value);
+
+  private void indexDue(Task t) {
+    if (t.dueDate() != null && t.doneDate() == null) {
+      undoneByDue.getIfAbsentPut(t.projectId(), TreeMap::new)
+          .computeIfAbsent(t.dueDate(), d -> new TreeSet<>(BY_ID_VALUE)).add(t.id());
+    }
+  }
+
+  private void unindexDue(Task old) {
+    if (old.dueDate() == null || old.doneDate() != null) {
+      return;
+    }
+    TreeMap<LocalDate, TreeSet<TaskId>> byDue = undoneByDue.get(old.projectId());
+    TreeSet<TaskId> onDay = byDue.get(old.dueDate());
+    onDay.remove(old.id());
+    if (onDay.isEmpty()) {
+      byDue.remove(old.dueDate());
+      if (byDue.isEmpty()) {
+        undoneByDue.remove(old.projectId());
+      }
+    }
+  }
+
+  /**
+   * Visits the tasks of a project that are late as of a day by Kitsu's open-tasks rule (a due date
+   * strictly before the day, no done date), most late first: by due date, then id.
+   *
+   * @param project the project
+   * @param asOf the day
+   * @param limit how many tasks to collect at most
+   * @param into receives up to {@code limit} tasks, most late first
+   * @return how many tasks are late (all of them, not only those collected)
+   */
+  int lateTasks(ProjectId project, LocalDate asOf, int limit, List<Task> into) {
+    TreeMap<LocalDate, TreeSet<TaskId>> byDue = undoneByDue.get(project);
+    if (byDue == null) {
+      return 0;
+    }
+    int count = 0;
+    for (TreeSet<TaskId> onDay : byDue.headMap(asOf, false).values()) {
+      if (into.size() < limit) {
+        for (TaskId id : onDay) {
+          if (into.size() == limit) {
+            break;
+          }
+          into.add(tasks.get(id));
+        }
+      }
+      count += onDay.size();
+    }
+    return count;
   }
 
   private static int indexOf(List<Task> tasks, TaskId id) {
@@ -463,10 +535,55 @@ final class State {
       timeSpentsByTask.remove(old.taskId(), old.id());
       timeSpentsByPerson.remove(old.personId(), old.id());
       timeSpentByKey.remove(new TimeSpentKey(old.taskId(), old.personId(), old.date()));
+      addSpent(old, -1);
     }
     timeSpentsByTask.put(t.taskId(), t.id());
     timeSpentsByPerson.put(t.personId(), t.id());
     timeSpentByKey.put(new TimeSpentKey(t.taskId(), t.personId(), t.date()), t.id());
+    addSpent(t, 1);
+  }
+
+  /** Adds (sign 1) or takes away (sign -1) a row from its person's day sum; a zero sum is dropped. */
+  private void addSpent(TimeSpent t, int sign) {
+    MutableIntLongMap days = spentByPersonDay.getIfAbsentPut(t.personId(), IntLongHashMap::new);
+    int day = Math.toIntExact(t.date().toEpochDay());
+    if (days.addToValue(day, sign * t.duration().toNanos()) == 0) {
+      days.remove(day);
+      if (days.isEmpty()) {
+        spentByPersonDay.remove(t.personId());
+      }
+    }
+  }
+
+  /**
+   * The time a person spent over a range of days, from the per-day sums.
+   *
+   * @param person the person
+   * @param from the first day
+   * @param to the last day (inclusive)
+   * @return the total in nanoseconds
+   */
+  long spentBetween(PersonId person, LocalDate from, LocalDate to) {
+    MutableIntLongMap days = spentByPersonDay.get(person);
+    if (days == null) {
+      return 0;
+    }
+    long first = from.toEpochDay();
+    long last = to.toEpochDay();
+    long total = 0;
+    if (last - first + 1 > days.size()) {
+      long[] sum = new long[1];
+      days.forEachKeyValue((d, nanos) -> {
+        if (d >= first && d <= last) {
+          sum[0] += nanos;
+        }
+      });
+      return sum[0];
+    }
+    for (long d = first; d <= last; d++) {
+      total += days.get((int) d);
+    }
+    return total;
   }
 
   /**
@@ -554,6 +671,8 @@ final class State {
     check("newsByTask", newsByTask, rebuilt.newsByTask);
     check("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
     check("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
+    check("undoneByDue", undoneByDue, rebuilt.undoneByDue);
+    check("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
   }
 
   private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {

@@ -655,6 +655,7 @@ class EngineStateProperties {
         assertThat(t.priority()).as("priority of %s; %s", id, where()).isEqualTo(m.priority);
         assertThat(t.dueDate()).as("due date of %s; %s", id, where()).isEqualTo(m.due);
       }
+      compareIndexedQueries(admin);
       assertThat(f.engine.as(f.admin.id()).project().team(f.project)).extracting(TeamMember::personId)
           .as("team; %s", where()).containsExactlyInAnyOrderElementsOf(team);
       for (Who w : WHO) {
@@ -668,6 +669,43 @@ class EngineStateProperties {
         }
         assertThat(f.engine.as(id(w)).user().allTasksToDo().stream().map(Task::id).collect(Collectors.toSet()))
             .as("todo list of %s; %s", w, where()).isEqualTo(expected);
+      }
+    }
+
+    /**
+     * The answers read from the engine's indexes (late tasks by due date, time spent per person and day)
+     * equal a full scan of the tasks and their time spents.
+     */
+    void compareIndexedQueries(TaskApi admin) {
+      List<Task> all = admin.allTasksForProject(f.project);
+      ScheduleApi schedule = f.engine.as(f.admin.id()).schedule();
+      for (int days = 0; days <= 22; days += 4) {
+        LocalDate asOf = MONDAY.plusDays(days);
+        List<Task> scanned = all.stream()
+            .filter(t -> t.dueDate() != null && t.dueDate().isBefore(asOf) && t.doneDate() == null)
+            .sorted(Comparator.comparing(Task::dueDate).thenComparing(t -> t.id().value()))
+            .toList();
+        assertThat(admin.allLateTasks(f.project, asOf)).as("late tasks as of %s; %s", asOf, where())
+            .isEqualTo(scanned);
+        var late = schedule.lateTasks(f.project, asOf, 2);
+        assertThat(late.count()).as("late count as of %s; %s", asOf, where()).isEqualTo(scanned.size());
+        assertThat(late.mostLate()).as("most late as of %s; %s", asOf, where())
+            .isEqualTo(scanned.subList(0, Math.min(2, scanned.size())));
+      }
+      for (int[] range : new int[][] {{0, 0}, {1, 2}, {-5, 30}, {3, 9}}) {
+        LocalDate from = MONDAY.plusDays(range[0]);
+        LocalDate to = MONDAY.plusDays(range[1]);
+        Map<PersonId, Duration> scanned = new HashMap<>();
+        for (Task t : all) {
+          for (TimeSpent ts : admin.getTimeSpents(t.id()).rows()) {
+            if (!ts.date().isBefore(from) && !ts.date().isAfter(to)) {
+              scanned.merge(ts.personId(), ts.duration(), Duration::plus);
+            }
+          }
+        }
+        scanned.values().removeIf(Duration::isZero);
+        assertThat(schedule.timeSpentTotals(from, to)).as("time spent per person %s..%s; %s", from, to, where())
+            .isEqualTo(scanned);
       }
     }
 
