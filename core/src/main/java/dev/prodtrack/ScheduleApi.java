@@ -784,6 +784,23 @@ public final class ScheduleApi {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
+    if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null && scope.department() == null
+        && scope.person() == null) {
+      return engine.read(s -> {
+        ProjectApi.readableProject(s, actor, scope.project());
+        return s.earnedValueIndex().measure(scope.project(), day, rule, zone, calendar);
+      });
+    }
+    return earnedValueByScan(scope, day, rule, zone, calendar);
+  }
+
+  /**
+   * {@link #earnedValue(dev.prodtrack.schedule.Scope, LocalDate, dev.prodtrack.schedule.EarningRule, ZoneId,
+   * WorkCalendar)} by a pass over the scope's tasks and time spents: the way every scope narrower than a
+   * project is measured, and the reference the project-wide index is tested against.
+   */
+  dev.prodtrack.schedule.EarnedValue earnedValueByScan(dev.prodtrack.schedule.Scope scope, LocalDate day,
+      dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
     return engine.read(s -> {
       List<Task> tasks = tasksIn(s, scope);
       List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();

@@ -129,6 +129,12 @@ final class State {
   final MutableMap<ProjectId, TreeMap<LocalDate, TreeSet<TaskId>>> undoneByDue = UnifiedMap.newMap();
   /** Per person, the time spent per day (epoch day to nanoseconds, zero sums left out). */
   final MutableMap<PersonId, MutableIntLongMap> spentByPersonDay = UnifiedMap.newMap();
+  /**
+   * The earned-value sums per project: null until a query needs them ({@link #earnedValueIndex()}), then
+   * kept up to date by every mutation; dropped when a status's done flag changes. Volatile: concurrent
+   * readers may build it at once, each a complete index.
+   */
+  private volatile EarnedValueIndex earnedValue;
 
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
@@ -212,6 +218,9 @@ final class State {
       persons.put(p.id(), p);
     } else if (record instanceof TaskStatus s) {
       TaskStatus old = taskStatuses.put(s.id(), s);
+      if (old == null || old.isDone() != s.isDone()) {
+        earnedValue = null;
+      }
       if (old != null) {
         statusByShortName.remove(old.shortName());
       }
@@ -241,16 +250,20 @@ final class State {
       }
       daysOffByPerson.put(d.personId(), d.id());
     } else if (record instanceof Notification n) {
-      remove(n.id());
-      notifications.put(n.id(), n);
+      Notification old = notifications.put(n.id(), n);
+      if (old != null) {
+        unindexNotification(old);
+      }
       notificationsByPerson.put(n.personId(), n.id());
       notificationsByTask.put(n.taskId(), n.id());
       if (n.commentId() != null) {
         notificationsByComment.put(n.commentId(), n.id());
       }
     } else if (record instanceof News n) {
-      remove(n.id());
-      news.put(n.id(), n);
+      News old = news.put(n.id(), n);
+      if (old != null) {
+        unindexNews(old);
+      }
       newsByComment.put(n.commentId(), n.id());
       newsByProject.put(n.projectId(), n.id());
       newsByTask.put(n.taskId(), n.id());
@@ -293,6 +306,10 @@ final class State {
         timeSpentsByPerson.remove(old.personId(), old.id());
         timeSpentByKey.remove(new TimeSpentKey(old.taskId(), old.personId(), old.date()));
         addSpent(old, -1);
+        EarnedValueIndex ev = earnedValue;
+        if (ev != null) {
+          ev.spent(old, -1);
+        }
       }
     } else if (id instanceof EntityId e) {
       Entity old = entities.remove(e);
@@ -304,6 +321,7 @@ final class State {
         }
       }
     } else if (id instanceof TaskStatusId s) {
+      earnedValue = null;
       TaskStatus old = taskStatuses.remove(s);
       if (old != null) {
         statusByShortName.remove(old.shortName());
@@ -338,18 +356,12 @@ final class State {
     } else if (id instanceof NotificationId n) {
       Notification old = notifications.remove(n);
       if (old != null) {
-        notificationsByPerson.remove(old.personId(), n);
-        notificationsByTask.remove(old.taskId(), n);
-        if (old.commentId() != null) {
-          notificationsByComment.remove(old.commentId(), n);
-        }
+        unindexNotification(old);
       }
     } else if (id instanceof NewsId n) {
       News old = news.remove(n);
       if (old != null) {
-        newsByComment.remove(old.commentId(), n);
-        newsByProject.remove(old.projectId(), n);
-        newsByTask.remove(old.taskId(), n);
+        unindexNews(old);
       }
     } else if (id instanceof StatusAutomationId a) {
       statusAutomations.remove(a);
@@ -363,6 +375,20 @@ final class State {
         }
       }
     }
+  }
+
+  private void unindexNotification(Notification old) {
+    notificationsByPerson.remove(old.personId(), old.id());
+    notificationsByTask.remove(old.taskId(), old.id());
+    if (old.commentId() != null) {
+      notificationsByComment.remove(old.commentId(), old.id());
+    }
+  }
+
+  private void unindexNews(News old) {
+    newsByComment.remove(old.commentId(), old.id());
+    newsByProject.remove(old.projectId(), old.id());
+    newsByTask.remove(old.taskId(), old.id());
   }
 
   private void putTask(Task t) {
@@ -380,6 +406,10 @@ final class State {
     if (!Objects.equals(old.dueDate(), t.dueDate()) || (old.doneDate() == null) != (t.doneDate() == null)) {
       unindexDue(old);
       indexDue(t);
+    }
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ev.replaceTask(old, t);
     }
     MutableList<Task> onEntity = tasksByEntity.get(t.entityId());
     onEntity.set(indexOf(onEntity, t.id()), t);
@@ -407,10 +437,18 @@ final class State {
     }
     taskByKey.put(new TaskKey(t.entityId(), t.taskTypeId(), t.name()), t.id());
     indexDue(t);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ev.task(t, 1);
+    }
   }
 
   private void unindexTask(Task old) {
     unindexDue(old);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ev.task(old, -1);
+    }
     tasksByProject.remove(old.projectId(), old.id());
     MutableList<Task> onEntity = tasksByEntity.get(old.entityId());
     onEntity.remove(indexOf(onEntity, old.id()));
@@ -541,6 +579,28 @@ final class State {
     timeSpentsByPerson.put(t.personId(), t.id());
     timeSpentByKey.put(new TimeSpentKey(t.taskId(), t.personId(), t.date()), t.id());
     addSpent(t, 1);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      if (old != null) {
+        ev.spent(old, -1);
+      }
+      ev.spent(t, 1);
+    }
+  }
+
+  /**
+   * The earned-value sums per project, built from the records on first use. Call under the engine's
+   * read or write lock.
+   *
+   * @return the index, kept up to date by every later mutation
+   */
+  EarnedValueIndex earnedValueIndex() {
+    EarnedValueIndex ev = earnedValue;
+    if (ev == null) {
+      ev = EarnedValueIndex.build(this);
+      earnedValue = ev;
+    }
+    return ev;
   }
 
   /** Adds (sign 1) or takes away (sign -1) a row from its person's day sum; a zero sum is dropped. */
@@ -673,6 +733,15 @@ final class State {
     check("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
     check("undoneByDue", undoneByDue, rebuilt.undoneByDue);
     check("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ProjectId differs = ev.firstDifference(EarnedValueIndex.build(rebuilt));
+      if (differs != null) {
+        throw new IllegalStateException("index earnedValue disagrees with the records for project " + differs
+            + ":\n  kept:    " + ev.byProject.get(differs) + "\n  rebuilt: "
+            + EarnedValueIndex.build(rebuilt).byProject.get(differs));
+      }
+    }
   }
 
   private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {

@@ -2,6 +2,7 @@ package dev.prodtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -420,7 +421,9 @@ class EngineStateProperties {
       } else if (action instanceof Update u) {
         // gazu's update_task sends the whole task: read it fresh, change two fields.
         Task current = api(Who.ADMIN).getTask(slot(u.task()));
-        return api(u.actor()).updateTask(current.withPriority(u.priority()).withDueDate(due(u.dueInDays())));
+        // The estimation and start date follow the priority, so that earned value has something to sum.
+        return api(u.actor()).updateTask(current.withPriority(u.priority()).withDueDate(due(u.dueInDays()))
+            .withEstimation(Duration.ofMinutes(90L * u.priority())).withStartDate(MONDAY.minusDays(u.priority())));
       } else if (action instanceof RemoveTask r) {
         api(r.actor()).removeTask(slot(r.task()), r.force());
         return null;
@@ -691,6 +694,25 @@ class EngineStateProperties {
         assertThat(late.count()).as("late count as of %s; %s", asOf, where()).isEqualTo(scanned.size());
         assertThat(late.mostLate()).as("most late as of %s; %s", asOf, where())
             .isEqualTo(scanned.subList(0, Math.min(2, scanned.size())));
+      }
+      var calendar = schedule.calendar(List.of(MONDAY.plusDays(9)));
+      for (int days = -4; days <= 24; days += 7) {
+        LocalDate day = MONDAY.plusDays(days);
+        for (var rule : dev.prodtrack.schedule.EarningRule.values()) {
+          for (java.time.ZoneId zone : List.of(java.time.ZoneOffset.UTC, java.time.ZoneId.of("Pacific/Kiritimati"),
+              java.time.ZoneId.of("America/Los_Angeles"))) {
+            var indexed = schedule.earnedValue(f.project, day, rule, zone, calendar);
+            var scanned = schedule.earnedValueByScan(dev.prodtrack.schedule.Scope.of(f.project), day, rule, zone,
+                calendar);
+            String what = "earned value " + rule + " on " + day + " in " + zone + "; " + where();
+            assertThat(indexed.bac()).as(what).isCloseTo(scanned.bac(), within(1e-9));
+            assertThat(indexed.pv()).as(what).isCloseTo(scanned.pv(), within(1e-9));
+            assertThat(indexed.ev()).as(what).isCloseTo(scanned.ev(), within(1e-9));
+            assertThat(indexed.ac()).as(what).isCloseTo(scanned.ac(), within(1e-9));
+            assertThat(indexed.unestimated()).as(what).isEqualTo(scanned.unestimated());
+            assertThat(indexed.unscheduled()).as(what).isEqualTo(scanned.unscheduled());
+          }
+        }
       }
       for (int[] range : new int[][] {{0, 0}, {1, 2}, {-5, 30}, {3, 9}}) {
         LocalDate from = MONDAY.plusDays(range[0]);
