@@ -43,6 +43,7 @@ import org.eclipse.collections.api.map.MutableMap;
 import org.eclipse.collections.api.map.primitive.MutableIntLongMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectIntMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectLongMap;
+import org.eclipse.collections.api.multimap.list.MutableListMultimap;
 import org.eclipse.collections.api.multimap.set.MutableSetMultimap;
 import org.eclipse.collections.api.set.MutableSet;
 import org.eclipse.collections.impl.factory.Multimaps;
@@ -115,9 +116,10 @@ final class State {
   final MutableSetMultimap<PersonId, TimeSpentId> timeSpentsByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, DayOffId> daysOffByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, NotificationId> notificationsByPerson = Multimaps.mutable.set.empty();
-  final MutableSetMultimap<CommentId, NotificationId> notificationsByComment = Multimaps.mutable.set.empty();
+  /** Lists, not sets: a new key per comment, and a one-element list costs a fraction of a set. */
+  final MutableListMultimap<CommentId, NotificationId> notificationsByComment = Multimaps.mutable.list.empty();
   final MutableSetMultimap<TaskId, NotificationId> notificationsByTask = Multimaps.mutable.set.empty();
-  final MutableSetMultimap<CommentId, NewsId> newsByComment = Multimaps.mutable.set.empty();
+  final MutableListMultimap<CommentId, NewsId> newsByComment = Multimaps.mutable.list.empty();
   final MutableSetMultimap<ProjectId, NewsId> newsByProject = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskId, SubscriptionId> subscriptionsByTask = Multimaps.mutable.set.empty();
@@ -724,9 +726,9 @@ final class State {
     check("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
     check("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
     check("notificationsByPerson", notificationsByPerson, rebuilt.notificationsByPerson);
-    check("notificationsByComment", notificationsByComment, rebuilt.notificationsByComment);
+    check("notificationsByComment", asSets(notificationsByComment), asSets(rebuilt.notificationsByComment));
     check("notificationsByTask", notificationsByTask, rebuilt.notificationsByTask);
-    check("newsByComment", newsByComment, rebuilt.newsByComment);
+    check("newsByComment", asSets(newsByComment), asSets(rebuilt.newsByComment));
     check("newsByProject", newsByProject, rebuilt.newsByProject);
     check("newsByTask", newsByTask, rebuilt.newsByTask);
     check("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
@@ -747,6 +749,12 @@ final class State {
   private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {
     java.util.Map<EntityId, java.util.Set<Task>> out = new java.util.HashMap<>();
     m.forEachKeyValue((k, v) -> out.put(k, new java.util.HashSet<>(v)));
+    return out;
+  }
+
+  private static <K, V> java.util.Map<K, java.util.Set<V>> asSets(MutableListMultimap<K, V> m) {
+    java.util.Map<K, java.util.Set<V>> out = new java.util.HashMap<>();
+    m.forEachKeyMultiValues((k, v) -> out.put(k, new java.util.HashSet<>((java.util.Collection<V>) v)));
     return out;
   }
 
