@@ -9,19 +9,17 @@ import dev.prodtrack.schedule.EarnedValue;
 import dev.prodtrack.schedule.EarnedValueCalculator;
 import dev.prodtrack.schedule.EarningRule;
 import dev.prodtrack.schedule.WorkCalendar;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.eclipse.collections.api.map.MutableMap;
-import org.eclipse.collections.api.map.primitive.MutableIntLongMap;
-import org.eclipse.collections.api.map.primitive.MutableLongLongMap;
+import org.eclipse.collections.api.map.primitive.MutableIntObjectMap;
+import org.eclipse.collections.api.map.primitive.MutableLongObjectMap;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
-import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
-import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 /**
  * The sums a project's earned value (schedule-analytics.md §6) is made of, kept up to date on every task
@@ -33,38 +31,85 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
  * tasks with the same dates have the same planned fraction on any calendar (a project has a few thousand
  * pairs, not a million tasks); EV groups them by the instant they were earned (done, delivered to review,
  * really started), per UTC day plus a sorted map of instants, so that the sum before any zone's midnight
- * is the whole days before it plus part of one day; AC groups time spent by day. Sums are exact (nanosecond
- * longs); they become person-days only at the query. The index is built on the first query from the
+ * is the whole days before it plus part of one day; AC groups time spent by day. Sums are exact (nanoseconds,
+ * totals in seconds and nanoseconds); they become person-days only at the query. The index is built on the first query from the
  * state and then maintained by {@link State}; a change of a status's done flag drops it (rebuilt on the
  * next query). Time spents count once their task is in the state: a task brings its time spents with it
  * and takes them away, so the order in which a change set or a load applies records does not matter.
  */
 final class EarnedValueIndex {
 
+  /**
+   * A sum of nanoseconds too large for one long (a million estimations of days each): whole seconds and
+   * the nanoseconds below one second, kept normalised so that equal sums are equal fields.
+   */
+  static class Total {
+    long seconds;
+    long nanos;
+
+    boolean isZero() {
+      return seconds == 0 && nanos == 0;
+    }
+
+    void add(Total other) {
+      seconds += other.seconds;
+      add(other.nanos);
+    }
+
+    void add(long amount) {
+      seconds += Math.floorDiv(amount, 1_000_000_000L);
+      nanos += Math.floorMod(amount, 1_000_000_000L);
+      if (nanos >= 1_000_000_000L) {
+        seconds++;
+        nanos -= 1_000_000_000L;
+      }
+    }
+
+    /** In person-days of the calendar's hours per day. */
+    double days(WorkCalendar calendar) {
+      return (seconds + nanos / 1e9) / 3600.0 / calendar.hoursPerDay();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o != null && o.getClass() == getClass() && seconds == ((Total) o).seconds && nanos == ((Total) o).nanos;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(seconds);
+    }
+
+    @Override
+    public String toString() {
+      return seconds + "s+" + nanos + "ns";
+    }
+  }
+
   /** The sums of one project. */
   static final class Sums {
-    long bac;
+    final Total bac = new Total();
     int tasks;
     int unestimated;
     int unscheduled;
     /** Estimation per (start epoch day, due epoch day), packed into one long. */
-    final MutableLongLongMap plannedByDates = new LongLongHashMap();
+    final MutableLongObjectMap<Total> plannedByDates = new LongObjectHashMap<>();
     final InstantSums done = new InstantSums();
     final InstantSums delivered = new InstantSums();
     final InstantSums started = new InstantSums();
     /** Time spent per epoch day (zero sums left out). */
-    final MutableIntLongMap spentByDay = new IntLongHashMap();
+    final MutableIntObjectMap<Total> spentByDay = new IntObjectHashMap<>();
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Sums s && bac == s.bac && tasks == s.tasks && unestimated == s.unestimated
+      return o instanceof Sums s && bac.equals(s.bac) && tasks == s.tasks && unestimated == s.unestimated
           && unscheduled == s.unscheduled && plannedByDates.equals(s.plannedByDates) && done.equals(s.done)
           && delivered.equals(s.delivered) && started.equals(s.started) && spentByDay.equals(s.spentByDay);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(bac, tasks, plannedByDates);
+      return Objects.hash(tasks, plannedByDates);
     }
 
     @Override
@@ -81,51 +126,55 @@ final class EarnedValueIndex {
    * instants of its day before it.
    */
   static final class InstantSums {
-    final MutableLongLongMap byUtcDay = new LongLongHashMap();
-    final TreeMap<Instant, long[]> byInstant = new TreeMap<>();
+    final MutableLongObjectMap<Total> byUtcDay = new LongObjectHashMap<>();
+    final TreeMap<Instant, Counted> byInstant = new TreeMap<>();
+
+    /** A total with the number of amounts in it. */
+    static final class Counted extends Total {
+      long count;
+
+      @Override
+      public boolean equals(Object o) {
+        return super.equals(o) && count == ((Counted) o).count;
+      }
+
+      @Override
+      public int hashCode() {
+        return super.hashCode();
+      }
+    }
 
     void add(Instant at, long amount, int sign) {
       if (at == null) {
         return;
       }
-      long[] entry = byInstant.computeIfAbsent(at, k -> new long[2]);
-      entry[0] += sign * amount;
-      entry[1] += sign;
-      if (entry[1] == 0) {
+      Counted entry = byInstant.computeIfAbsent(at, k -> new Counted());
+      entry.add(sign * amount);
+      entry.count += sign;
+      if (entry.count == 0) {
         byInstant.remove(at);
       }
       long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
-      if (byUtcDay.addToValue(day, sign * amount) == 0) {
-        byUtcDay.remove(day);
-      }
+      addTo(byUtcDay, day, sign * amount);
     }
 
-    long sumBefore(Instant bound) {
+    Total sumBefore(Instant bound) {
       long boundDay = Math.floorDiv(bound.getEpochSecond(), 86_400L);
-      long[] sum = new long[1];
+      Total sum = new Total();
       byUtcDay.forEachKeyValue((day, amount) -> {
         if (day < boundDay) {
-          sum[0] += amount;
+          sum.add(amount);
         }
       });
-      for (long[] entry : byInstant.subMap(Instant.ofEpochSecond(boundDay * 86_400L), true, bound, false).values()) {
-        sum[0] += entry[0];
+      for (Total entry : byInstant.subMap(Instant.ofEpochSecond(boundDay * 86_400L), true, bound, false).values()) {
+        sum.add(entry);
       }
-      return sum[0];
+      return sum;
     }
 
     @Override
     public boolean equals(Object o) {
-      if (!(o instanceof InstantSums s) || !byUtcDay.equals(s.byUtcDay) || byInstant.size() != s.byInstant.size()) {
-        return false;
-      }
-      for (Map.Entry<Instant, long[]> e : byInstant.entrySet()) {
-        long[] other = s.byInstant.get(e.getKey());
-        if (other == null || other[0] != e.getValue()[0] || other[1] != e.getValue()[1]) {
-          return false;
-        }
-      }
-      return true;
+      return o instanceof InstantSums s && byUtcDay.equals(s.byUtcDay) && byInstant.equals(s.byInstant);
     }
 
     @Override
@@ -136,6 +185,15 @@ final class EarnedValueIndex {
     @Override
     public String toString() {
       return byUtcDay.toString();
+    }
+  }
+
+  /** Adds an amount to a keyed total, dropping the key when its total comes back to zero. */
+  private static void addTo(MutableLongObjectMap<Total> totals, long key, long amount) {
+    Total total = totals.getIfAbsentPut(key, Total::new);
+    total.add(amount);
+    if (total.isZero()) {
+      totals.remove(key);
     }
   }
 
@@ -184,14 +242,25 @@ final class EarnedValueIndex {
    * @param now the new record
    */
   void replaceTask(Task old, Task now) {
+    if (old.estimation().equals(now.estimation()) && Objects.equals(old.startDate(), now.startDate())
+        && Objects.equals(old.dueDate(), now.dueDate()) && Objects.equals(old.doneDate(), now.doneDate())
+        && Objects.equals(old.endDate(), now.endDate()) && Objects.equals(old.realStartDate(), now.realStartDate())
+        && isDone(old) == isDone(now)) {
+      return; // nothing summed changed (a comment without a status change, a reassignment, ...)
+    }
     taskOnly(old, -1);
     taskOnly(now, 1);
+  }
+
+  private boolean isDone(Task t) {
+    TaskStatus status = state.taskStatuses.get(t.taskStatusId());
+    return status != null && status.isDone();
   }
 
   private void taskOnly(Task t, int sign) {
     Sums s = byProject.getIfAbsentPut(t.projectId(), Sums::new);
     long est = t.estimation().toNanos();
-    s.bac += sign * est;
+    s.bac.add(sign * est);
     s.tasks += sign;
     if (t.estimation().isZero()) {
       s.unestimated += sign;
@@ -200,12 +269,9 @@ final class EarnedValueIndex {
       s.unscheduled += sign;
     } else {
       long key = (t.startDate().toEpochDay() << 32) | (t.dueDate().toEpochDay() & 0xffffffffL);
-      if (s.plannedByDates.addToValue(key, sign * est) == 0) {
-        s.plannedByDates.remove(key); // zero-estimation tasks plan nothing: no key, live or rebuilt
-      }
+      addTo(s.plannedByDates, key, sign * est); // zero-estimation tasks plan nothing: no key, live or rebuilt
     }
-    TaskStatus status = state.taskStatuses.get(t.taskStatusId());
-    if (status != null && status.isDone()) {
+    if (isDone(t)) {
       s.done.add(t.doneDate(), est, sign);
     }
     s.delivered.add(t.endDate(), est, sign);
@@ -228,7 +294,9 @@ final class EarnedValueIndex {
   private void spent(ProjectId project, TimeSpent ts, int sign) {
     Sums s = byProject.getIfAbsentPut(project, Sums::new);
     int day = Math.toIntExact(ts.date().toEpochDay());
-    if (s.spentByDay.addToValue(day, sign * ts.duration().toNanos()) == 0) {
+    Total total = s.spentByDay.getIfAbsentPut(day, Total::new);
+    total.add(sign * ts.duration().toNanos());
+    if (total.isZero()) {
       s.spentByDay.remove(day);
     }
   }
@@ -254,26 +322,24 @@ final class EarnedValueIndex {
     s.plannedByDates.forEachKeyValue((key, est) -> {
       LocalDate start = LocalDate.ofEpochDay(key >> 32);
       LocalDate due = LocalDate.ofEpochDay((int) key);
-      pv[0] += calendar.days(Duration.ofNanos(est))
+      pv[0] += est.days(calendar)
           * EarnedValueCalculator.plannedFraction(start, due, day, calendar).orElseThrow();
     });
     Instant bound = day.plusDays(1).atStartOfDay(zone).toInstant();
-    long doneNanos = s.done.sumBefore(bound);
     double ev = switch (rule) {
-      case ZERO_HUNDRED -> calendar.days(Duration.ofNanos(doneNanos));
-      case FEEDBACK_COUNTS -> calendar.days(Duration.ofNanos(s.delivered.sumBefore(bound)));
-      case FIFTY_FIFTY -> calendar.days(Duration.ofNanos(s.started.sumBefore(bound))) / 2
-          + calendar.days(Duration.ofNanos(doneNanos)) / 2;
+      case ZERO_HUNDRED -> s.done.sumBefore(bound).days(calendar);
+      case FEEDBACK_COUNTS -> s.delivered.sumBefore(bound).days(calendar);
+      case FIFTY_FIFTY -> s.started.sumBefore(bound).days(calendar) / 2 + s.done.sumBefore(bound).days(calendar) / 2;
     };
     long last = day.toEpochDay();
-    long[] spent = new long[1];
+    Total spent = new Total();
     s.spentByDay.forEachKeyValue((d, nanos) -> {
       if (d <= last) {
-        spent[0] += nanos;
+        spent.add(nanos);
       }
     });
-    return EarnedValueCalculator.of(day, calendar.days(Duration.ofNanos(s.bac)), pv[0], ev,
-        calendar.days(Duration.ofNanos(spent[0])), s.unestimated, s.unscheduled);
+    return EarnedValueCalculator.of(day, s.bac.days(calendar), pv[0], ev, spent.days(calendar), s.unestimated,
+        s.unscheduled);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.prodtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.prodtrack.model.Task;
 import dev.prodtrack.schedule.LateTasks;
@@ -81,6 +82,30 @@ class IndexedQueriesTest {
     assertThat(admin.timeSpentTotals(MONDAY.plusDays(2), MONDAY.plusDays(30))).isEmpty();
     assertThat(f.engine.as(f.artist2.id()).schedule().timeSpentTotals(MONDAY, MONDAY.plusDays(30)))
         .as("anyone but an admin or a manager sees his own total").isEqualTo(Map.of(f.artist2.id(), Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void earnedValue_ofTheProject_equalsTheScan_evenWhenTheSumOverflowsALong() {
+    // Two hundred years of estimation each: three of them overflow a long of nanoseconds.
+    Duration huge = Duration.ofDays(365L * 200);
+    for (Task t : java.util.List.of(f.animTask, f.compTask, f.modelTask)) {
+      f.tasks(f.admin).updateTask(f.task(t).withEstimation(huge).withStartDate(MONDAY).withDueDate(MONDAY.plusDays(14)));
+    }
+    f.tasks(f.admin).addComment(f.compTask.id(), f.done.id(), "done");
+    f.tasks(f.admin).addComment(f.animTask.id(), f.wfa.id(), "to review");
+    f.tasks(f.artist).setTimeSpent(f.animTask.id(), f.artist.id(), MONDAY, Duration.ofHours(3));
+    ScheduleApi schedule = f.engine.as(f.admin.id()).schedule();
+    var calendar = schedule.calendar(java.util.List.of());
+    for (var rule : dev.prodtrack.schedule.EarningRule.values()) {
+      var indexed = schedule.earnedValue(f.project, MONDAY.plusDays(7), rule, java.time.ZoneOffset.UTC, calendar);
+      var scanned = schedule.earnedValueByScan(dev.prodtrack.schedule.Scope.of(f.project), MONDAY.plusDays(7), rule,
+          java.time.ZoneOffset.UTC, calendar);
+      assertThat(indexed.bac()).as("BAC, %s", rule).isCloseTo(3 * 365 * 200 * 3.0, within(1e-6))
+          .isCloseTo(scanned.bac(), within(1e-6));
+      assertThat(indexed.pv()).as("PV, %s", rule).isCloseTo(scanned.pv(), within(1e-6));
+      assertThat(indexed.ev()).as("EV, %s", rule).isCloseTo(scanned.ev(), within(1e-6)).isPositive();
+      assertThat(indexed.ac()).as("AC, %s", rule).isEqualTo(scanned.ac()).isEqualTo(3 / 8.0);
+    }
   }
 
   @Test
