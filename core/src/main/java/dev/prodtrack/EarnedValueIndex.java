@@ -31,11 +31,12 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * tasks with the same dates have the same planned fraction on any calendar (a project has a few thousand
  * pairs, not a million tasks); EV groups them by the instant they were earned (done, delivered to review,
  * really started), per UTC day plus a sorted map of instants, so that the sum before any zone's midnight
- * is the whole days before it plus part of one day; AC groups time spent by day. Sums are exact (nanoseconds,
- * totals in seconds and nanoseconds); they become person-days only at the query. The index is built on the first query from the
- * state and then maintained by {@link State}; a change of a status's done flag drops it (rebuilt on the
- * next query). Time spents count once their task is in the state: a task brings its time spents with it
- * and takes them away, so the order in which a change set or a load applies records does not matter.
+ * is the whole days before it plus part of one day; AC groups time spent by day. Sums are exact (whole
+ * seconds plus nanoseconds: a project's estimations overflow a long of nanoseconds); they become
+ * person-days only at the query. The index is built on the first query from the state and then
+ * maintained by {@link State}; a change of a status's done flag drops it (rebuilt on the next query).
+ * Time spents count once their task is in the state: a task brings its time spents with it and takes
+ * them away, so the order in which a change set or a load applies records does not matter.
  */
 final class EarnedValueIndex {
 

@@ -121,6 +121,31 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
       x[3] = lf;
       x[2] = lf - di + 1;
     }
+    // Working-day ordinals to dates: each conversion walks the calendar day by day, and a project's
+    // tasks share a few hundred ordinals, so convert each distinct ordinal once.
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (long[] x : v.values()) {
+      lo = Math.min(lo, Math.min(x[0], x[2]));
+      hi = Math.max(hi, Math.max(x[1], x[3]));
+    }
+    lo = Math.min(lo, finish);
+    hi = Math.max(hi, finish);
+    boolean compact = hi - lo >= 0 && hi - lo < 4L * order.size() + 1024;
+    LocalDate[] dates = compact ? new LocalDate[(int) (hi - lo + 1)] : null;
+    final long first = lo;
+    java.util.function.LongFunction<LocalDate> dateOf = ordinal -> {
+      if (dates == null) {
+        return date(calendar, base, ordinal);
+      }
+      int k = (int) (ordinal - first);
+      LocalDate d = dates[k];
+      if (d == null) {
+        d = date(calendar, base, ordinal);
+        dates[k] = d;
+      }
+      return d;
+    };
     List<CpmTask> result = new ArrayList<>(order.size());
     List<TaskId> critical = new ArrayList<>();
     for (TaskId i : order) {
@@ -148,10 +173,10 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
       if (isCritical) {
         critical.add(i);
       }
-      result.add(new CpmTask(i, durations.get(i), unestimated.contains(i), date(calendar, base, x[0]),
-          date(calendar, base, x[1]), date(calendar, base, x[2]), date(calendar, base, x[3]), tf, ff, isCritical));
+      result.add(new CpmTask(i, durations.get(i), unestimated.contains(i), dateOf.apply(x[0]), dateOf.apply(x[1]),
+          dateOf.apply(x[2]), dateOf.apply(x[3]), tf, ff, isCritical));
     }
-    return new CriticalPath(result, date(calendar, base, finish), critical);
+    return new CriticalPath(result, dateOf.apply(finish), critical);
   }
 
   private static LocalDate lastWorkingDayOnOrBefore(WorkCalendar calendar, LocalDate day) {

@@ -40,7 +40,8 @@ public final class EarnedValueCalculator {
    * @param calendar the calendar
    * @return the fraction in [0, 1], or empty when a date is missing
    */
-  public static OptionalDouble plannedFraction(LocalDate start, LocalDate due, LocalDate day, WorkCalendar calendar) {
+  public static OptionalDouble plannedFraction(LocalDate start, LocalDate due, LocalDate day,
+      WorkCalendar calendar) {
     if (start == null || due == null) {
       return OptionalDouble.empty();
     }
