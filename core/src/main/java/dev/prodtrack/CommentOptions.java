@@ -91,6 +91,9 @@ public record CommentOptions(PersonId author, Instant createdAt, List<Attachment
    * @return a copy
    */
   public CommentOptions withForClient(boolean value) {
+    if (value == forClient) {
+      return this;
+    }
     return new CommentOptions(author, createdAt, attachments, checklist, links, value);
   }
 }

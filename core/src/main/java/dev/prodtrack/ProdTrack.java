@@ -9,6 +9,7 @@ import dev.prodtrack.model.Person;
 import dev.prodtrack.model.PersonId;
 import dev.prodtrack.model.Role;
 import dev.prodtrack.storage.ChangeSet;
+import dev.prodtrack.storage.DeferredEncoding;
 import dev.prodtrack.storage.RecordKey;
 import dev.prodtrack.storage.RecoveryReport;
 import dev.prodtrack.storage.Store;
@@ -343,18 +344,7 @@ public final class ProdTrack implements AutoCloseable {
       if (tx.isEmpty()) {
         return result;
       }
-      ChangeSet.Builder cs = ChangeSet.builder();
-      for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
-        Object rec = w.getValue();
-        if (tx.isDeleted(rec)) {
-          cs.delete(new RecordKey(kindOfId(w.getKey()), w.getKey().value().toString()));
-        } else {
-          byte[] payload = rec instanceof Comment c ? RecordCodec.encodeComment(c, tx.commentOrder(c.id()))
-              : RecordCodec.encode(rec);
-          cs.put(new StoredRecord(new RecordKey(RecordCodec.kindOf(rec), w.getKey().value().toString()), payload));
-        }
-      }
-      long sequence = store.commit(cs.build());
+      long sequence = store instanceof DeferredEncoding deferred ? commitDeferred(deferred, tx) : commitEncoded(tx);
       for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
         Object rec = w.getValue();
         if (tx.isDeleted(rec)) {
@@ -372,6 +362,40 @@ public final class ProdTrack implements AutoCloseable {
     }
     drainEvents();
     return result;
+  }
+
+  /** Commits a transaction's writes encoded to bytes. */
+  private long commitEncoded(Tx tx) {
+    ChangeSet.Builder cs = ChangeSet.builder();
+    for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
+      Object rec = w.getValue();
+      if (tx.isDeleted(rec)) {
+        cs.delete(new RecordKey(kindOfId(w.getKey()), w.getKey().value().toString()));
+      } else {
+        byte[] payload = rec instanceof Comment c ? RecordCodec.encodeComment(c, tx.commentOrder(c.id()))
+            : RecordCodec.encode(rec);
+        cs.put(new StoredRecord(new RecordKey(RecordCodec.kindOf(rec), w.getKey().value().toString()), payload));
+      }
+    }
+    return store.commit(cs.build());
+  }
+
+  /** Commits a transaction's writes unencoded, to a store that encodes them only if it must. */
+  private static long commitDeferred(DeferredEncoding store, Tx tx) {
+    List<PendingRecord> puts = new ArrayList<>(tx.writes().size());
+    List<PendingRecord> deletes = List.of();
+    for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
+      Object rec = w.getValue();
+      if (tx.isDeleted(rec)) {
+        if (deletes.isEmpty()) {
+          deletes = new ArrayList<>();
+        }
+        deletes.add(new PendingRecord(w.getKey()));
+      } else {
+        puts.add(new PendingRecord(w.getKey(), rec, rec instanceof Comment c ? tx.commentOrder(c.id()) : 0));
+      }
+    }
+    return store.commitDeferred(puts, deletes);
   }
 
   private void drainEvents() {

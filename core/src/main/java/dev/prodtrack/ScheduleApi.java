@@ -64,6 +64,73 @@ public final class ScheduleApi {
   }
 
   /**
+   * How many tasks of a project are late as of a day, and the most late of them (Kitsu's open-tasks
+   * rule, as {@link TaskApi#allLateTasks}: a due date strictly before {@code asOf} and no done date).
+   * Answered from an index of the project's undone tasks by due date: the cost follows the number of
+   * distinct due dates before {@code asOf} plus {@code limit}, not the size of the project.
+   *
+   * @param project the project
+   * @param asOf the day lateness is judged on ("today")
+   * @param limit how many of the most late tasks to return, at least 0
+   * @return the count and up to {@code limit} tasks, by due date then id
+   * @throws IllegalArgumentException if {@code limit} is negative
+   * @throws UnknownIdException if the project does not exist
+   * @throws PermissionDeniedException if the caller may not read the project
+   */
+  public dev.prodtrack.schedule.LateTasks lateTasks(ProjectId project, LocalDate asOf, int limit) {
+    Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(asOf, "asOf");
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+    }
+    return engine.read(s -> {
+      Project p = TaskApi.found("project", project, s.projects.get(project));
+      Access.requireRead(s.persons.get(actor), p, project);
+      List<Task> most = new ArrayList<>(Math.min(limit, 1024));
+      int count = s.lateTasks(project, asOf, limit, most);
+      return new dev.prodtrack.schedule.LateTasks(count, most);
+    });
+  }
+
+  /**
+   * The time each person spent over a range of days, all projects together (zou's
+   * {@code get_time_spents_range} for every person at once). An admin, or a person with a global manager
+   * role, gets every person who spent time in the range; anyone else gets only his own total. Answered
+   * from per-person per-day sums kept up to date on every time-spent change: the cost follows the number
+   * of people times the days of the range.
+   *
+   * @param from the first day
+   * @param to the last day, inclusive
+   * @return the non-zero totals by person
+   * @throws IllegalArgumentException if {@code to} is before {@code from}
+   */
+  public java.util.Map<PersonId, java.time.Duration> timeSpentTotals(LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+    return engine.read(s -> {
+      var caller = s.persons.get(actor);
+      java.util.Map<PersonId, java.time.Duration> out = new java.util.HashMap<>();
+      if (Access.isAdmin(caller) || Access.hasGlobalManagerRole(caller)) {
+        s.spentByPersonDay.forEachKey(person -> {
+          long nanos = s.spentBetween(person, from, to);
+          if (nanos != 0) {
+            out.put(person, java.time.Duration.ofNanos(nanos));
+          }
+        });
+      } else {
+        long nanos = s.spentBetween(actor, from, to);
+        if (nanos != 0) {
+          out.put(actor, java.time.Duration.ofNanos(nanos));
+        }
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    });
+  }
+
+  /**
    * Earned value of a project on one day (schedule-analytics.md §6), in person-days.
    *
    * @param project the project
@@ -1027,6 +1094,23 @@ public final class ScheduleApi {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(calendar, "calendar");
+    if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null && scope.department() == null
+        && scope.person() == null) {
+      return engine.read(s -> {
+        ProjectApi.readableProject(s, actor, scope.project());
+        return s.earnedValueIndex().measure(scope.project(), day, rule, zone, calendar);
+      });
+    }
+    return earnedValueByScan(scope, day, rule, zone, calendar);
+  }
+
+  /**
+   * {@link #earnedValue(dev.prodtrack.schedule.Scope, LocalDate, dev.prodtrack.schedule.EarningRule, ZoneId,
+   * WorkCalendar)} by a pass over the scope's tasks and time spents: the way every scope narrower than a
+   * project is measured, and the reference the project-wide index is tested against.
+   */
+  dev.prodtrack.schedule.EarnedValue earnedValueByScan(dev.prodtrack.schedule.Scope scope, LocalDate day,
+      dev.prodtrack.schedule.EarningRule rule, ZoneId zone, WorkCalendar calendar) {
     return engine.read(s -> {
       List<Task> tasks = tasksIn(s, scope);
       List<dev.prodtrack.model.TimeSpent> spent = new ArrayList<>();

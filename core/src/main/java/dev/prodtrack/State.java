@@ -38,15 +38,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.collections.api.list.MutableList;
 import org.eclipse.collections.api.map.MutableMap;
+import org.eclipse.collections.api.map.primitive.MutableIntLongMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectIntMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectLongMap;
+import org.eclipse.collections.api.multimap.list.MutableListMultimap;
 import org.eclipse.collections.api.multimap.set.MutableSetMultimap;
 import org.eclipse.collections.api.set.MutableSet;
 import org.eclipse.collections.impl.factory.Multimaps;
 import org.eclipse.collections.impl.list.mutable.FastList;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 
@@ -114,9 +119,10 @@ final class State {
   final MutableSetMultimap<PersonId, TimeSpentId> timeSpentsByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, DayOffId> daysOffByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, NotificationId> notificationsByPerson = Multimaps.mutable.set.empty();
-  final MutableSetMultimap<CommentId, NotificationId> notificationsByComment = Multimaps.mutable.set.empty();
+  /** Lists, not sets: a new key per comment, and a one-element list costs a fraction of a set. */
+  final MutableListMultimap<CommentId, NotificationId> notificationsByComment = Multimaps.mutable.list.empty();
   final MutableSetMultimap<TaskId, NotificationId> notificationsByTask = Multimaps.mutable.set.empty();
-  final MutableSetMultimap<CommentId, NewsId> newsByComment = Multimaps.mutable.set.empty();
+  final MutableListMultimap<CommentId, NewsId> newsByComment = Multimaps.mutable.list.empty();
   final MutableSetMultimap<ProjectId, NewsId> newsByProject = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskId, SubscriptionId> subscriptionsByTask = Multimaps.mutable.set.empty();
@@ -124,6 +130,19 @@ final class State {
   /** Each task's stored dependencies, as predecessor or as successor. */
   final MutableSetMultimap<TaskId, TaskDependencyId> dependenciesByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<ProjectId, TaskDependencyId> dependenciesByProject = Multimaps.mutable.set.empty();
+  /**
+   * Per project, the tasks with a due date and no done date, by due date then id: the tasks late as of
+   * a day are a prefix ({@link #undoneByDue}).
+   */
+  final MutableMap<ProjectId, TreeMap<LocalDate, TreeSet<TaskId>>> undoneByDue = UnifiedMap.newMap();
+  /** Per person, the time spent per day (epoch day to nanoseconds, zero sums left out). */
+  final MutableMap<PersonId, MutableIntLongMap> spentByPersonDay = UnifiedMap.newMap();
+  /**
+   * The earned-value sums per project: null until a query needs them ({@link #earnedValueIndex()}), then
+   * kept up to date by every mutation; dropped when a status's done flag changes. Volatile: concurrent
+   * readers may build it at once, each a complete index.
+   */
+  private volatile EarnedValueIndex earnedValue;
 
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
@@ -209,6 +228,9 @@ final class State {
       persons.put(p.id(), p);
     } else if (record instanceof TaskStatus s) {
       TaskStatus old = taskStatuses.put(s.id(), s);
+      if (old == null || old.isDone() != s.isDone()) {
+        earnedValue = null;
+      }
       if (old != null) {
         statusByShortName.remove(old.shortName());
       }
@@ -238,16 +260,20 @@ final class State {
       }
       daysOffByPerson.put(d.personId(), d.id());
     } else if (record instanceof Notification n) {
-      remove(n.id());
-      notifications.put(n.id(), n);
+      Notification old = notifications.put(n.id(), n);
+      if (old != null) {
+        unindexNotification(old);
+      }
       notificationsByPerson.put(n.personId(), n.id());
       notificationsByTask.put(n.taskId(), n.id());
       if (n.commentId() != null) {
         notificationsByComment.put(n.commentId(), n.id());
       }
     } else if (record instanceof News n) {
-      remove(n.id());
-      news.put(n.id(), n);
+      News old = news.put(n.id(), n);
+      if (old != null) {
+        unindexNews(old);
+      }
       newsByComment.put(n.commentId(), n.id());
       newsByProject.put(n.projectId(), n.id());
       newsByTask.put(n.taskId(), n.id());
@@ -295,6 +321,11 @@ final class State {
         timeSpentsByTask.remove(old.taskId(), old.id());
         timeSpentsByPerson.remove(old.personId(), old.id());
         timeSpentByKey.remove(new TimeSpentKey(old.taskId(), old.personId(), old.date()));
+        addSpent(old, -1);
+        EarnedValueIndex ev = earnedValue;
+        if (ev != null) {
+          ev.spent(old, -1);
+        }
       }
     } else if (id instanceof EntityId e) {
       Entity old = entities.remove(e);
@@ -306,6 +337,7 @@ final class State {
         }
       }
     } else if (id instanceof TaskStatusId s) {
+      earnedValue = null;
       TaskStatus old = taskStatuses.remove(s);
       if (old != null) {
         statusByShortName.remove(old.shortName());
@@ -340,18 +372,12 @@ final class State {
     } else if (id instanceof NotificationId n) {
       Notification old = notifications.remove(n);
       if (old != null) {
-        notificationsByPerson.remove(old.personId(), n);
-        notificationsByTask.remove(old.taskId(), n);
-        if (old.commentId() != null) {
-          notificationsByComment.remove(old.commentId(), n);
-        }
+        unindexNotification(old);
       }
     } else if (id instanceof NewsId n) {
       News old = news.remove(n);
       if (old != null) {
-        newsByComment.remove(old.commentId(), n);
-        newsByProject.remove(old.projectId(), n);
-        newsByTask.remove(old.taskId(), n);
+        unindexNews(old);
       }
     } else if (id instanceof StatusAutomationId a) {
       statusAutomations.remove(a);
@@ -374,6 +400,20 @@ final class State {
     }
   }
 
+  private void unindexNotification(Notification old) {
+    notificationsByPerson.remove(old.personId(), old.id());
+    notificationsByTask.remove(old.taskId(), old.id());
+    if (old.commentId() != null) {
+      notificationsByComment.remove(old.commentId(), old.id());
+    }
+  }
+
+  private void unindexNews(News old) {
+    newsByComment.remove(old.commentId(), old.id());
+    newsByProject.remove(old.projectId(), old.id());
+    newsByTask.remove(old.taskId(), old.id());
+  }
+
   private void putTask(Task t) {
     Task old = tasks.put(t.id(), t);
     if (old == null) {
@@ -385,6 +425,14 @@ final class State {
       unindexTask(old);
       indexNewTask(t);
       return;
+    }
+    if (!Objects.equals(old.dueDate(), t.dueDate()) || (old.doneDate() == null) != (t.doneDate() == null)) {
+      unindexDue(old);
+      indexDue(t);
+    }
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ev.replaceTask(old, t);
     }
     MutableList<Task> onEntity = tasksByEntity.get(t.entityId());
     onEntity.set(indexOf(onEntity, t.id()), t);
@@ -411,9 +459,19 @@ final class State {
       tasksByAssignee.put(p, t.id());
     }
     taskByKey.put(new TaskKey(t.entityId(), t.taskTypeId(), t.name()), t.id());
+    indexDue(t);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ev.task(t, 1);
+    }
   }
 
   private void unindexTask(Task old) {
+    unindexDue(old);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ev.task(old, -1);
+    }
     tasksByProject.remove(old.projectId(), old.id());
     MutableList<Task> onEntity = tasksByEntity.get(old.entityId());
     onEntity.remove(indexOf(onEntity, old.id()));
@@ -426,6 +484,60 @@ final class State {
       tasksByAssignee.remove(p, old.id());
     }
     taskByKey.remove(new TaskKey(old.entityId(), old.taskTypeId(), old.name()));
+  }
+
+  private static final Comparator<TaskId> BY_ID_VALUE = Comparator.comparing(TaskId::value);
+
+  private void indexDue(Task t) {
+    if (t.dueDate() != null && t.doneDate() == null) {
+      undoneByDue.getIfAbsentPut(t.projectId(), TreeMap::new)
+          .computeIfAbsent(t.dueDate(), d -> new TreeSet<>(BY_ID_VALUE)).add(t.id());
+    }
+  }
+
+  private void unindexDue(Task old) {
+    if (old.dueDate() == null || old.doneDate() != null) {
+      return;
+    }
+    TreeMap<LocalDate, TreeSet<TaskId>> byDue = undoneByDue.get(old.projectId());
+    TreeSet<TaskId> onDay = byDue.get(old.dueDate());
+    onDay.remove(old.id());
+    if (onDay.isEmpty()) {
+      byDue.remove(old.dueDate());
+      if (byDue.isEmpty()) {
+        undoneByDue.remove(old.projectId());
+      }
+    }
+  }
+
+  /**
+   * Visits the tasks of a project that are late as of a day by Kitsu's open-tasks rule (a due date
+   * strictly before the day, no done date), most late first: by due date, then id.
+   *
+   * @param project the project
+   * @param asOf the day
+   * @param limit how many tasks to collect at most
+   * @param into receives up to {@code limit} tasks, most late first
+   * @return how many tasks are late (all of them, not only those collected)
+   */
+  int lateTasks(ProjectId project, LocalDate asOf, int limit, List<Task> into) {
+    TreeMap<LocalDate, TreeSet<TaskId>> byDue = undoneByDue.get(project);
+    if (byDue == null) {
+      return 0;
+    }
+    int count = 0;
+    for (TreeSet<TaskId> onDay : byDue.headMap(asOf, false).values()) {
+      if (into.size() < limit) {
+        for (TaskId id : onDay) {
+          if (into.size() == limit) {
+            break;
+          }
+          into.add(tasks.get(id));
+        }
+      }
+      count += onDay.size();
+    }
+    return count;
   }
 
   private static int indexOf(List<Task> tasks, TaskId id) {
@@ -484,10 +596,77 @@ final class State {
       timeSpentsByTask.remove(old.taskId(), old.id());
       timeSpentsByPerson.remove(old.personId(), old.id());
       timeSpentByKey.remove(new TimeSpentKey(old.taskId(), old.personId(), old.date()));
+      addSpent(old, -1);
     }
     timeSpentsByTask.put(t.taskId(), t.id());
     timeSpentsByPerson.put(t.personId(), t.id());
     timeSpentByKey.put(new TimeSpentKey(t.taskId(), t.personId(), t.date()), t.id());
+    addSpent(t, 1);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      if (old != null) {
+        ev.spent(old, -1);
+      }
+      ev.spent(t, 1);
+    }
+  }
+
+  /**
+   * The earned-value sums per project, built from the records on first use. Call under the engine's
+   * read or write lock.
+   *
+   * @return the index, kept up to date by every later mutation
+   */
+  EarnedValueIndex earnedValueIndex() {
+    EarnedValueIndex ev = earnedValue;
+    if (ev == null) {
+      ev = EarnedValueIndex.build(this);
+      earnedValue = ev;
+    }
+    return ev;
+  }
+
+  /** Adds (sign 1) or takes away (sign -1) a row from its person's day sum; a zero sum is dropped. */
+  private void addSpent(TimeSpent t, int sign) {
+    MutableIntLongMap days = spentByPersonDay.getIfAbsentPut(t.personId(), IntLongHashMap::new);
+    int day = Math.toIntExact(t.date().toEpochDay());
+    if (days.addToValue(day, sign * t.duration().toNanos()) == 0) {
+      days.remove(day);
+      if (days.isEmpty()) {
+        spentByPersonDay.remove(t.personId());
+      }
+    }
+  }
+
+  /**
+   * The time a person spent over a range of days, from the per-day sums.
+   *
+   * @param person the person
+   * @param from the first day
+   * @param to the last day (inclusive)
+   * @return the total in nanoseconds
+   */
+  long spentBetween(PersonId person, LocalDate from, LocalDate to) {
+    MutableIntLongMap days = spentByPersonDay.get(person);
+    if (days == null) {
+      return 0;
+    }
+    long first = from.toEpochDay();
+    long last = to.toEpochDay();
+    long total = 0;
+    if (last - first + 1 > days.size()) {
+      long[] sum = new long[1];
+      days.forEachKeyValue((d, nanos) -> {
+        if (d >= first && d <= last) {
+          sum[0] += nanos;
+        }
+      });
+      return sum[0];
+    }
+    for (long d = first; d <= last; d++) {
+      total += days.get((int) d);
+    }
+    return total;
   }
 
   /**
@@ -569,20 +748,37 @@ final class State {
     check("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
     check("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
     check("notificationsByPerson", notificationsByPerson, rebuilt.notificationsByPerson);
-    check("notificationsByComment", notificationsByComment, rebuilt.notificationsByComment);
+    check("notificationsByComment", asSets(notificationsByComment), asSets(rebuilt.notificationsByComment));
     check("notificationsByTask", notificationsByTask, rebuilt.notificationsByTask);
-    check("newsByComment", newsByComment, rebuilt.newsByComment);
+    check("newsByComment", asSets(newsByComment), asSets(rebuilt.newsByComment));
     check("newsByProject", newsByProject, rebuilt.newsByProject);
     check("newsByTask", newsByTask, rebuilt.newsByTask);
     check("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
     check("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
     check("dependenciesByTask", dependenciesByTask, rebuilt.dependenciesByTask);
     check("dependenciesByProject", dependenciesByProject, rebuilt.dependenciesByProject);
+    check("undoneByDue", undoneByDue, rebuilt.undoneByDue);
+    check("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
+    EarnedValueIndex ev = earnedValue;
+    if (ev != null) {
+      ProjectId differs = ev.firstDifference(EarnedValueIndex.build(rebuilt));
+      if (differs != null) {
+        throw new IllegalStateException("index earnedValue disagrees with the records for project " + differs
+            + ":\n  kept:    " + ev.byProject.get(differs) + "\n  rebuilt: "
+            + EarnedValueIndex.build(rebuilt).byProject.get(differs));
+      }
+    }
   }
 
   private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {
     java.util.Map<EntityId, java.util.Set<Task>> out = new java.util.HashMap<>();
     m.forEachKeyValue((k, v) -> out.put(k, new java.util.HashSet<>(v)));
+    return out;
+  }
+
+  private static <K, V> java.util.Map<K, java.util.Set<V>> asSets(MutableListMultimap<K, V> m) {
+    java.util.Map<K, java.util.Set<V>> out = new java.util.HashMap<>();
+    m.forEachKeyMultiValues((k, v) -> out.put(k, new java.util.HashSet<>((java.util.Collection<V>) v)));
     return out;
   }
 

@@ -811,13 +811,7 @@ public final class TaskApi {
       Project p = found("project", project, s.projects.get(project));
       Access.requireRead(s.persons.get(actor), p, project);
       List<Task> out = new ArrayList<>();
-      for (TaskId id : s.tasksByProject.get(project)) {
-        Task t = s.tasks.get(id);
-        if (t.dueDate() != null && t.dueDate().isBefore(asOf) && t.doneDate() == null) {
-          out.add(t);
-        }
-      }
-      out.sort(Comparator.comparing(Task::dueDate).thenComparing(t -> t.id().value()));
+      s.lateTasks(project, asOf, Integer.MAX_VALUE, out);
       return List.copyOf(out);
     });
   }

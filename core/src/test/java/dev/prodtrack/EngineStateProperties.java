@@ -2,6 +2,7 @@ package dev.prodtrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -420,7 +421,9 @@ class EngineStateProperties {
       } else if (action instanceof Update u) {
         // gazu's update_task sends the whole task: read it fresh, change two fields.
         Task current = api(Who.ADMIN).getTask(slot(u.task()));
-        return api(u.actor()).updateTask(current.withPriority(u.priority()).withDueDate(due(u.dueInDays())));
+        // The estimation and start date follow the priority, so that earned value has something to sum.
+        return api(u.actor()).updateTask(current.withPriority(u.priority()).withDueDate(due(u.dueInDays()))
+            .withEstimation(Duration.ofMinutes(90L * u.priority())).withStartDate(MONDAY.minusDays(u.priority())));
       } else if (action instanceof RemoveTask r) {
         api(r.actor()).removeTask(slot(r.task()), r.force());
         return null;
@@ -655,6 +658,7 @@ class EngineStateProperties {
         assertThat(t.priority()).as("priority of %s; %s", id, where()).isEqualTo(m.priority);
         assertThat(t.dueDate()).as("due date of %s; %s", id, where()).isEqualTo(m.due);
       }
+      compareIndexedQueries(admin);
       assertThat(f.engine.as(f.admin.id()).project().team(f.project)).extracting(TeamMember::personId)
           .as("team; %s", where()).containsExactlyInAnyOrderElementsOf(team);
       for (Who w : WHO) {
@@ -668,6 +672,62 @@ class EngineStateProperties {
         }
         assertThat(f.engine.as(id(w)).user().allTasksToDo().stream().map(Task::id).collect(Collectors.toSet()))
             .as("todo list of %s; %s", w, where()).isEqualTo(expected);
+      }
+    }
+
+    /**
+     * The answers read from the engine's indexes (late tasks by due date, time spent per person and day)
+     * equal a full scan of the tasks and their time spents.
+     */
+    void compareIndexedQueries(TaskApi admin) {
+      List<Task> all = admin.allTasksForProject(f.project);
+      ScheduleApi schedule = f.engine.as(f.admin.id()).schedule();
+      for (int days = 0; days <= 22; days += 4) {
+        LocalDate asOf = MONDAY.plusDays(days);
+        List<Task> scanned = all.stream()
+            .filter(t -> t.dueDate() != null && t.dueDate().isBefore(asOf) && t.doneDate() == null)
+            .sorted(Comparator.comparing(Task::dueDate).thenComparing(t -> t.id().value()))
+            .toList();
+        assertThat(admin.allLateTasks(f.project, asOf)).as("late tasks as of %s; %s", asOf, where())
+            .isEqualTo(scanned);
+        var late = schedule.lateTasks(f.project, asOf, 2);
+        assertThat(late.count()).as("late count as of %s; %s", asOf, where()).isEqualTo(scanned.size());
+        assertThat(late.mostLate()).as("most late as of %s; %s", asOf, where())
+            .isEqualTo(scanned.subList(0, Math.min(2, scanned.size())));
+      }
+      var calendar = schedule.calendar(List.of(MONDAY.plusDays(9)));
+      for (int days = -4; days <= 24; days += 7) {
+        LocalDate day = MONDAY.plusDays(days);
+        for (var rule : dev.prodtrack.schedule.EarningRule.values()) {
+          for (java.time.ZoneId zone : List.of(java.time.ZoneOffset.UTC, java.time.ZoneId.of("Pacific/Kiritimati"),
+              java.time.ZoneId.of("America/Los_Angeles"))) {
+            var indexed = schedule.earnedValue(f.project, day, rule, zone, calendar);
+            var scanned = schedule.earnedValueByScan(dev.prodtrack.schedule.Scope.of(f.project), day, rule, zone,
+                calendar);
+            String what = "earned value " + rule + " on " + day + " in " + zone + "; " + where();
+            assertThat(indexed.bac()).as(what).isCloseTo(scanned.bac(), within(1e-9));
+            assertThat(indexed.pv()).as(what).isCloseTo(scanned.pv(), within(1e-9));
+            assertThat(indexed.ev()).as(what).isCloseTo(scanned.ev(), within(1e-9));
+            assertThat(indexed.ac()).as(what).isCloseTo(scanned.ac(), within(1e-9));
+            assertThat(indexed.unestimated()).as(what).isEqualTo(scanned.unestimated());
+            assertThat(indexed.unscheduled()).as(what).isEqualTo(scanned.unscheduled());
+          }
+        }
+      }
+      for (int[] range : new int[][] {{0, 0}, {1, 2}, {-5, 30}, {3, 9}}) {
+        LocalDate from = MONDAY.plusDays(range[0]);
+        LocalDate to = MONDAY.plusDays(range[1]);
+        Map<PersonId, Duration> scanned = new HashMap<>();
+        for (Task t : all) {
+          for (TimeSpent ts : admin.getTimeSpents(t.id()).rows()) {
+            if (!ts.date().isBefore(from) && !ts.date().isAfter(to)) {
+              scanned.merge(ts.personId(), ts.duration(), Duration::plus);
+            }
+          }
+        }
+        scanned.values().removeIf(Duration::isZero);
+        assertThat(schedule.timeSpentTotals(from, to)).as("time spent per person %s..%s; %s", from, to, where())
+            .isEqualTo(scanned);
       }
     }
 

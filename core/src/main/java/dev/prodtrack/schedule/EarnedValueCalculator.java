@@ -27,8 +27,21 @@ public final class EarnedValueCalculator {
    * @return the fraction, or empty for an unscheduled task
    */
   public static OptionalDouble plannedFraction(Task task, LocalDate day, WorkCalendar calendar) {
-    LocalDate start = task.startDate();
-    LocalDate due = task.dueDate();
+    return plannedFraction(task.startDate(), task.dueDate(), day, calendar);
+  }
+
+  /**
+   * The planned fraction of work done by the end of {@code day} for planned dates (§6.1), as {@link
+   * #plannedFraction(Task, LocalDate, WorkCalendar)} computes it for a task with these dates.
+   *
+   * @param start the planned start, nullable
+   * @param due the due date, nullable
+   * @param day the day
+   * @param calendar the calendar
+   * @return the fraction in [0, 1], or empty when a date is missing
+   */
+  public static OptionalDouble plannedFraction(LocalDate start, LocalDate due, LocalDate day,
+      WorkCalendar calendar) {
     if (start == null || due == null) {
       return OptionalDouble.empty();
     }
@@ -134,6 +147,23 @@ public final class EarnedValueCalculator {
         ac += calendar.days(ts.duration()) * spentWeight.applyAsDouble(ts);
       }
     }
+    return of(day, bac, pv, ev, ac, unestimated, unscheduled);
+  }
+
+  /**
+   * The measures derived from the four sums (§6.2 – §6.4): SV, CV, SPI, CPI, the EAC variants and TCPI.
+   *
+   * @param day the as-of day
+   * @param bac the budget at completion, in person-days
+   * @param pv the planned value
+   * @param ev the earned value
+   * @param ac the actual cost
+   * @param unestimated how many tasks have no estimation
+   * @param unscheduled how many tasks lack a start or a due date
+   * @return the measures
+   */
+  public static EarnedValue of(LocalDate day, double bac, double pv, double ev, double ac, int unestimated,
+      int unscheduled) {
     OptionalDouble spi = ratio(ev, pv);
     OptionalDouble cpi = ratio(ev, ac);
     OptionalDouble eacByCpi = cpi.isPresent() && cpi.getAsDouble() != 0 ? OptionalDouble.of(bac / cpi.getAsDouble())

@@ -2,6 +2,8 @@ package dev.prodtrack.storage.memory;
 
 import dev.prodtrack.storage.Capability;
 import dev.prodtrack.storage.ChangeSet;
+import dev.prodtrack.storage.DeferredEncoding;
+import dev.prodtrack.storage.DeferredRecord;
 import dev.prodtrack.storage.RecordKey;
 import dev.prodtrack.storage.RecoveryReport;
 import dev.prodtrack.storage.StorageException;
@@ -39,7 +41,9 @@ import java.util.function.Consumer;
  * #close()}.
  *
  * <p>Design note. The content is a {@link HashMap} guarded by the content's monitor, shared by all
- * its handles. A commit takes the monitor once, checks the handle's state, then puts or removes each
+ * its handles. Records committed through {@link #commitDeferred} are kept as the writer's objects in
+ * a second map and encoded only when bytes are needed: at the next load, or before the next plain
+ * commit (so that the order of writes to one key is kept). A commit takes the monitor once, checks the handle's state, then puts or removes each
  * record of the change set and increments the sequence number: its cost is one map operation per
  * record and it copies nothing. Since every check that can refuse a commit runs before the first map
  * operation, a commit is applied whole or not at all, and a load (which takes the same monitor) never
@@ -53,13 +57,30 @@ import java.util.function.Consumer;
  *
  * <p>Thread safety: every method may be called from any thread; calls on one content are serialised.
  */
-public final class MemoryStore implements Store {
+public final class MemoryStore implements Store, DeferredEncoding {
 
-  /** The records and sequence number shared by every handle over one content; guarded by itself. */
+  /**
+   * The records and sequence number shared by every handle over one content; guarded by itself. A
+   * record is either encoded ({@code records}) or deferred ({@code deferred}, by identity); a deferred
+   * record is newer than an encoded one of the same key, which {@link #flush()} replaces.
+   */
   private static final class Content {
     final Map<RecordKey, StoredRecord> records = new HashMap<>();
+    final Map<Object, DeferredRecord> deferred = new HashMap<>();
     long lastSequence;
     MemoryStore openHandle;
+
+    /** Encodes every deferred record into {@code records}. */
+    void flush() {
+      if (deferred.isEmpty()) {
+        return;
+      }
+      for (DeferredRecord r : deferred.values()) {
+        RecordKey key = r.key();
+        records.put(key, new StoredRecord(key, r.encode()));
+      }
+      deferred.clear();
+    }
   }
 
   private final Content content;
@@ -165,6 +186,7 @@ public final class MemoryStore implements Store {
             + " already; reopen the store to load again");
       }
       loaded = true;
+      content.flush();
       records = content.records.values().toArray(new StoredRecord[0]);
       lastSequence = content.lastSequence;
     }
@@ -183,26 +205,8 @@ public final class MemoryStore implements Store {
   public long commit(ChangeSet changes) {
     Objects.requireNonNull(changes, "changes");
     synchronized (content) {
-      requireOpen("commit");
-      if (!loaded) {
-        throw new IllegalStateException("commit before load: call load once on an opened store"
-            + " before its first commit");
-      }
-      StoreHealth h = health;
-      if (h.state() == StoreHealth.State.FAILED) {
-        throw new StorageException(Reason.FAILED, "commit refused: the store failed earlier and"
-            + " refuses commits until reopened", h.cause().orElseThrow());
-      }
-      Reason injected = injectedFailure;
-      if (injected != null) {
-        injectedFailure = null;
-        StorageException failure = new StorageException(injected, "commit of " + changes.size()
-            + " changes failed: failure injected by MemoryStore.failNextCommit(" + injected + ")");
-        if (injected == Reason.IO || injected == Reason.FAILED) {
-          health = StoreHealth.failed(failure);
-        }
-        throw failure;
-      }
+      checkCommit(changes.size());
+      content.flush();
       Map<RecordKey, StoredRecord> records = content.records;
       for (StoredRecord r : changes.puts()) {
         records.put(r.key(), r);
@@ -211,6 +215,57 @@ public final class MemoryStore implements Store {
         records.remove(k);
       }
       return ++content.lastSequence;
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Costs one hash-map operation per put or delete: a put keeps the record object, and its bytes are
+   * encoded at the next {@link #load(Consumer)} of a handle over this content (or the next plain {@link
+   * #commit(ChangeSet)}, which encodes every deferred record first). Nothing is copied or encoded here.
+   */
+  @Override
+  public long commitDeferred(List<? extends DeferredRecord> puts, List<? extends DeferredRecord> deletes) {
+    Objects.requireNonNull(puts, "puts");
+    Objects.requireNonNull(deletes, "deletes");
+    synchronized (content) {
+      checkCommit(puts.size() + deletes.size());
+      Map<Object, DeferredRecord> deferred = content.deferred;
+      for (int i = 0, n = puts.size(); i < n; i++) {
+        DeferredRecord r = puts.get(i);
+        deferred.put(r.identity(), r);
+      }
+      for (int i = 0, n = deletes.size(); i < n; i++) {
+        DeferredRecord r = deletes.get(i);
+        deferred.remove(r.identity());
+        content.records.remove(r.key());
+      }
+      return ++content.lastSequence;
+    }
+  }
+
+  /** The checks that may refuse a commit of {@code size} changes, before anything is applied. */
+  private void checkCommit(int size) {
+    requireOpen("commit");
+    if (!loaded) {
+      throw new IllegalStateException("commit before load: call load once on an opened store"
+          + " before its first commit");
+    }
+    StoreHealth h = health;
+    if (h.state() == StoreHealth.State.FAILED) {
+      throw new StorageException(Reason.FAILED, "commit refused: the store failed earlier and"
+          + " refuses commits until reopened", h.cause().orElseThrow());
+    }
+    Reason injected = injectedFailure;
+    if (injected != null) {
+      injectedFailure = null;
+      StorageException failure = new StorageException(injected, "commit of " + size
+          + " changes failed: failure injected by MemoryStore.failNextCommit(" + injected + ")");
+      if (injected == Reason.IO || injected == Reason.FAILED) {
+        health = StoreHealth.failed(failure);
+      }
+      throw failure;
     }
   }
 
@@ -255,6 +310,7 @@ public final class MemoryStore implements Store {
   @Override
   public String toString() {
     synchronized (content) {
+      content.flush();
       return "MemoryStore[" + health.state() + ", " + content.records.size() + " records, lastSequence="
           + content.lastSequence + "]";
     }
