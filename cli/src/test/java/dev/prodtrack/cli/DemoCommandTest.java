@@ -2,10 +2,15 @@ package dev.prodtrack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prodtrack.EngineRecords;
+import dev.prodtrack.ProdTrack;
+import dev.prodtrack.model.Comment;
+import dev.prodtrack.storage.file.FileStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +95,49 @@ class DemoCommandTest {
         .replaceAll("in [0-9,]+ ms", "").replace(two.toAbsolutePath().toString(), "");
     assertThat(a).isEqualTo(b);
     assertThat(Files.readString(one)).isEqualTo(Files.readString(two));
+  }
+
+  @Test
+  void demo_onAFileStore_reopensToTheSameStateAndKeepsTheDay() throws Exception {
+    Path storeDir = dir.resolve("store");
+    Path memSvg = dir.resolve("mem.svg");
+    Path fileSvg = dir.resolve("file.svg");
+    String[] r = run("demo", "--size", "S", "--seed", "5", "--store", storeDir.toString(), "--svg",
+        fileSvg.toString());
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("Stored in " + storeDir).contains("state digest identical")
+        .contains("starts").contains("back-dated");
+    // The day played on the reopened file store reports what the same day reports in memory.
+    String inMemory = run("demo", "--size", "S", "--seed", "5", "--svg", memSvg.toString())[1];
+    assertThat(strip(r[1], fileSvg).replaceAll("(?m)^Stored in .*\\R", ""))
+        .isEqualTo(strip(inMemory, memSvg));
+
+    // Everything the day committed is on disk: reopening shows the day's comments.
+    try (ProdTrack reopened = ProdTrack.builder().store(FileStore.open(storeDir)).open()) {
+      List<String> texts = EngineRecords.records(reopened).stream()
+          .filter(Comment.class::isInstance).map(c -> ((Comment) c).text()).toList();
+      assertThat(texts).contains("Starting on it.", "From yesterday's dailies: the timing works.");
+    }
+  }
+
+  @Test
+  void demo_onANonEmptyDirectory_isRefusedAndTouchesNothing() throws Exception {
+    Path storeDir = Files.createDirectories(dir.resolve("busy"));
+    Path keep = Files.writeString(storeDir.resolve("keep.txt"), "mine");
+    String[] r = run("demo", "--size", "TINY", "--store", storeDir.toString(), "--svg",
+        dir.resolve("x.svg").toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--store").contains("must be absent or empty");
+    assertThat(r[1]).isEmpty();
+    try (var entries = Files.list(storeDir)) {
+      assertThat(entries.toList()).containsExactly(keep);
+    }
+    assertThat(Files.readString(keep)).isEqualTo("mine");
+    assertThat(dir.resolve("x.svg")).doesNotExist();
+  }
+
+  private static String strip(String output, Path svg) {
+    return output.replaceAll("in [0-9,]+ ms", "").replace(svg.toAbsolutePath().toString(), "");
   }
 
   @Test
