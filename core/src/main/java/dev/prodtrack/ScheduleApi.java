@@ -522,29 +522,30 @@ public final class ScheduleApi {
     return engine.read(s -> {
       List<Task> tasks = tasksIn(s, scope);
       Project p = s.projects.get(scope.project());
-      java.util.Map<TaskId, Integer> durations = new java.util.LinkedHashMap<>();
-      java.util.Set<TaskId> unestimated = new java.util.HashSet<>();
+      if (tasks.isEmpty()) {
+        throw new IllegalArgumentException("no task to schedule");
+      }
+      int[] durations = new int[tasks.size()];
+      boolean[] unestimated = new boolean[tasks.size()];
       LocalDate earliest = null;
-      for (Task t : tasks) {
-        int d;
+      for (int i = 0; i < tasks.size(); i++) {
+        Task t = tasks.get(i);
         if (t.startDate() != null && t.dueDate() != null) {
-          d = (int) Math.max(1, calendar.workingDays(t.startDate(), t.dueDate()));
+          durations[i] = (int) Math.max(1, calendar.workingDays(t.startDate(), t.dueDate()));
         } else if (!t.estimation().isZero()) {
-          d = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
+          durations[i] = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
         } else {
-          d = 1;
-          unestimated.add(t.id());
+          durations[i] = 1;
+          unestimated[i] = true;
         }
-        durations.put(t.id(), d);
         if (t.startDate() != null && (earliest == null || t.startDate().isBefore(earliest))) {
           earliest = t.startDate();
         }
       }
-      List<dev.prodtrack.schedule.TaskLink> links = DependencyNetwork.links(s, p, tasks, explicitLinks);
+      var network = DependencyNetwork.network(s, p, tasks, durations, unestimated, explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
           : earliest != null ? earliest : LocalDate.EPOCH;
-      return dev.prodtrack.schedule.CriticalPath.compute(durations, unestimated, links,
-          start, deadline, threshold, calendar);
+      return dev.prodtrack.schedule.CriticalPath.compute(network, start, deadline, threshold, calendar);
     });
   }
 
