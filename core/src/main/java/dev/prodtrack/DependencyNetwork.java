@@ -144,28 +144,31 @@ final class DependencyNetwork {
     var network = new dev.prodtrack.schedule.CpmNetwork(ids, durations, unestimated);
     List<EntityId> entities = new ArrayList<>(byEntity.keySet());
     entities.sort(Comparator.comparing(EntityId::value));
-    List<int[]> group = new ArrayList<>();
+    // An entity's prioritised tasks as (priority << 32 | index): sorted, by priority then index.
+    long[] group = new long[16];
     for (EntityId e : entities) {
-      group.clear();
+      int size = 0;
       for (int i = byEntity.get(e)[0]; i >= 0; i = next[i]) {
         if (priority[i] != Integer.MIN_VALUE) {
-          group.add(new int[] {priority[i], i});
+          if (size == group.length) {
+            group = java.util.Arrays.copyOf(group, size * 2);
+          }
+          group[size++] = (long) priority[i] << 32 | i;
         }
       }
-      // By priority, then index (stable: the tasks came in index order).
-      group.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+      java.util.Arrays.sort(group, 0, size);
       int previousFrom = -1;
       int levelFrom = 0;
-      while (levelFrom < group.size()) {
+      while (levelFrom < size) {
         int levelTo = levelFrom;
-        while (levelTo < group.size() && group.get(levelTo)[0] == group.get(levelFrom)[0]) {
+        while (levelTo < size && group[levelTo] >> 32 == group[levelFrom] >> 32) {
           levelTo++;
         }
         if (previousFrom >= 0) {
           for (int x = previousFrom; x < levelFrom; x++) {
-            int a = group.get(x)[1];
+            int a = (int) group[x];
             for (int y = levelFrom; y < levelTo; y++) {
-              int b = group.get(y)[1];
+              int b = (int) group[y];
               if (explicitPairs.isEmpty() || !explicitPairs.contains((long) Math.min(a, b) * n + Math.max(a, b))) {
                 network.link(a, b, TaskLink.Type.FS, 0);
               }
