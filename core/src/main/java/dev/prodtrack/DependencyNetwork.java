@@ -99,19 +99,24 @@ final class DependencyNetwork {
     List<TaskId> ids = new ArrayList<>(n);
     // Each task's priority (Integer.MIN_VALUE for none) and its entity's group, tasks in index order.
     int[] priority = new int[n];
-    Map<dev.prodtrack.model.TaskTypeId, OptionalInt> priorities = new HashMap<>();
-    Map<EntityId, int[]> byEntity = new HashMap<>();
+    // Keyed by the ids' UUIDs: their hash is cheaper than the id records'.
+    Map<java.util.UUID, OptionalInt> priorities = new HashMap<>();
+    Map<java.util.UUID, int[]> byEntity = new HashMap<>();
     int[] next = new int[n];
     for (int i = 0; i < n; i++) {
       Task t = tasks.get(i);
       ids.add(t.id());
-      OptionalInt prio = priorities.computeIfAbsent(t.taskTypeId(), p::taskTypePriority);
+      OptionalInt prio = priorities.get(t.taskTypeId().value());
+      if (prio == null) {
+        prio = p.taskTypePriority(t.taskTypeId());
+        priorities.put(t.taskTypeId().value(), prio);
+      }
       priority[i] = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
       // A linked list per entity: head and tail in the map, next[] through the tasks.
       next[i] = -1;
-      int[] ends = byEntity.get(t.entityId());
+      int[] ends = byEntity.get(t.entityId().value());
       if (ends == null) {
-        byEntity.put(t.entityId(), new int[] {i, i});
+        byEntity.put(t.entityId().value(), new int[] {i, i});
       } else {
         next[ends[1]] = i;
         ends[1] = i;
@@ -142,11 +147,11 @@ final class DependencyNetwork {
       explicitPairs.add((long) Math.min(a, b) * n + Math.max(a, b));
     }
     var network = new dev.prodtrack.schedule.CpmNetwork(ids, durations, unestimated);
-    List<EntityId> entities = new ArrayList<>(byEntity.keySet());
-    entities.sort(Comparator.comparing(EntityId::value));
+    java.util.UUID[] entities = byEntity.keySet().toArray(new java.util.UUID[0]);
+    java.util.Arrays.sort(entities);
     // An entity's prioritised tasks as (priority << 32 | index): sorted, by priority then index.
     long[] group = new long[16];
-    for (EntityId e : entities) {
+    for (java.util.UUID e : entities) {
       int size = 0;
       for (int i = byEntity.get(e)[0]; i >= 0; i = next[i]) {
         if (priority[i] != Integer.MIN_VALUE) {
