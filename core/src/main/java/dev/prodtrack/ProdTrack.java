@@ -103,11 +103,12 @@ public final class ProdTrack implements AutoCloseable {
     this.recoveryReport = store.load(this::loadRecord);
   }
 
+  /** Receives a loaded comment's ordinal; used by the constructor's thread only. */
+  private final long[] loadedOrder = new long[1];
+
   private void loadRecord(StoredRecord r) {
-    String kind = r.key().kind();
-    Object record = RecordCodec.decode(kind, r.payload());
-    long order = record instanceof Comment ? RecordCodec.commentOrder(r.payload()) : 0;
-    state.put(record, order);
+    Object record = RecordCodec.decodeLoaded(r.key().kind(), r.payload(), loadedOrder);
+    state.put(record, loadedOrder[0]);
   }
 
   /**
