@@ -65,6 +65,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -322,6 +323,24 @@ final class RecordCodec {
    * @throws CorruptRecordException if {@code json} is not a valid record of that kind
    */
   static Object decode(String kind, byte[] json) {
+    return decode(kind, json, null);
+  }
+
+  /**
+   * Decodes a record of a known kind, taking its ids, instants, dates, durations and strings from a pool
+   * when an equal one is there (and adding them when not), so that the records of one load share their
+   * values instead of each holding copies: a reopened production otherwise holds a {@code PersonId} and
+   * its {@code UUID} per reference, an {@code Instant} per date-time field.
+   *
+   * @param kind one of {@link #KINDS}
+   * @param json the UTF-8 JSON document
+   * @param pool the shared values, or null for none; not thread-safe, one loader at a time
+   * @return the record, of the class {@code kind} names
+   * @throws NullPointerException if {@code kind} or {@code json} is null
+   * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}
+   * @throws CorruptRecordException if {@code json} is not a valid record of that kind
+   */
+  static Object decode(String kind, byte[] json, UnifiedSet<Object> pool) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(json, "json");
     Function<In, Object> reader = switch (kind) {
@@ -343,7 +362,7 @@ final class RecordCodec {
       case TASK_DEPENDENCY -> RecordCodec::readTaskDependency;
       default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
     };
-    return read(kind, json, in -> {
+    return read(kind, json, pool, in -> {
       Object record = reader.apply(in);
       if (in.p.nextToken() != null) {
         throw new CorruptRecordException(kind, null, "trailing content after the record's object");
@@ -364,7 +383,7 @@ final class RecordCodec {
    */
   static long commentOrder(byte[] json) {
     Objects.requireNonNull(json, "json");
-    return read(COMMENT, json, in -> {
+    return read(COMMENT, json, null, in -> {
       while (in.next()) {
         if (ORDER_FIELD.equals(in.name)) {
           Long order = in.longInteger();
@@ -377,10 +396,10 @@ final class RecordCodec {
   }
 
   /** Parses one document with {@code body}, which starts on the root object; Jackson errors become corrupt. */
-  private static <T> T read(String kind, byte[] json, Function<In, T> body) {
+  private static <T> T read(String kind, byte[] json, UnifiedSet<Object> pool, Function<In, T> body) {
     try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
       try {
-        In in = new In(parser, kind);
+        In in = new In(parser, kind, pool);
         in.root();
         return body.apply(in);
       } catch (JacksonException e) {
@@ -1783,9 +1802,19 @@ final class RecordCodec {
     /** The current field name, or list element name such as {@code "assignees[2]"}. */
     String name;
 
-    In(JsonParser p, String kind) {
+    /** Values shared across the records of one load, or null. */
+    final UnifiedSet<Object> pool;
+
+    In(JsonParser p, String kind, UnifiedSet<Object> pool) {
       this.p = p;
       this.kind = kind;
+      this.pool = pool;
+    }
+
+    /** The pool's value equal to {@code value} (added if absent), or {@code value} without a pool. */
+    @SuppressWarnings("unchecked")
+    <T> T shared(T value) {
+      return pool == null || value == null ? value : (T) pool.put(value);
     }
 
     void root() {
@@ -1868,6 +1897,11 @@ final class RecordCodec {
     }
 
     String string() {
+      return shared(rawString());
+    }
+
+    /** A string value not taken from the pool (the text of an id or a date, parsed and dropped). */
+    String rawString() {
       JsonToken t = p.currentToken();
       if (t == JsonToken.VALUE_NULL) {
         return null;
@@ -1879,7 +1913,7 @@ final class RecordCodec {
     }
 
     <T> T id(Function<UUID, T> wrap) {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }
@@ -1887,7 +1921,7 @@ final class RecordCodec {
       if (uuid == null) {
         throw corrupt("not a UUID: " + quote(text));
       }
-      return wrap.apply(uuid);
+      return shared(wrap.apply(uuid));
     }
 
     Boolean bool() {
@@ -1932,24 +1966,24 @@ final class RecordCodec {
     }
 
     Instant instant() {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }
       try {
-        return LocalDateTime.parse(text, DATE_TIME).toInstant(ZoneOffset.UTC);
+        return shared(LocalDateTime.parse(text, DATE_TIME).toInstant(ZoneOffset.UTC));
       } catch (DateTimeException e) {
         throw corrupt("expected a naive UTC date-time yyyy-MM-ddTHH:mm:ss[.fraction], found " + quote(text));
       }
     }
 
     LocalDate date() {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }
       try {
-        return LocalDate.parse(text, DATE);
+        return shared(LocalDate.parse(text, DATE));
       } catch (DateTimeException e) {
         throw corrupt("expected a date yyyy-MM-dd, found " + quote(text));
       }
@@ -1978,14 +2012,14 @@ final class RecordCodec {
       BigInteger nanos = minutes.multiply(NANOS_PER_MINUTE).setScale(0, RoundingMode.HALF_UP).toBigInteger();
       BigInteger[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
       try {
-        return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue());
+        return shared(Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue()));
       } catch (ArithmeticException e) {
         throw corrupt("minutes out of the duration range: " + quote(p.getString()));
       }
     }
 
     Role role() {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }
