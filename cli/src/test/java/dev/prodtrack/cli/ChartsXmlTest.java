@@ -159,7 +159,7 @@ class ChartsXmlTest {
   @Test
   void burndown_idealStartsAtTheTotalAndEndsAtZero_remainingAndDoneReadBack() throws Exception {
     List<BurndownPoint> points = burndown(true);
-    Document d = parse(BurndownSvg.render("Burn-down <SQ01>", points, mon.plusDays(9)));
+    Document d = parse(BurndownSvg.render("Burn-down <SQ01>", points, mon.plusDays(11)));
     assertThat(d.getDocumentElement().getAttribute("class")).isEqualTo("burndown");
     Element ideal = only(elements(d, "polyline", "ideal"));
     List<double[]> ip = points(ideal);
@@ -203,6 +203,18 @@ class ChartsXmlTest {
     // Outside the series: no today line.
     assertThat(elements(parse(BurndownSvg.render("b", points, mon.minusDays(1))), "line", "today")).isEmpty();
     assertThat(elements(parse(BurndownSvg.render("b", points, LocalDate.of(2025, 3, 15))), "line", "today")).isEmpty();
+  }
+
+  @Test
+  void burndown_remainingAndDoneStopAtToday_idealGoesOn() throws Exception {
+    List<BurndownPoint> points = burndown(true);
+    Document d = parse(BurndownSvg.render("b", points, LocalDate.of(2025, 3, 12)));
+    List<double[]> rp = points(only(elements(d, "polyline", "remaining")));
+    assertThat(rp).hasSize(8);
+    assertThat(points(only(elements(d, "polyline", "done")))).hasSize(8);
+    assertThat(points(only(elements(d, "polyline", "ideal")))).hasSize(10);
+    assertThat(rp.get(7)[0]).isEqualTo(num(only(elements(d, "line", "today")), "x1"));
+    assertThat(leftValue(d, rp.get(7)[1])).isCloseTo(points.get(7).remaining(), within(0.01));
   }
 
   @Test

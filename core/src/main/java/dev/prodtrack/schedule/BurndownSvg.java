@@ -26,7 +26,9 @@ import java.util.Objects;
  * {@code axis y-left} or {@code axis y-right}, each with {@code data-date} (x) or {@code data-value} (y) and
  * a {@code line} and a {@code text}; the today line is the {@code line} of class {@code today} with
  * {@code data-date}, drawn at the last point on or before today, and only when today lies within the
- * series' dates; the legend is the {@code g} of class {@code legend} holding one {@code g} of class
+ * series' dates. The remaining and done lines stop at that same point (what lies after today is not
+ * known yet; the ideal line spans the whole series, and so do they when today is outside it); the legend is the {@code g} of class {@code legend}
+ * holding one {@code g} of class
  * {@code legend-entry} per series with {@code data-series}. Output is deterministic for equal inputs.
  * Thread-safe (stateless).
  */
@@ -163,24 +165,26 @@ public final class BurndownSvg {
       }
       series(svg, "ideal", IDEAL_COLOUR, " stroke-dasharray=\"8 4\"", pts, "ideal remaining");
     }
+    // The last point on or before today (-1 when today is before the series; n - 1 when after it).
+    int todayAt = -1;
+    while (todayAt + 1 < n && !points.get(todayAt + 1).date().isAfter(today)) {
+      todayAt++;
+    }
     StringBuilder remaining = new StringBuilder();
     StringBuilder done = new StringBuilder();
-    for (int i = 0; i < n; i++) {
+    int actualEnd = todayAt >= 0 ? todayAt : n - 1;
+    for (int i = 0; i <= actualEnd; i++) {
       point(remaining, x.applyAsDouble(i), yLeft.applyAsDouble(points.get(i).remaining()));
       point(done, x.applyAsDouble(i), yRight.applyAsDouble(points.get(i).doneTasks()));
     }
-    BurndownPoint lastPoint = points.get(n - 1);
+    BurndownPoint lastPoint = points.get(actualEnd);
     series(svg, "done", DONE_COLOUR, "", done, "tasks done: " + lastPoint.doneTasks() + " on " + lastPoint.date());
     series(svg, "remaining", REMAINING_COLOUR, "", remaining,
         "person-days remaining: " + GanttSvg.num(round2(lastPoint.remaining())) + " on " + lastPoint.date());
 
     // Today.
-    if (!today.isBefore(points.get(0).date()) && !today.isAfter(lastPoint.date())) {
-      int at = 0;
-      while (at + 1 < n && !points.get(at + 1).date().isAfter(today)) {
-        at++;
-      }
-      String tx = GanttSvg.num(x.applyAsDouble(at));
+    if (!today.isBefore(points.get(0).date()) && !today.isAfter(points.get(n - 1).date())) {
+      String tx = GanttSvg.num(x.applyAsDouble(todayAt));
       svg.append("  <line class=\"today\" data-date=\"").append(today).append("\" x1=\"").append(tx).append("\" y1=\"")
           .append(TOP - 6).append("\" x2=\"").append(tx).append("\" y2=\"").append(bottom).append("\" stroke=\"")
           .append(TODAY_COLOUR).append("\" stroke-width=\"2\" stroke-dasharray=\"6 3\"><title>today ").append(today)

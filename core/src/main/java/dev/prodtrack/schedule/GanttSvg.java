@@ -41,7 +41,7 @@ public final class GanttSvg {
   private static final String MILESTONE_COLOUR = "#6a1b9a";
   private static final int LABEL_WIDTH = 280;
   private static final int ROW_HEIGHT = 22;
-  private static final int HEADER = 56;
+  private static final int HEADER = 72;
   private static final int CHART_WIDTH = 1200;
   /** Height of the milestone band, drawn only when there are milestones (two staggered label lines). */
   private static final int MILESTONE_BAND = 34;
