@@ -33,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
         ""},
     footer = {"", "Examples:",
         "  prodtrack burndown --store studio --project \"Big Buck\" --format csv > burndown.csv",
-        "  prodtrack burndown --store studio --sequence SQ010 --as-of 2025-06-30 --out sq010-burndown.svg",
-        "", "Exit codes: 0 done, 1 refused (unknown name, empty range, bad --out, store error), 2 bad usage."})
+        "  prodtrack burndown --store studio --sequence SQ010 --out sq010-burndown.svg",
+        "", "Exit codes: 0 done; 1 refused (an unknown name, an empty range, a bad --out, a",
+        "  store error); 2 bad usage."})
 final class BurndownCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -47,9 +47,10 @@ import picocli.CommandLine.Model.CommandSpec;
         ""},
     footer = {"", "Examples:",
         "  prodtrack critical-path --store studio --project \"Big Buck\" --sequence SQ010",
-        "  prodtrack critical-path --store studio --deadline 2025-09-30 --all --format csv",
+        "  prodtrack critical-path --store studio --deadline 2025-09-30 --all",
         "  prodtrack critical-path --store studio --link 5d2c...:8e1f...:FS:2",
-        "", "Exit codes: 0 done, 1 refused (a cycle, unknown name or task, store error), 2 bad usage."})
+        "", "Exit codes: 0 done; 1 refused (a cycle, an unknown name or task, a store error);",
+        "  2 bad usage."})
 final class CriticalPathCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

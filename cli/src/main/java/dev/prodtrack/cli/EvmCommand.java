@@ -34,8 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
         ""},
     footer = {"", "Examples:",
         "  prodtrack evm --store studio --project \"Big Buck\" --as-of 2025-06-30",
-        "  prodtrack evm --store studio --department Animation --series 2025-01-01 2025-06-30 --format csv",
-        "", "Exit codes: 0 done, 1 refused (unknown name, bad range, store error), 2 bad usage."})
+        "  prodtrack evm --store studio --department Animation \\",
+        "      --series 2025-01-01 2025-06-30 --format csv",
+        "", "Exit codes: 0 done; 1 refused (an unknown name, a bad range, a store error);",
+        "  2 bad usage."})
 final class EvmCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

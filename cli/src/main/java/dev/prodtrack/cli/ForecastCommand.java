@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:",
         "  prodtrack forecast --store studio --project \"Big Buck\" --as-of 2025-06-30",
         "  prodtrack forecast --store studio --sequence SQ010 --window 40 --format json",
-        "", "Exit codes: 0 done (also for 'no forecast'), 1 refused (unknown name, store error), 2 bad usage."})
+        "", "Exit codes: 0 done (also for 'no forecast'); 1 refused (an unknown name, a store",
+        "  error); 2 bad usage."})
 final class ForecastCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -40,9 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
             + "thousands of tasks makes a very tall chart.",
         ""},
     footer = {"", "Examples:",
-        "  prodtrack timeline --store studio --project \"Big Buck\" --sequence SQ010 --out sq010.svg",
-        "  prodtrack timeline --store studio --person \"Ada Lovelace\" --as-of 2025-06-30 --out ada.html",
-        "", "Exit codes: 0 written, 1 refused (unknown name, bad --out, store error), 2 bad usage."})
+        "  prodtrack timeline --store studio --sequence SQ010 --out sq010.svg",
+        "  prodtrack timeline --store studio --person \"Ada Lovelace\" --out ada.html",
+        "", "Exit codes: 0 written; 1 refused (an unknown name, a bad --out, a store error);",
+        "  2 bad usage."})
 final class TimelineCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
