@@ -143,6 +143,8 @@ final class State {
    * readers may build it at once, each a complete index.
    */
   private volatile EarnedValueIndex earnedValue;
+  /** The schedule analytics' task views ({@link #scheduleTaskIndex()}): null until needed, as earnedValue. */
+  private volatile ScheduleTaskIndex scheduleTasks;
 
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
@@ -230,6 +232,7 @@ final class State {
       TaskStatus old = taskStatuses.put(s.id(), s);
       if (old == null || old.isDone() != s.isDone()) {
         earnedValue = null;
+        scheduleTasks = null;
       }
       if (old != null) {
         statusByShortName.remove(old.shortName());
@@ -338,6 +341,7 @@ final class State {
       }
     } else if (id instanceof TaskStatusId s) {
       earnedValue = null;
+      scheduleTasks = null;
       TaskStatus old = taskStatuses.remove(s);
       if (old != null) {
         statusByShortName.remove(old.shortName());
@@ -434,6 +438,10 @@ final class State {
     if (ev != null) {
       ev.replaceTask(old, t);
     }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.replaced(this, old, t);
+    }
     MutableList<Task> onEntity = tasksByEntity.get(t.entityId());
     onEntity.set(indexOf(onEntity, t.id()), t);
     if (!old.taskStatusId().equals(t.taskStatusId())) {
@@ -464,6 +472,10 @@ final class State {
     if (ev != null) {
       ev.task(t, 1);
     }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.added(this, t);
+    }
   }
 
   private void unindexTask(Task old) {
@@ -471,6 +483,10 @@ final class State {
     EarnedValueIndex ev = earnedValue;
     if (ev != null) {
       ev.task(old, -1);
+    }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.removed(old);
     }
     tasksByProject.remove(old.projectId(), old.id());
     MutableList<Task> onEntity = tasksByEntity.get(old.entityId());
@@ -626,6 +642,21 @@ final class State {
     return ev;
   }
 
+  /**
+   * The schedule analytics' task views, built from the records on first use. Call under the engine's
+   * read or write lock.
+   *
+   * @return the index, kept up to date by every later mutation
+   */
+  ScheduleTaskIndex scheduleTaskIndex() {
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st == null) {
+      st = ScheduleTaskIndex.build(this);
+      scheduleTasks = st;
+    }
+    return st;
+  }
+
   /** Adds (sign 1) or takes away (sign -1) a row from its person's day sum; a zero sum is dropped. */
   private void addSpent(TimeSpent t, int sign) {
     MutableIntLongMap days = spentByPersonDay.getIfAbsentPut(t.personId(), IntLongHashMap::new);
@@ -767,6 +798,10 @@ final class State {
             + ":\n  kept:    " + ev.byProject.get(differs) + "\n  rebuilt: "
             + EarnedValueIndex.build(rebuilt).byProject.get(differs));
       }
+    }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.check(rebuilt);
     }
   }
 
