@@ -25,7 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  1  the operation failed (e.g. an import refused, a file not written)",
         "  2  usage or input error (unknown option, bad value; store missing, not a store, locked or corrupt; "
             + "unknown or ambiguous project, person, sequence...)"},
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+        DemoCommand.class,
+        ImportCommand.class,
+        ExportCommand.class,
+        VerifyCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
