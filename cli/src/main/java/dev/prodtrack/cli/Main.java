@@ -30,6 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
         ImportCommand.class,
         ExportCommand.class,
         VerifyCommand.class,
+        TimelineCommand.class,
+        BurndownCommand.class,
+        EvmCommand.class,
+        ForecastCommand.class,
+        CriticalPathCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -69,6 +74,19 @@ public final class Main implements Runnable {
    */
   public static int run(String... args) {
     return new Main().execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /**
+   * Runs the command line on the system clock with the given streams, without exiting (for tests).
+   *
+   * @param out standard output, or null for {@code System.out}
+   * @param err standard error, or null for {@code System.err}
+   * @param args the arguments
+   * @return the exit code: 0 success, 1 the operation failed, 2 usage or input error
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return new Main().execute(out != null ? out : new PrintWriter(System.out, true),
+        err != null ? err : new PrintWriter(System.err, true), args);
   }
 
   /**
@@ -117,7 +135,8 @@ public final class Main implements Runnable {
         cmd.getErr().println(name + ": the store failed (" + s.reason() + "): " + s.getMessage());
         return ExitCode.FAILED;
       }
-      cmd.getErr().println(name + ": " + e.getMessage());
+      String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      cmd.getErr().println(name + ": " + message.replace('\n', ' '));
       return ExitCode.FAILED;
     });
     for (CommandLine sub : cl.getSubcommands().values()) {
