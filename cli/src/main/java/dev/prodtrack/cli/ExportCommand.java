@@ -71,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
       total += e.getValue();
     }
     format.print(table, out);
-    format.summary(String.format("Exported %,d records into %s in %,d ms.", total, target, ms), out, err);
+    format.summary(String.format(Locale.ROOT, "Exported %,d records into %s in %,d ms.", total, target, ms), out, err);
     return ExitCode.OK;
   }
 }

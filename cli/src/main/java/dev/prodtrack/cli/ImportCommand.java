@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -134,7 +135,7 @@ final class ImportCommand implements Callable<Integer> {
       total += e.getValue();
     }
     format.print(table, out);
-    format.summary(String.format("Imported %,d records (%,d engine records in %,d change sets) into %s in %,d ms; "
+    format.summary(String.format(Locale.ROOT, "Imported %,d records (%,d engine records in %,d change sets) into %s in %,d ms; "
             + "%,d unknown fields kept in data, %,d fields ignored, %,d referential errors skipped.",
         total, report.recordsWritten(), report.changeSets(), store, ms, sum(report.keptInData()),
         sum(report.ignoredFields()), report.skippedCount()), out, err);

@@ -75,6 +75,33 @@ public final class TaskLabels {
   }
 
   /**
+   * A duration in hours, for a table cell.
+   *
+   * @param d the duration, nullable
+   * @return the hours (rounded to two decimals when printed), or null
+   */
+  public static Double hours(java.time.Duration d) {
+    return d == null ? null : d.toSeconds() / 3600.0;
+  }
+
+  /**
+   * A task's assignees by full name, comma-separated.
+   *
+   * @param task the task
+   * @return the names, empty when unassigned
+   */
+  public String assignees(Task task) {
+    StringBuilder b = new StringBuilder();
+    for (PersonId p : task.assignees()) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(person(p));
+    }
+    return b.toString();
+  }
+
+  /**
    * A person's full name.
    *
    * @param id the person

@@ -67,7 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
       }
       format.print(table, out);
-      format.summary(String.format("%,d of %,d tasks drift%s.", report.drifts().size(), report.tasksChecked(),
+      format.summary(String.format(Locale.ROOT, "%,d of %,d tasks drift%s.", report.drifts().size(), report.tasksChecked(),
           shown < report.drifts().size() ? " (" + shown + " shown)" : ""), out, err);
     }
     return ExitCode.OK;
