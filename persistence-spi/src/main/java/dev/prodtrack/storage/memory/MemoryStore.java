@@ -65,8 +65,8 @@ public final class MemoryStore implements Store, DeferredEncoding {
    * record is newer than an encoded one of the same key, which {@link #flush()} replaces.
    */
   private static final class Content {
-    final Map<RecordKey, StoredRecord> records = new HashMap<>();
-    final Map<Object, DeferredRecord> deferred = new HashMap<>();
+    Map<RecordKey, StoredRecord> records = new HashMap<>();
+    Map<Object, DeferredRecord> deferred = new HashMap<>();
     long lastSequence;
     MemoryStore openHandle;
 
@@ -79,13 +79,15 @@ public final class MemoryStore implements Store, DeferredEncoding {
         RecordKey key = r.key();
         records.put(key, new StoredRecord(key, r.encode()));
       }
-      deferred.clear();
+      deferred = new HashMap<>(); // not clear(): a cleared HashMap keeps its table
     }
   }
 
   private final Content content;
   private volatile StoreHealth health = StoreHealth.OK;
   private boolean loaded;
+  /** The content's sequence number when this handle loaded it: {@link #keepDecoded} is refused after a commit. */
+  private long sequenceAtLoad;
   private Reason injectedFailure;
 
   private MemoryStore(Content content) {
@@ -187,6 +189,7 @@ public final class MemoryStore implements Store, DeferredEncoding {
       }
       loaded = true;
       content.flush();
+      sequenceAtLoad = content.lastSequence;
       records = content.records.values().toArray(new StoredRecord[0]);
       lastSequence = content.lastSequence;
     }
@@ -242,6 +245,39 @@ public final class MemoryStore implements Store, DeferredEncoding {
         content.records.remove(r.key());
       }
       return ++content.lastSequence;
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each record whose key holds encoded bytes is moved to the deferred records: the bytes become
+   * garbage and the record is encoded again only when a later load (or plain commit) needs bytes. After a
+   * load by an engine that offers every record, the content holds the engine's own objects and no bytes,
+   * so the heap holds each record once. Costs one key construction and two map operations per record.
+   */
+  @Override
+  public void keepDecoded(List<? extends DeferredRecord> records) {
+    Objects.requireNonNull(records, "records");
+    synchronized (content) {
+      requireOpen("keepDecoded");
+      if (!loaded) {
+        throw new IllegalStateException("keepDecoded before load: it takes the records the load streamed");
+      }
+      if (content.lastSequence != sequenceAtLoad) {
+        throw new IllegalStateException("keepDecoded after a commit: the records loaded may have changed since");
+      }
+      Map<RecordKey, StoredRecord> encoded = content.records;
+      Map<Object, DeferredRecord> deferred = content.deferred;
+      for (int i = 0, n = records.size(); i < n; i++) {
+        DeferredRecord r = records.get(i);
+        if (encoded.remove(r.key()) != null) {
+          deferred.put(r.identity(), r);
+        }
+      }
+      if (encoded.isEmpty()) {
+        content.records = new HashMap<>(); // drop the emptied table
+      }
     }
   }
 
