@@ -241,6 +241,14 @@ class ScheduleCommandsTest {
     assertThat(dir).isEmptyDirectory();
   }
 
+  @Test
+  void timeline_outUnwritable_failsWithExit1() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("file"), "not a directory");
+    Run r = run(args("timeline", "--sequence", sequence().name(), "--out", blocker.resolve("sq.svg").toString()));
+    refusedInOneLine(r, 1, "timeline", "--out", "cannot write");
+    assertThat(Files.readString(blocker)).isEqualTo("not a directory");
+  }
+
   // ---- burndown
 
   @Test
