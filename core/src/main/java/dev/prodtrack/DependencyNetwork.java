@@ -79,6 +79,129 @@ final class DependencyNetwork {
   }
 
   /**
+   * The same links as {@link #links}, in the same order, as an int-indexed network over the given tasks
+   * (task {@code i} is {@code tasks.get(i)}): no object or map entry per implicit link. Implicit links are
+   * emitted entity by entity (entities by id), group after group; an implicit link whose pair (in either
+   * direction) has an explicit link is left out, and the explicit links follow in the order of
+   * {@link #links}.
+   *
+   * @param s the state
+   * @param p the tasks' project
+   * @param tasks the tasks (nodes), sorted by id value; links with an end outside them are left out
+   * @param durations D of each task
+   * @param unestimated whether each task's duration fell back to one day
+   * @param extra explicit links given by the caller, replacing stored and implicit links of the same pair
+   * @return the network
+   */
+  static dev.prodtrack.schedule.CpmNetwork network(State s, Project p, List<Task> tasks, int[] durations,
+      boolean[] unestimated, List<TaskLink> extra) {
+    int n = tasks.size();
+    List<TaskId> ids = new ArrayList<>(n);
+    // Each task's priority (Integer.MIN_VALUE for none) and its entity's group, tasks in index order.
+    int[] priority = new int[n];
+    Map<dev.prodtrack.model.TaskTypeId, OptionalInt> priorities = new HashMap<>();
+    Map<EntityId, int[]> byEntity = new HashMap<>();
+    int[] next = new int[n];
+    for (int i = 0; i < n; i++) {
+      Task t = tasks.get(i);
+      ids.add(t.id());
+      OptionalInt prio = priorities.computeIfAbsent(t.taskTypeId(), p::taskTypePriority);
+      priority[i] = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
+      // A linked list per entity: head and tail in the map, next[] through the tasks.
+      next[i] = -1;
+      int[] ends = byEntity.get(t.entityId());
+      if (ends == null) {
+        byEntity.put(t.entityId(), new int[] {i, i});
+      } else {
+        next[ends[1]] = i;
+        ends[1] = i;
+      }
+    }
+    // Explicit links, with the replacement rules of links(): by ordered pair, last one wins and moves last.
+    Map<Long, TaskLink> explicit = new java.util.LinkedHashMap<>();
+    Map<Long, int[]> explicitEnds = new HashMap<>();
+    java.util.Set<Long> explicitPairs = new HashSet<>();
+    List<TaskDependency> stored = new ArrayList<>();
+    s.dependenciesByProject.get(p.id()).forEach(id -> stored.add(s.taskDependencies.get(id)));
+    stored.sort(Comparator.comparing(TaskDependency::createdAt).thenComparing(d -> d.id().value()));
+    List<TaskLink> given = new ArrayList<>();
+    for (TaskDependency d : stored) {
+      given.add(linkOf(d));
+    }
+    given.addAll(extra);
+    for (TaskLink l : given) {
+      int a = indexOf(tasks, l.predecessor());
+      int b = indexOf(tasks, l.successor());
+      if (a < 0 || b < 0) {
+        continue;
+      }
+      explicit.remove((long) b * n + a);
+      explicit.remove((long) a * n + b);
+      explicit.put((long) a * n + b, l);
+      explicitEnds.put((long) a * n + b, new int[] {a, b});
+      explicitPairs.add((long) Math.min(a, b) * n + Math.max(a, b));
+    }
+    var network = new dev.prodtrack.schedule.CpmNetwork(ids, durations, unestimated);
+    List<EntityId> entities = new ArrayList<>(byEntity.keySet());
+    entities.sort(Comparator.comparing(EntityId::value));
+    List<int[]> group = new ArrayList<>();
+    for (EntityId e : entities) {
+      group.clear();
+      for (int i = byEntity.get(e)[0]; i >= 0; i = next[i]) {
+        if (priority[i] != Integer.MIN_VALUE) {
+          group.add(new int[] {priority[i], i});
+        }
+      }
+      // By priority, then index (stable: the tasks came in index order).
+      group.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+      int previousFrom = -1;
+      int levelFrom = 0;
+      while (levelFrom < group.size()) {
+        int levelTo = levelFrom;
+        while (levelTo < group.size() && group.get(levelTo)[0] == group.get(levelFrom)[0]) {
+          levelTo++;
+        }
+        if (previousFrom >= 0) {
+          for (int x = previousFrom; x < levelFrom; x++) {
+            int a = group.get(x)[1];
+            for (int y = levelFrom; y < levelTo; y++) {
+              int b = group.get(y)[1];
+              if (explicitPairs.isEmpty() || !explicitPairs.contains((long) Math.min(a, b) * n + Math.max(a, b))) {
+                network.link(a, b, TaskLink.Type.FS, 0);
+              }
+            }
+          }
+        }
+        previousFrom = levelFrom;
+        levelFrom = levelTo;
+      }
+    }
+    explicit.forEach((key, l) -> {
+      int[] ends = explicitEnds.get(key);
+      network.link(ends[0], ends[1], l.type(), l.lag());
+    });
+    return network;
+  }
+
+  /** The index of a task in a list sorted by id value, or -1. */
+  private static int indexOf(List<Task> sorted, TaskId id) {
+    int lo = 0;
+    int hi = sorted.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = sorted.get(mid).id().value().compareTo(id.value());
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * The computational link of a stored dependency.
    *
    * @param d the dependency

@@ -12,6 +12,7 @@ import dev.prodtrack.storage.ChangeSet;
 import dev.prodtrack.storage.DeferredEncoding;
 import dev.prodtrack.storage.RecordKey;
 import dev.prodtrack.storage.RecoveryReport;
+import dev.prodtrack.storage.StorageException;
 import dev.prodtrack.storage.Store;
 import dev.prodtrack.storage.StoredRecord;
 import dev.prodtrack.storage.memory.MemoryStore;
@@ -42,11 +43,32 @@ import java.util.function.Function;
  * Session session = studio.as(admin.id());
  * }</pre>
  *
- * <p>Design note. One writer at a time: every mutation runs under the write lock, is authorised and
- * validated against the committed state through a {@link Tx}, committed to the store as one change
- * set, and only then applied to memory; events are published after the lock is released, in commit
- * order. Readers take the read lock and never see a half-applied mutation. A refused mutation, or one
- * whose commit fails, leaves memory and store unchanged.
+ * <p>Design note. One writer at a time, many callers per fsync (group commit): every mutation runs
+ * under the write lock, is authorised and validated through a {@link Tx}, handed to the store as one
+ * change set ({@link Store#submit}, which fixes its place in the commit order) and applied to memory;
+ * then the lock is released and the caller waits for durability ({@link Store#awaitCommitted})
+ * outside it, so that the mutations of many callers share one fsync. Events are published after
+ * durability, in commit order. A refused mutation, or one the store refuses at once, leaves memory
+ * and store unchanged.
+ *
+ * <p>Durability and visibility, precisely:
+ * <ul>
+ *   <li>A mutating call returns only after its change set is committed as far as the store promises
+ *       (fsynced under a SYNC {@code FileStore}); with it every earlier change set is committed.</li>
+ *   <li>Mutations see the applied state, including change sets of other callers still waiting for
+ *       their fsync. That is safe: the store commits in order, so if an earlier change set is lost, so
+ *       is every later one.</li>
+ *   <li>Readers (every query, and a mutating call's result or refusal) see only durable state: a
+ *       query that finds change sets applied but not yet committed waits for them first. Unlike a
+ *       SQLite WAL reader, which may see a commit whose fsync is still running under {@code
+ *       synchronous=NORMAL}, no reader ever sees a change set whose durability later fails.</li>
+ *   <li>Fail-stop: when the store fails to commit a submitted change set (a failed write or fsync),
+ *       the engine fails. Every caller waiting for that or a later change set, every later mutation
+ *       and every later query (memory now holds change sets the store lost) throws {@link
+ *       StorageException} with reason {@link StorageException.Reason#IO} or {@link
+ *       StorageException.Reason#FAILED}; nothing acknowledged is lost. Reopen the store and the engine
+ *       to go on.</li>
+ * </ul>
  *
  * <p>Thread safety: every method may be called from any thread.
  */
@@ -59,7 +81,16 @@ public final class ProdTrack implements AutoCloseable {
   private final State state = new State();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
-  private final Queue<List<Event>> pendingEvents = new ArrayDeque<>();
+  private final Queue<SequencedEvents> pendingEvents = new ArrayDeque<>();
+  /** The sequence number of the last change set applied to memory; written under the write lock. */
+  private volatile long appliedSequence;
+  /** Every change set up to this sequence number is committed; only grows. */
+  private final java.util.concurrent.atomic.AtomicLong durableSequence = new java.util.concurrent.atomic.AtomicLong();
+  /** The error that failed the engine (a change set the store could not commit), or null. */
+  private volatile StorageException failure;
+
+  /** The events of one committed change set, published once it is durable. */
+  private record SequencedEvents(long sequence, List<Event> events) {}
   private final Object publishLock = new Object();
   private final RecoveryReport recoveryReport;
   /**
@@ -86,10 +117,13 @@ public final class ProdTrack implements AutoCloseable {
     }
   }
 
+  /** Receives a loaded comment's ordinal; used by the constructor's thread only. */
+  private final long[] loadedOrder = new long[1];
+
   private void loadRecord(StoredRecord r) {
     String kind = r.key().kind();
-    Object record = RecordCodec.decode(kind, r.payload(), pool);
-    long order = record instanceof Comment ? RecordCodec.commentOrder(r.payload()) : 0;
+    Object record = RecordCodec.decodeLoaded(kind, r.payload(), loadedOrder, pool);
+    long order = loadedOrder[0];
     state.put(record, order);
     if (loaded != null) {
       loaded.add(new PendingRecord(EngineRecords.idOf(record), record, order));
@@ -339,8 +373,16 @@ public final class ProdTrack implements AutoCloseable {
   // ---- engine internals used by the API classes ----
 
   <T> T read(Function<State, T> query) {
+    long applied = appliedSequence;
+    if (applied > durableSequence.get()) {
+      awaitDurable(applied); // outside the lock first, so that writers go on meanwhile
+    }
     lock.readLock().lock();
     try {
+      applied = appliedSequence; // stable while the read lock is held
+      if (applied > durableSequence.get()) {
+        awaitDurable(applied); // writers came in between; waiting under the lock bounds the retries to one
+      }
       return query.apply(state);
     } finally {
       lock.readLock().unlock();
@@ -348,41 +390,101 @@ public final class ProdTrack implements AutoCloseable {
   }
 
   /**
+   * Waits until the change set {@code sequence} is committed.
+   *
+   * @throws StorageException if it cannot be (the engine is then failed)
+   */
+  private void awaitDurable(long sequence) {
+    if (sequence <= durableSequence.get()) {
+      return;
+    }
+    StorageException failed = failure;
+    if (failed != null) {
+      throw refusedAfterFailure(failed);
+    }
+    try {
+      store.awaitCommitted(sequence);
+    } catch (StorageException e) {
+      synchronized (durableSequence) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+      throw e;
+    }
+    durableSequence.accumulateAndGet(sequence, Math::max);
+  }
+
+  private static StorageException refusedAfterFailure(StorageException cause) {
+    return new StorageException(StorageException.Reason.FAILED, "the engine failed: its store could not commit a"
+        + " change set (" + cause.getMessage() + "); memory holds change sets that are not on disk, so reads and"
+        + " writes are refused until the store and the engine are reopened", cause);
+  }
+
+  /**
    * Runs a mutation: builds a transaction, commits its writes as one change set, applies them, then
    * publishes its events.
    */
   <T> T write(PersonId actor, Function<Tx, T> mutation) {
-    List<Event> published;
     T result;
+    long sequence;
     lock.writeLock().lock();
     try {
+      StorageException failed = failure;
+      if (failed != null) {
+        throw refusedAfterFailure(failed);
+      }
       Tx tx = new Tx(state, clock.instant(), actor, ids, !listeners.isEmpty());
-      result = mutation.apply(tx);
-      if (tx.isEmpty()) {
-        return result;
-      }
-      long sequence = store instanceof DeferredEncoding deferred ? commitDeferred(deferred, tx) : commitEncoded(tx);
-      for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
-        Object rec = w.getValue();
-        if (tx.isDeleted(rec)) {
-          state.remove(w.getKey());
-        } else {
-          state.put(rec, rec instanceof Comment c ? tx.commentOrder(c.id()) : 0);
+      try {
+        result = mutation.apply(tx);
+      } catch (RuntimeException | Error refusal) {
+        sequence = appliedSequence;
+        lock.writeLock().unlock();
+        try {
+          awaitDurable(sequence); // the refusal was decided on this state: it must be durable
+        } catch (StorageException e) {
+          e.addSuppressed(refusal);
+          throw e;
+        } finally {
+          lock.writeLock().lock(); // released again by the outer finally
         }
+        throw refusal;
       }
-      published = tx.events(sequence);
-      synchronized (pendingEvents) {
-        pendingEvents.add(published);
+      if (tx.isEmpty()) {
+        sequence = appliedSequence;
+      } else {
+        if (store instanceof DeferredEncoding deferred) {
+          sequence = commitDeferred(deferred, tx);
+          durableSequence.accumulateAndGet(sequence, Math::max); // a deferred commit returns committed
+        } else {
+          sequence = store.submit(encode(tx));
+        }
+        for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
+          Object rec = w.getValue();
+          if (tx.isDeleted(rec)) {
+            state.remove(w.getKey());
+          } else {
+            state.put(rec, rec instanceof Comment c ? tx.commentOrder(c.id()) : 0);
+          }
+        }
+        appliedSequence = sequence;
+        List<Event> published = tx.events(sequence);
+        if (!published.isEmpty()) {
+          synchronized (pendingEvents) {
+            pendingEvents.add(new SequencedEvents(sequence, published));
+          }
+        }
       }
     } finally {
       lock.writeLock().unlock();
     }
+    awaitDurable(sequence);
     drainEvents();
     return result;
   }
 
-  /** Commits a transaction's writes encoded to bytes. */
-  private long commitEncoded(Tx tx) {
+  /** A transaction's writes encoded to bytes. */
+  private static ChangeSet encode(Tx tx) {
     ChangeSet.Builder cs = ChangeSet.builder();
     for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
       Object rec = w.getValue();
@@ -394,7 +496,7 @@ public final class ProdTrack implements AutoCloseable {
         cs.put(new StoredRecord(new RecordKey(RecordCodec.kindOf(rec), w.getKey().value().toString()), payload));
       }
     }
-    return store.commit(cs.build());
+    return cs.build();
   }
 
   /** Commits a transaction's writes unencoded, to a store that encodes them only if it must. */
@@ -420,10 +522,11 @@ public final class ProdTrack implements AutoCloseable {
       while (true) {
         List<Event> batch;
         synchronized (pendingEvents) {
-          batch = pendingEvents.poll();
-        }
-        if (batch == null) {
-          return;
+          SequencedEvents next = pendingEvents.peek();
+          if (next == null || next.sequence() > durableSequence.get()) {
+            return; // not durable yet: whoever waits for it publishes it
+          }
+          batch = pendingEvents.poll().events();
         }
         for (Event e : batch) {
           for (EventListener l : listeners) {

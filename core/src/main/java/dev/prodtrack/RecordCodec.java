@@ -176,6 +176,23 @@ final class RecordCodec {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
+  /**
+   * For {@link #decodeLoaded}: the same limits, without duplicate-name detection (a hash set per
+   * object, a third of the decoding time). Records a store hands back were written by {@link #encode},
+   * which never repeats a name, and a persistent store checks their integrity (CRC32C framing) before
+   * the engine sees them; a repeated name in such a record could only come from a hand-made file, and
+   * then the last value wins.
+   */
+  private static final JsonFactory JSON_LOADED = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxNameLength(MAX_NAME_LENGTH)
+          .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+          .build())
+      .build();
+
   private static final String ORDER_FIELD = "prodtrack_order";
   private static final String OBJECT_TYPE_TASK = "Task";
   private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
@@ -323,24 +340,51 @@ final class RecordCodec {
    * @throws CorruptRecordException if {@code json} is not a valid record of that kind
    */
   static Object decode(String kind, byte[] json) {
-    return decode(kind, json, null);
+    return decode(JSON, kind, json, null, null);
   }
 
   /**
-   * Decodes a record of a known kind, taking its ids, instants, dates, durations and strings from a pool
-   * when an equal one is there (and adding them when not), so that the records of one load share their
-   * values instead of each holding copies: a reopened production otherwise holds a {@code PersonId} and
-   * its {@code UUID} per reference, an {@code Instant} per date-time field.
+   * Decodes a record loaded from a store in one pass: as {@link #decode}, except that a field name
+   * repeated within an object is not detected (the last value wins, see {@link #JSON_LOADED}), and a
+   * comment's engine ordinal is read on the way (what {@link #commentOrder} returns).
    *
    * @param kind one of {@link #KINDS}
    * @param json the UTF-8 JSON document
-   * @param pool the shared values, or null for none; not thread-safe, one loader at a time
+   * @param order receives, in its first element, the comment's ordinal (0 if absent or null), or 0 for
+   *     other kinds; not null, length at least 1
    * @return the record, of the class {@code kind} names
-   * @throws NullPointerException if {@code kind} or {@code json} is null
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}
    * @throws CorruptRecordException if {@code json} is not a valid record of that kind
    */
-  static Object decode(String kind, byte[] json, UnifiedSet<Object> pool) {
+  static Object decodeLoaded(String kind, byte[] json, long[] order) {
+    return decodeLoaded(kind, json, order, null);
+  }
+
+  /**
+   * As {@link #decodeLoaded(String, byte[], long[])}, sharing values through {@code pool}.
+   *
+   * @param kind one of {@link #KINDS}
+   * @param json the UTF-8 JSON document
+   * @param order receives, in its first element, the comment's ordinal (0 if absent or null), or 0 for
+   *     other kinds; not null, length at least 1
+   * @param pool values shared across the records of one load (ids, instants, dates, durations and
+   *     strings are taken from it when an equal one is there, and added when not), so that a reopened
+   *     production does not hold a copy per reference; or null for none. Not thread-safe: one loader at
+   *     a time
+   * @return the record, of the class {@code kind} names
+   * @throws NullPointerException if {@code kind}, {@code json} or {@code order} is null
+   * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}
+   * @throws CorruptRecordException if {@code json} is not a valid record of that kind
+   */
+  static Object decodeLoaded(String kind, byte[] json, long[] order, UnifiedSet<Object> pool) {
+    Objects.requireNonNull(order, "order");
+    order[0] = 0;
+    return decode(JSON_LOADED, kind, json, order, pool);
+  }
+
+  private static Object decode(JsonFactory factory, String kind, byte[] json, long[] order,
+      UnifiedSet<Object> pool) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(json, "json");
     Function<In, Object> reader = switch (kind) {
@@ -362,10 +406,13 @@ final class RecordCodec {
       case TASK_DEPENDENCY -> RecordCodec::readTaskDependency;
       default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
     };
-    return read(kind, json, pool, in -> {
+    return read(factory, kind, json, pool, in -> {
       Object record = reader.apply(in);
       if (in.p.nextToken() != null) {
         throw new CorruptRecordException(kind, null, "trailing content after the record's object");
+      }
+      if (order != null) {
+        order[0] = in.order;
       }
       return record;
     });
@@ -383,7 +430,7 @@ final class RecordCodec {
    */
   static long commentOrder(byte[] json) {
     Objects.requireNonNull(json, "json");
-    return read(COMMENT, json, null, in -> {
+    return read(JSON, COMMENT, json, null, in -> {
       while (in.next()) {
         if (ORDER_FIELD.equals(in.name)) {
           Long order = in.longInteger();
@@ -396,8 +443,9 @@ final class RecordCodec {
   }
 
   /** Parses one document with {@code body}, which starts on the root object; Jackson errors become corrupt. */
-  private static <T> T read(String kind, byte[] json, UnifiedSet<Object> pool, Function<In, T> body) {
-    try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
+  private static <T> T read(JsonFactory factory, String kind, byte[] json, UnifiedSet<Object> pool,
+      Function<In, T> body) {
+    try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), json)) {
       try {
         In in = new In(parser, kind, pool);
         in.root();
@@ -440,6 +488,59 @@ final class RecordCodec {
       reason.append(" (at byte ").append(at.getByteOffset()).append(')');
     }
     return new CorruptRecordException(kind, field, reason.toString(), e);
+  }
+
+  /**
+   * The fast path of date-time decoding: {@code yyyy-MM-ddTHH:mm:ss} with an optional fraction of 1 to
+   * 9 digits, as the writer produces. Returns null for any other shape (the formatter then decides);
+   * throws {@link DateTimeException} for out-of-range fields, as the strict formatter does.
+   */
+  static LocalDateTime parseCanonicalDateTime(String t) {
+    int n = t.length();
+    if (n < 19 || n == 20 || n > 29 || !canonicalDate(t) || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':' || !digits(t, 11, 13) || !digits(t, 14, 16) || !digits(t, 17, 19)) {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 19) {
+      if (t.charAt(19) != '.' || !digits(t, 20, n)) {
+        return null;
+      }
+      nanos = number(t, 20, n);
+      for (int i = n; i < 29; i++) {
+        nanos *= 10;
+      }
+    }
+    return LocalDateTime.of(parseDate(t, 0), java.time.LocalTime.of(number(t, 11, 13), number(t, 14, 16),
+        number(t, 17, 19), nanos));
+  }
+
+  /** Whether {@code t} starts with {@code yyyy-MM-dd} (four-digit year, no sign). */
+  private static boolean canonicalDate(String t) {
+    return t.length() >= 10 && digits(t, 0, 4) && t.charAt(4) == '-' && digits(t, 5, 7) && t.charAt(7) == '-'
+        && digits(t, 8, 10);
+  }
+
+  private static LocalDate parseDate(String t, int from) {
+    return LocalDate.of(number(t, from, from + 4), number(t, from + 5, from + 7), number(t, from + 8, from + 10));
+  }
+
+  private static boolean digits(String t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (t.charAt(i) - '0');
+    }
+    return v;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1443,7 +1544,10 @@ final class RecordCodec {
     while (in.next()) {
       switch (in.name) {
         case "id" -> id = in.id(CommentId::new);
-        case ORDER_FIELD -> in.longInteger();
+        case ORDER_FIELD -> {
+          Long order = in.longInteger();
+          in.order = order == null ? 0 : order;
+        }
         case "object_id" -> taskId = in.id(TaskId::new);
         case "object_type" -> {
           String type = in.string();
@@ -1801,6 +1905,8 @@ final class RecordCodec {
     String prefix = "";
     /** The current field name, or list element name such as {@code "assignees[2]"}. */
     String name;
+    /** A comment's {@code prodtrack_order}, once read; 0 otherwise. */
+    long order;
 
     /** Values shared across the records of one load, or null. */
     final UnifiedSet<Object> pool;
@@ -1971,7 +2077,8 @@ final class RecordCodec {
         return null;
       }
       try {
-        return shared(LocalDateTime.parse(text, DATE_TIME).toInstant(ZoneOffset.UTC));
+        LocalDateTime canonical = parseCanonicalDateTime(text);
+        return shared((canonical != null ? canonical : LocalDateTime.parse(text, DATE_TIME)).toInstant(ZoneOffset.UTC));
       } catch (DateTimeException e) {
         throw corrupt("expected a naive UTC date-time yyyy-MM-ddTHH:mm:ss[.fraction], found " + quote(text));
       }
@@ -1983,7 +2090,7 @@ final class RecordCodec {
         return null;
       }
       try {
-        return shared(LocalDate.parse(text, DATE));
+        return shared(text.length() == 10 && canonicalDate(text) ? parseDate(text, 0) : LocalDate.parse(text, DATE));
       } catch (DateTimeException e) {
         throw corrupt("expected a date yyyy-MM-dd, found " + quote(text));
       }

@@ -144,6 +144,8 @@ final class State {
    * readers may build it at once, each a complete index.
    */
   private volatile EarnedValueIndex earnedValue;
+  /** The schedule analytics' task views ({@link #scheduleTaskIndex()}): null until needed, as earnedValue. */
+  private volatile ScheduleTaskIndex scheduleTasks;
   /**
    * Each person's open tasks by due date: null until the todo list needs it ({@link #todoIndex()}), then
    * kept up to date by every task change; dropped when a status appears or its done flag changes.
@@ -237,6 +239,7 @@ final class State {
       TaskStatus old = taskStatuses.put(s.id(), s);
       if (old == null || old.isDone() != s.isDone()) {
         earnedValue = null;
+        scheduleTasks = null;
         todo = null;
       }
       if (old != null) {
@@ -341,6 +344,7 @@ final class State {
       }
     } else if (id instanceof TaskStatusId s) {
       earnedValue = null;
+      scheduleTasks = null;
       todo = null;
       TaskStatus old = taskStatuses.remove(s);
       if (old != null) {
@@ -473,6 +477,10 @@ final class State {
     if (ev != null) {
       ev.replaceTask(old, t);
     }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.replaced(this, old, t);
+    }
     TodoIndex open = todo;
     if (open != null) {
       open.replace(old, t);
@@ -507,6 +515,10 @@ final class State {
     if (ev != null) {
       ev.task(t, 1);
     }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.added(this, t);
+    }
     TodoIndex open = todo;
     if (open != null) {
       open.add(t);
@@ -518,6 +530,10 @@ final class State {
     EarnedValueIndex ev = earnedValue;
     if (ev != null) {
       ev.task(old, -1);
+    }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.removed(old);
     }
     TodoIndex open = todo;
     if (open != null) {
@@ -675,6 +691,21 @@ final class State {
       earnedValue = ev;
     }
     return ev;
+  }
+
+  /**
+   * The schedule analytics' task views, built from the records on first use. Call under the engine's
+   * read or write lock.
+   *
+   * @return the index, kept up to date by every later mutation
+   */
+  ScheduleTaskIndex scheduleTaskIndex() {
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st == null) {
+      st = ScheduleTaskIndex.build(this);
+      scheduleTasks = st;
+    }
+    return st;
   }
 
   /**
@@ -837,6 +868,10 @@ final class State {
             + ":\n  kept:    " + ev.byProject.get(differs) + "\n  rebuilt: "
             + EarnedValueIndex.build(rebuilt).byProject.get(differs));
       }
+    }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.check(rebuilt);
     }
   }
 

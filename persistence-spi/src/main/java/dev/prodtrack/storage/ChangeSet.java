@@ -30,7 +30,10 @@ public record ChangeSet(List<StoredRecord> puts, List<RecordKey> deletes) {
   public ChangeSet {
     puts = List.copyOf(Objects.requireNonNull(puts, "puts"));
     deletes = List.copyOf(Objects.requireNonNull(deletes, "deletes"));
-    if (puts.size() + deletes.size() > 1) {
+    int size = puts.size() + deletes.size();
+    if (size > 1 && size <= SMALL) {
+      requireDistinctSmall(puts, deletes);
+    } else if (size > 1) {
       var seen = new HashSet<RecordKey>();
       for (StoredRecord r : puts) {
         if (!seen.add(r.key())) {
@@ -40,6 +43,27 @@ public record ChangeSet(List<StoredRecord> puts, List<RecordKey> deletes) {
       for (RecordKey k : deletes) {
         if (!seen.add(k)) {
           throw new IllegalArgumentException("key appears twice in a change set: " + k);
+        }
+      }
+    }
+  }
+
+  /** Up to this many keys, duplicates are looked for pairwise: cheaper than a hash set. */
+  private static final int SMALL = 12;
+
+  private static void requireDistinctSmall(List<StoredRecord> puts, List<RecordKey> deletes) {
+    RecordKey[] keys = new RecordKey[puts.size() + deletes.size()];
+    int n = 0;
+    for (StoredRecord r : puts) {
+      keys[n++] = r.key();
+    }
+    for (RecordKey k : deletes) {
+      keys[n++] = k;
+    }
+    for (int i = 1; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        if (keys[i].equals(keys[j])) {
+          throw new IllegalArgumentException("key appears twice in a change set: " + keys[i]);
         }
       }
     }

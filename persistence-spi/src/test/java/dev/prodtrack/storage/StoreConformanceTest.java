@@ -434,7 +434,140 @@ public abstract class StoreConformanceTest {
     assertThat(seen).containsOnly(StoreHealth.OK);
   }
 
+  // ---- submit and awaitCommitted (group commit) ----
+
+  @Test
+  void submit_thenAwait_commitsInSubmissionOrder() {
+    Store store = openLoaded();
+    long first = store.submit(ChangeSet.builder().put(record("a", "one")).put(record("b", "one")).build());
+    long second = store.submit(ChangeSet.builder().put(record("a", "two")).build());
+    long third = store.submit(ChangeSet.builder().delete(key("b")).put(record("c", "three")).build());
+
+    store.awaitCommitted(third);
+    store.awaitCommitted(first); // an earlier number is committed too: returns at once
+
+    assertThat(first).isPositive();
+    assertThat(second).isGreaterThan(first);
+    assertThat(third).isGreaterThan(second);
+    Loaded after = reopen(store);
+    assertThat(after.records()).containsOnlyKeys(key("a"), key("c"));
+    assertThat(text(after.records().get(key("a")))).isEqualTo("two");
+    assertThat(after.report().lastSequence()).isEqualTo(third);
+  }
+
+  @Test
+  void submit_andCommit_shareOneSequence() {
+    Store store = openLoaded();
+    long submitted = store.submit(ChangeSet.builder().put(record("a", "x")).build());
+    long committed = store.commit(ChangeSet.builder().put(record("b", "x")).build());
+    store.awaitCommitted(submitted);
+
+    assertThat(committed).isEqualTo(submitted + 1);
+    assertThat(reopen(store).records()).containsOnlyKeys(key("a"), key("b"));
+  }
+
+  @Test
+  void submit_beforeLoad_isRefusedAndQueuesNothing() {
+    Store store = open();
+
+    assertThatThrownBy(() -> store.submit(ChangeSet.builder().put(record("a", "x")).build()))
+        .isInstanceOf(IllegalStateException.class);
+
+    Loaded after = reopen(store);
+    assertThat(after.records()).isEmpty();
+    assertThat(after.report().lastSequence()).isZero();
+  }
+
+  @Test
+  void submit_afterClose_throwsClosedAndQueuesNothing() {
+    Store store = openLoaded();
+    long seq = store.commit(ChangeSet.builder().put(record("a", "x")).build());
+    store.close();
+
+    assertThatThrownBy(() -> store.submit(ChangeSet.builder().put(record("b", "y")).build()))
+        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CLOSED));
+
+    Loaded after = reopen(store);
+    assertThat(after.records()).containsOnlyKeys(key("a"));
+    assertThat(after.report().lastSequence()).isEqualTo(seq);
+  }
+
+  @Test
+  void close_afterSubmitWithoutAwait_commitsTheSubmittedChangeSets() {
+    Store store = openLoaded();
+    long seq = 0;
+    for (int i = 0; i < 5; i++) {
+      seq = store.submit(ChangeSet.builder().put(record("k" + i, "v" + i)).build());
+    }
+
+    store.close();
+
+    store.awaitCommitted(seq); // committed by close, so it returns although the store is closed
+    Loaded after = reopen(store);
+    assertThat(after.records()).containsOnlyKeys(key("k0"), key("k1"), key("k2"), key("k3"), key("k4"));
+    assertThat(after.report().lastSequence()).isEqualTo(seq);
+  }
+
+  @Test
+  void submit_manyThreadsSubmittingInOrderAndWaitingApart_keepsEveryAwaitedChangeSet() throws InterruptedException {
+    Store store = openLoaded();
+    Object order = new Object(); // the caller's serialisation of submit, as the engine's write lock
+    Map<RecordKey, StoredRecord> acknowledged = new ConcurrentHashMap<>();
+    List<Long> sequences = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      threads.add(new Thread(() -> {
+        try {
+          for (int i = 0; i < 50; i++) {
+            StoredRecord r = record("t" + thread + "-" + i, "v" + i);
+            long seq;
+            synchronized (order) {
+              seq = store.submit(ChangeSet.builder().put(r).build());
+              sequences.add(seq);
+            }
+            store.awaitCommitted(seq);
+            acknowledged.put(r.key(), r);
+          }
+        } catch (Throwable e) {
+          error.compareAndSet(null, e);
+        }
+      }, "submitter-" + t));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+
+    assertThat(error.get()).isNull();
+    assertThat(sequences).hasSize(400).isSorted().doesNotHaveDuplicates();
+    Loaded after = reopen(store);
+    assertThat(after.records()).isEqualTo(acknowledged);
+    assertThat(after.report().lastSequence()).isEqualTo(sequences.get(sequences.size() - 1));
+  }
+
   // ---- failures (need the fixture's fault hook) ----
+
+  @Test
+  void submit_failingWrite_failsTheStoreAndKeepsOnlyEarlierChangeSets() {
+    Store store = openLoaded();
+    long base = store.commit(ChangeSet.builder().put(record("a", "one")).build());
+    assumeThat(fixture.failNextCommit(store)).as("fixture has a fault hook").isTrue();
+
+    // the failure surfaces from submit (a synchronous adapter) or from awaitCommitted (a grouping one)
+    StorageException failure = catchThrowableOfType(StorageException.class,
+        () -> store.awaitCommitted(store.submit(ChangeSet.builder().put(record("b", "x")).build())));
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.reason()).isIn(Reason.IO, Reason.FAILED);
+    assertThat(store.health().state()).isEqualTo(StoreHealth.State.FAILED);
+    assertThatThrownBy(() -> store.submit(ChangeSet.builder().put(record("c", "x")).build()))
+        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FAILED));
+    Loaded after = reopen(store);
+    assertThat(after.records()).containsOnlyKeys(key("a"));
+    assertThat(after.report().lastSequence()).isEqualTo(base);
+  }
 
   @Test
   void commit_failing_leavesContentUnchanged() {

@@ -55,10 +55,12 @@ import java.util.zip.CRC32C;
  * retried. One open store per directory: an OS file lock, held until {@link #close()}, refuses a second
  * open from this or another process.
  *
- * <p>Design note. Single writer with group commit: committing threads queue their encoded change sets;
- * whichever thread finds no write in progress becomes the writer, takes every queued change set (up to
- * 256 or 1 MiB), writes them with one write, syncs once, applies them to the in-memory index of live
- * records and wakes the others. Sequence numbers are given in queue order, so the journal, the index
+ * <p>Design note. Single writer with group commit: committing threads queue their encoded change sets
+ * ({@link #submit}); whichever waiting thread ({@link #awaitCommitted}, which {@link #commit} calls)
+ * finds no write in progress becomes the writer, takes every queued change set (up to 256 or 1 MiB),
+ * writes them with one write, syncs once, applies them to the in-memory index of live records and wakes
+ * the others; the committed watermark ({@code lastWrittenSeq}) only moves forward, after the sync. A
+ * failed write or sync drops every queued change set with the same error. Sequence numbers are given in queue order, so the journal, the index
  * and the returned numbers agree. Snapshots are taken from a copy of the index made between two
  * writes (the journal moves to a new segment at the same moment), written off the writer path to a
  * temporary file, synced, renamed and the directory synced; only then are journal segments deleted
@@ -96,6 +98,8 @@ public final class FileStore implements Store {
   private boolean closed;
   private long lastAssignedSeq;
   private long lastWrittenSeq;
+  /** Set when queued change sets were dropped (the store failed or was abandoned); never cleared. */
+  private StorageException dropped;
   private long journalBytesSinceSnapshot;
   private long lastSnapshotBytes;
   // owned by the thread holding the writing token
@@ -116,8 +120,6 @@ public final class FileStore implements Store {
     final ChangeSet changes;
     final byte[] payload;
     long seq;
-    boolean done;
-    StorageException failure;
 
     Pending(ChangeSet changes, byte[] payload) {
       this.changes = changes;
@@ -310,12 +312,30 @@ public final class FileStore implements Store {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns once the change set is written and, under SYNC and SYNC_BATCH, an fsync covered it.
-   * A change set whose encoding exceeds {@link FileStoreOptions#maxRecordBytes()} is refused with
-   * reason {@link Reason#TOO_LARGE} before anything is written; the store stays usable.
+   * <p>Returns once the change set is written and, under SYNC and SYNC_BATCH, an fsync covered it:
+   * {@link #submit(ChangeSet)} followed by {@link #awaitCommitted(long)}. A change set whose encoding
+   * exceeds {@link FileStoreOptions#maxRecordBytes()} is refused with reason {@link Reason#TOO_LARGE}
+   * before anything is written; the store stays usable.
    */
   @Override
   public long commit(ChangeSet changes) {
+    long seq = submit(changes);
+    awaitCommitted(seq);
+    return seq;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Encodes the change set on the calling thread, gives it the next sequence number and queues it;
+   * nothing is written yet. The queue is written by whichever thread waits in {@link
+   * #awaitCommitted(long)} (or {@link #close()}) when no write is in progress, so change sets submitted
+   * while an fsync runs share the next one. A change set whose encoding exceeds {@link
+   * FileStoreOptions#maxRecordBytes()} is refused with reason {@link Reason#TOO_LARGE}; nothing is
+   * queued and the store stays usable.
+   */
+  @Override
+  public long submit(ChangeSet changes) {
     Objects.requireNonNull(changes, "changes");
     mutex.lock();
     try {
@@ -338,7 +358,33 @@ public final class FileStore implements Store {
       requireUsable("commit");
       p.seq = ++lastAssignedSeq;
       queue.add(p);
-      while (!p.done) {
+      return p.seq;
+    } finally {
+      mutex.unlock();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>If no write is in progress the calling thread writes every queued change set (up to 256 or
+   * 1 MiB per write) and syncs once per the policy; otherwise it waits for the writer and checks again.
+   * An I/O error fails the store and every change set still queued or being written with it.
+   *
+   * @throws IllegalArgumentException if {@code sequence} was never given out by this opened store
+   */
+  @Override
+  public void awaitCommitted(long sequence) {
+    mutex.lock();
+    try {
+      if (sequence > lastAssignedSeq) {
+        throw new IllegalArgumentException("sequence must be one this store gave out (at most " + lastAssignedSeq
+            + "), was " + sequence);
+      }
+      while (lastWrittenSeq < sequence) {
+        if (dropped != null) {
+          throw dropped;
+        }
         if (!writing) {
           writeQueued();
         } else {
@@ -348,11 +394,7 @@ public final class FileStore implements Store {
     } finally {
       mutex.unlock();
     }
-    if (p.failure != null) {
-      throw p.failure;
-    }
     maybeSnapshot();
-    return p.seq;
   }
 
   /** Called holding the mutex, with no write in progress: writes a batch of queued commits. */
@@ -393,16 +435,10 @@ public final class FileStore implements Store {
             live.remove(k);
           }
           lastWrittenSeq = p.seq;
-          p.done = true;
         }
         journalBytesSinceSnapshot += bytes;
       } else {
-        StorageException failure = failLocked(error, "writing change sets " + batch.get(0).seq + ".."
-            + batch.get(batch.size() - 1).seq);
-        for (Pending p : batch) {
-          p.failure = failure;
-          p.done = true;
-        }
+        failLocked(error, "writing change sets " + batch.get(0).seq + ".." + batch.get(batch.size() - 1).seq);
       }
     } finally {
       writing = false;
@@ -763,9 +799,8 @@ public final class FileStore implements Store {
     if (health.isOk()) {
       health = StoreHealth.failed(failure);
     }
-    for (Pending p : queue) {
-      p.failure = failure;
-      p.done = true;
+    if (dropped == null) {
+      dropped = failure;
     }
     queue.clear();
     changed.signalAll();
@@ -808,16 +843,20 @@ public final class FileStore implements Store {
         return;
       }
       if (clean) {
-        while (writing || snapshotRunning) {
-          changed.awaitUninterruptibly();
+        // submitted change sets are written before the store closes, as commit order promises
+        while (writing || snapshotRunning || (!queue.isEmpty() && health.isOk())) {
+          if (!writing && !queue.isEmpty() && health.isOk()) {
+            writeQueued();
+          } else {
+            changed.awaitUninterruptibly();
+          }
         }
       }
       closed = true;
       health = StoreHealth.CLOSED;
-      StorageException failure = new StorageException(Reason.CLOSED, "the store was closed");
-      for (Pending p : queue) {
-        p.failure = failure;
-        p.done = true;
+      if (dropped == null) {
+        dropped = new StorageException(Reason.CLOSED, "the store in " + dir + " was closed before the change set"
+            + " was committed");
       }
       queue.clear();
       changed.signalAll();

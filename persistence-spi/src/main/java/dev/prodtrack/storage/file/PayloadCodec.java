@@ -141,6 +141,9 @@ final class PayloadCodec {
   private static final class Reader {
     private final ByteBuffer b;
     private final int end;
+    private final byte[][] kindBytes = new byte[32][];
+    private final String[] kindTexts = new String[32];
+    private int kindCount;
     private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -160,7 +163,7 @@ final class PayloadCodec {
     }
 
     RecordKey key() throws MalformedException {
-      String kind = string();
+      String kind = kind();
       String id = string();
       try {
         return new RecordKey(kind, id);
@@ -169,10 +172,48 @@ final class PayloadCodec {
       }
     }
 
+    /**
+     * A key's kind: a few distinct values repeated on every record, so each distinct text is decoded
+     * once and shared (with its cached hash).
+     */
+    private String kind() throws MalformedException {
+      need(2);
+      int n = Short.toUnsignedInt(b.getShort(b.position()));
+      if (n <= end - b.position() - 2) {
+        byte[] array = b.array();
+        int from = b.position() + 2;
+        for (int i = 0; i < kindCount; i++) {
+          if (java.util.Arrays.equals(kindBytes[i], 0, kindBytes[i].length, array, from, from + n)) {
+            b.position(from + n);
+            return kindTexts[i];
+          }
+        }
+      }
+      String kind = string();
+      if (kindCount < kindTexts.length) {
+        kindBytes[kindCount] = kind.getBytes(StandardCharsets.UTF_8);
+        kindTexts[kindCount++] = kind;
+      }
+      return kind;
+    }
+
     private String string() throws MalformedException {
       need(2);
       int n = Short.toUnsignedInt(b.getShort());
       need(n);
+      byte[] array = b.array();
+      int from = b.position();
+      boolean ascii = true;
+      for (int i = from; i < from + n; i++) {
+        if (array[i] < 0) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) {
+        b.position(from + n);
+        return new String(array, from, n, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8, byte for char
+      }
       ByteBuffer slice = b.slice(b.position(), n);
       b.position(b.position() + n);
       try {

@@ -10,10 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.CRC32C;
@@ -38,7 +36,8 @@ final class Recovery {
   /** What recovery hands to the store. */
   static final class Result {
     UUID storeId;
-    final Map<RecordKey, StoredRecord> live = new HashMap<>();
+    /** The live records; the snapshot's own map once one is loaded (it is loaded first). */
+    Map<RecordKey, StoredRecord> live = new HashMap<>();
     long lastSeq;
     int chainCrc;
     final TreeMap<Long, String> segments = new TreeMap<>();
@@ -119,9 +118,7 @@ final class Recovery {
         SnapshotContent content = readSnapshot(bytes, seq);
         result.storeId = content.header.storeId();
         result.chainCrc = content.header.chainCrc();
-        for (StoredRecord r : content.records) {
-          result.live.put(r.key(), r);
-        }
+        result.live = content.records;
         for (Map.Entry<Long, String> e : snapshots.entrySet()) {
           if (e.getKey() <= seq) {
             result.snapshots.put(e.getKey(), e.getKey().equals(seq) ? (long) bytes.length : 0L);
@@ -150,7 +147,7 @@ final class Recovery {
     }
   }
 
-  private record SnapshotContent(Format.SnapshotHeader header, List<StoredRecord> records) {}
+  private record SnapshotContent(Format.SnapshotHeader header, Map<RecordKey, StoredRecord> records) {}
 
   private SnapshotContent readSnapshot(byte[] bytes, long seqInName) throws Format.BadHeader, SnapshotCorrupt {
     Format.SnapshotHeader h = Format.decodeSnapshotHeader(bytes, bytes.length);
@@ -160,8 +157,7 @@ final class Recovery {
     if (result.storeId != null && !result.storeId.equals(h.storeId())) {
       throw new SnapshotCorrupt("belongs to store " + h.storeId() + ", not " + result.storeId);
     }
-    List<StoredRecord> records = new ArrayList<>();
-    Set<RecordKey> keys = new HashSet<>();
+    Map<RecordKey, StoredRecord> records = new HashMap<>();
     CRC32C crcOfCrcs = new CRC32C();
     int pos = Format.HEADER_BYTES;
     int chain = 0;
@@ -174,10 +170,9 @@ final class Recovery {
       if (f.type() == Format.TYPE_SNAPSHOT_CHUNK) {
         try {
           for (StoredRecord r : PayloadCodec.decodeChunk(bytes, f.payloadOffset(), f.payloadLength())) {
-            if (!keys.add(r.key())) {
+            if (records.put(r.key(), r) != null) {
               throw new SnapshotCorrupt("key " + r.key() + " appears twice");
             }
-            records.add(r);
           }
         } catch (PayloadCodec.MalformedException e) {
           throw new SnapshotCorrupt("chunk " + index + ": " + e.getMessage());
