@@ -81,7 +81,7 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs the command line on the system clock without exiting, writing to the given streams, for tests.
+   * Runs the command line on the system clock with the given streams, without exiting (for tests).
    *
    * @param out standard output, or null for {@code System.out}
    * @param err standard error, or null for {@code System.err}
