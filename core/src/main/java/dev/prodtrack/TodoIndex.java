@@ -1,36 +1,40 @@
 package dev.prodtrack;
 
 import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.ProjectId;
 import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.model.TaskStatus;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.eclipse.collections.api.map.MutableMap;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 
 /**
- * Each person's assigned tasks whose status is not done, ordered by due date (tasks without one last),
- * then by id: the todo list (Kitsu's filter, less its project checks) read in order, without a sort or a
- * pass over the person's done tasks per query.
+ * Each person's assigned tasks whose status is not done, per project, ordered by due date (tasks without
+ * one last), then by id: the todo list (Kitsu's filter) read as an array copy per project, without a
+ * lookup, a sort or a pass over the person's done tasks per query.
  *
- * <p>Design note. Per person, two parallel arrays sorted by (due day, id): the due date as an epoch day
- * ({@link Integer#MAX_VALUE} for none, after every date) and the task id. Adding or removing a task is a
- * binary search on those keys and an array copy of at most the person's open tasks (a few thousand), so
- * the stored keys, not the current task records, decide every comparison. A task belongs when it is
- * assigned and its status is not done; a change that keeps the membership, the assignees and the due date
- * (a comment moving a task between two open statuses, say) touches nothing. The index is built from the
- * state on first use and then maintained by {@link State} on every task change; a status that appears or
- * changes its done flag drops it (rebuilt on the next query). Not thread-safe: read under the engine's
- * read lock, changed under its write lock.
+ * <p>Design note. Per (person, project), two parallel arrays sorted by (due day, id): the due date as an
+ * epoch day ({@link Integer#MAX_VALUE} for none, after every date) and the current task record. Adding or
+ * removing a task is a binary search on those keys and an array copy of at most the person's open tasks
+ * of the project (a few thousand); a change that keeps the membership, the assignees, the project and the
+ * due date (a comment moving a task between two open statuses, say) only replaces the record in place,
+ * found by binary search. A task belongs when it is assigned and its status is not done. The index is
+ * built from the state on first use and then maintained by {@link State} on every task change; a status
+ * that appears or changes its done flag drops it (rebuilt on the next query). Not thread-safe: read under
+ * the engine's read lock, changed under its write lock; readers copy what they return.
  */
 final class TodoIndex {
   private static final int NO_DUE = Integer.MAX_VALUE;
 
-  /** One person's open tasks, sorted; {@code size} entries of each array are used. */
+  /** One person's open tasks of one project, sorted; {@code size} entries of each array are used. */
   static final class Open {
-    TaskId[] ids = new TaskId[8];
+    Task[] tasks = new Task[8];
     int[] due = new int[8];
     int size;
 
@@ -40,10 +44,7 @@ final class TodoIndex {
       int hi = size - 1;
       while (lo <= hi) {
         int mid = (lo + hi) >>> 1;
-        int c = Integer.compare(due[mid], day);
-        if (c == 0) {
-          c = ids[mid].value().compareTo(id.value());
-        }
+        int c = compare(due[mid], tasks[mid], day, id);
         if (c < 0) {
           lo = mid + 1;
         } else if (c > 0) {
@@ -55,57 +56,51 @@ final class TodoIndex {
       return -(lo + 1);
     }
 
-    /** Adds (day, id); already there (a person listed twice among a task's assignees), nothing changes. */
-    void add(int day, TaskId id) {
-      int at = find(day, id);
+    /** Adds a task; already there (a person listed twice among a task's assignees), nothing changes. */
+    void add(int day, Task t) {
+      int at = find(day, t.id());
       if (at >= 0) {
         return;
       }
       at = -at - 1;
-      if (size == ids.length) {
-        ids = Arrays.copyOf(ids, size * 2);
+      if (size == tasks.length) {
+        tasks = Arrays.copyOf(tasks, size * 2);
         due = Arrays.copyOf(due, size * 2);
       }
-      System.arraycopy(ids, at, ids, at + 1, size - at);
+      System.arraycopy(tasks, at, tasks, at + 1, size - at);
       System.arraycopy(due, at, due, at + 1, size - at);
-      ids[at] = id;
+      tasks[at] = t;
       due[at] = day;
       size++;
     }
 
-    /** Removes (day, id); absent (removed for an earlier listing of the same person), nothing changes. */
+    /** Removes a task; absent (removed for an earlier listing of the same person), nothing changes. */
     void remove(int day, TaskId id) {
       int at = find(day, id);
       if (at < 0) {
         return;
       }
-      System.arraycopy(ids, at + 1, ids, at, size - at - 1);
+      System.arraycopy(tasks, at + 1, tasks, at, size - at - 1);
       System.arraycopy(due, at + 1, due, at, size - at - 1);
       size--;
-      ids[size] = null;
+      tasks[size] = null;
     }
 
-    /**
-     * The task id at a position.
-     *
-     * @param i the position, below {@link #size()}
-     * @return the id
-     */
-    TaskId id(int i) {
-      return ids[i];
-    }
-
-    /**
-     * How many open tasks the person has.
-     *
-     * @return the count
-     */
-    int size() {
-      return size;
+    /** Replaces the record of a task whose keys did not change. */
+    void replace(int day, Task t) {
+      int at = find(day, t.id());
+      if (at >= 0) {
+        tasks[at] = t;
+      }
     }
   }
 
-  private final MutableMap<PersonId, Open> byPerson = UnifiedMap.newMap();
+  private static int compare(int dayA, Task a, int dayB, TaskId b) {
+    int c = Integer.compare(dayA, dayB);
+    return c != 0 ? c : a.id().value().compareTo(b.value());
+  }
+
+  private final MutableMap<PersonId, MutableMap<ProjectId, Open>> byPerson = UnifiedMap.newMap();
   private final State state;
 
   private TodoIndex(State state) {
@@ -120,18 +115,50 @@ final class TodoIndex {
    */
   static TodoIndex build(State state) {
     TodoIndex index = new TodoIndex(state);
-    state.tasks.forEachValue(t -> index.add(t));
+    state.tasks.forEachValue(index::add);
     return index;
   }
 
   /**
-   * A person's open tasks.
+   * The open tasks of a person, in order, in the projects {@code listed} accepts.
    *
    * @param person the person
-   * @return them in order, or null when the person has none
+   * @param listed whether a project's tasks are listed
+   * @return a new array, by due date then id
    */
-  Open of(PersonId person) {
-    return byPerson.get(person);
+  Task[] of(PersonId person, Predicate<ProjectId> listed) {
+    MutableMap<ProjectId, Open> projects = byPerson.get(person);
+    if (projects == null) {
+      return new Task[0];
+    }
+    List<Open> runs = new ArrayList<>(projects.size());
+    projects.forEachKeyValue((project, open) -> {
+      if (listed.test(project)) {
+        runs.add(open);
+      }
+    });
+    if (runs.size() == 1) {
+      Open only = runs.get(0);
+      return Arrays.copyOf(only.tasks, only.size);
+    }
+    int total = 0;
+    for (Open o : runs) {
+      total += o.size;
+    }
+    Task[] out = new Task[total];
+    int[] next = new int[runs.size()];
+    for (int n = 0; n < total; n++) {
+      int best = -1;
+      for (int r = 0; r < runs.size(); r++) {
+        Open o = runs.get(r);
+        if (next[r] < o.size && (best < 0 || compare(o.due[next[r]], o.tasks[next[r]],
+            runs.get(best).due[next[best]], runs.get(best).tasks[next[best]].id()) < 0)) {
+          best = r;
+        }
+      }
+      out[n] = runs.get(best).tasks[next[best]++];
+    }
+    return out;
   }
 
   /** Whether a task belongs: its status is known and not done (assignment is checked per person). */
@@ -154,7 +181,7 @@ final class TodoIndex {
     if (!t.assignees().isEmpty() && open(t)) {
       int day = day(t);
       for (PersonId p : t.assignees()) {
-        byPerson.getIfAbsentPut(p, Open::new).add(day, t.id());
+        byPerson.getIfAbsentPut(p, UnifiedMap::new).getIfAbsentPut(t.projectId(), Open::new).add(day, t);
       }
     }
   }
@@ -168,13 +195,17 @@ final class TodoIndex {
     if (!t.assignees().isEmpty() && open(t)) {
       int day = day(t);
       for (PersonId p : t.assignees()) {
-        Open open = byPerson.get(p);
+        MutableMap<ProjectId, Open> projects = byPerson.get(p);
+        Open open = projects == null ? null : projects.get(t.projectId());
         if (open == null) {
           continue;
         }
         open.remove(day, t.id());
         if (open.size == 0) {
-          byPerson.remove(p);
+          projects.remove(t.projectId());
+          if (projects.isEmpty()) {
+            byPerson.remove(p);
+          }
         }
       }
     }
@@ -187,7 +218,15 @@ final class TodoIndex {
    * @param t the task as it is now
    */
   void replace(Task old, Task t) {
-    if (open(old) == open(t) && Objects.equals(old.dueDate(), t.dueDate()) && old.assignees().equals(t.assignees())) {
+    boolean open = open(t);
+    if (open(old) == open && Objects.equals(old.dueDate(), t.dueDate()) && old.assignees().equals(t.assignees())
+        && old.projectId().equals(t.projectId())) {
+      if (open) {
+        int day = day(t);
+        for (PersonId p : t.assignees()) {
+          byPerson.get(p).get(t.projectId()).replace(day, t);
+        }
+      }
       return;
     }
     remove(old);
@@ -205,11 +244,18 @@ final class TodoIndex {
       return "persons " + byPerson.keySet() + " vs " + other.byPerson.keySet();
     }
     for (PersonId p : byPerson.keySet()) {
-      Open a = byPerson.get(p);
-      Open b = other.byPerson.get(p);
-      if (!Arrays.equals(a.ids, 0, a.size, b.ids, 0, b.size) || !Arrays.equals(a.due, 0, a.size, b.due, 0, b.size)) {
-        return "person " + p + ": " + Arrays.toString(Arrays.copyOf(a.ids, a.size)) + " vs "
-            + Arrays.toString(Arrays.copyOf(b.ids, b.size));
+      MutableMap<ProjectId, Open> mine = byPerson.get(p);
+      MutableMap<ProjectId, Open> theirs = other.byPerson.get(p);
+      if (!mine.keySet().equals(theirs.keySet())) {
+        return "person " + p + ": projects " + mine.keySet() + " vs " + theirs.keySet();
+      }
+      for (ProjectId project : mine.keySet()) {
+        Open a = mine.get(project);
+        Open b = theirs.get(project);
+        if (!Arrays.equals(a.tasks, 0, a.size, b.tasks, 0, b.size) || !Arrays.equals(a.due, 0, a.size, b.due, 0, b.size)) {
+          return "person " + p + ", project " + project + ": " + Arrays.toString(Arrays.copyOf(a.tasks, a.size))
+              + " vs " + Arrays.toString(Arrays.copyOf(b.tasks, b.size));
+        }
       }
     }
     return null;

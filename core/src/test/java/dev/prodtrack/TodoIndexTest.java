@@ -44,6 +44,8 @@ class TodoIndexTest {
     Random random = new Random(SEED);
     List<String> actions = new ArrayList<>();
     compareAll(engine, people, "generated; seed " + SEED);
+    assertThat(people.stream().mapToInt(person -> engine.as(person).user().allTasksToDo().size()).sum())
+        .as("the generated production gives its people open tasks").isPositive();
     for (int step = 0; step < 300; step++) {
       Task t = admin.getTask(tasks.get(random.nextInt(tasks.size())));
       switch (random.nextInt(4)) {

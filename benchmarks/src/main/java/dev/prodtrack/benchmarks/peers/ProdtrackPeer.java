@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,6 @@ import java.util.UUID;
  * from public calls, as a user of the library would (the Javadoc of each method says so).
  */
 final class ProdtrackPeer implements Peer {
-  private static final Comparator<Task> BY_DUE = Comparator
-      .comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-      .thenComparing(t -> t.id().value());
-
   private final ProdTrack engine;
   private final GeneratorClock clock;
   private final TaskApi tasks;
@@ -126,12 +121,10 @@ final class ProdtrackPeer implements Peer {
     return tasks.allTasksForTaskStatus(project, taskTypes[v], statuses[v]);
   }
 
-  /** {@code all_tasks_to_do} of that person's session, sorted by due date (the API returns no order). */
+  /** {@code all_tasks_to_do} of that person's session, which comes ordered by due date, then id. */
   @Override
   public List<Task> todo(int i) {
-    List<Task> out = new ArrayList<>(todo[i].allTasksToDo());
-    out.sort(BY_DUE);
-    return out;
+    return todo[i].allTasksToDo();
   }
 
   /** {@code schedule().lateTasks}: the count and the 100 most late, from the engine's due-date index. */

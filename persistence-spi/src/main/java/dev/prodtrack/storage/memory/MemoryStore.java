@@ -66,20 +66,20 @@ public final class MemoryStore implements Store, DeferredEncoding {
    */
   private static final class Content {
     Map<RecordKey, StoredRecord> records = new HashMap<>();
-    Map<Object, DeferredRecord> deferred = new HashMap<>();
+    DeferredTable deferred = new DeferredTable();
     long lastSequence;
     MemoryStore openHandle;
 
     /** Encodes every deferred record into {@code records}. */
     void flush() {
-      if (deferred.isEmpty()) {
+      if (deferred.size() == 0) {
         return;
       }
-      for (DeferredRecord r : deferred.values()) {
+      deferred.forEach(r -> {
         RecordKey key = r.key();
         records.put(key, new StoredRecord(key, r.encode()));
-      }
-      deferred = new HashMap<>(); // not clear(): a cleared HashMap keeps its table
+      });
+      deferred = new DeferredTable();
     }
   }
 
@@ -234,10 +234,9 @@ public final class MemoryStore implements Store, DeferredEncoding {
     Objects.requireNonNull(deletes, "deletes");
     synchronized (content) {
       checkCommit(puts.size() + deletes.size());
-      Map<Object, DeferredRecord> deferred = content.deferred;
+      DeferredTable deferred = content.deferred;
       for (int i = 0, n = puts.size(); i < n; i++) {
-        DeferredRecord r = puts.get(i);
-        deferred.put(r.identity(), r);
+        deferred.put(puts.get(i));
       }
       for (int i = 0, n = deletes.size(); i < n; i++) {
         DeferredRecord r = deletes.get(i);
@@ -268,11 +267,11 @@ public final class MemoryStore implements Store, DeferredEncoding {
         throw new IllegalStateException("keepDecoded after a commit: the records loaded may have changed since");
       }
       Map<RecordKey, StoredRecord> encoded = content.records;
-      Map<Object, DeferredRecord> deferred = content.deferred;
+      DeferredTable deferred = content.deferred;
       for (int i = 0, n = records.size(); i < n; i++) {
         DeferredRecord r = records.get(i);
         if (encoded.remove(r.key()) != null) {
-          deferred.put(r.identity(), r);
+          deferred.put(r);
         }
       }
       if (encoded.isEmpty()) {
