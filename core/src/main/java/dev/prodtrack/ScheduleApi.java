@@ -593,7 +593,16 @@ public final class ScheduleApi {
           earliest = t.startDate();
         }
       }
-      var network = DependencyNetwork.network(s, p, tasks, durations, unestimated, explicitLinks);
+      int[] entityRanks = null;
+      if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null
+          && scope.department() == null && scope.person() == null) {
+        // The whole project: tasks is the index's view, whose entity ranks the index keeps.
+        Task[] all = s.scheduleTaskIndex().tasksOf(s, p.id());
+        if (all.length == tasks.size()) {
+          entityRanks = s.scheduleTaskIndex().entityRanksOf(s, p.id(), all);
+        }
+      }
+      var network = DependencyNetwork.network(s, p, tasks, entityRanks, durations, unestimated, explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
           : earliest != null ? earliest : LocalDate.EPOCH;
       return dev.prodtrack.schedule.CriticalPath.compute(network, start, deadline, threshold, calendar);
