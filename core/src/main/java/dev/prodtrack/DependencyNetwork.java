@@ -99,19 +99,24 @@ final class DependencyNetwork {
     List<TaskId> ids = new ArrayList<>(n);
     // Each task's priority (Integer.MIN_VALUE for none) and its entity's group, tasks in index order.
     int[] priority = new int[n];
-    Map<dev.prodtrack.model.TaskTypeId, OptionalInt> priorities = new HashMap<>();
-    Map<EntityId, int[]> byEntity = new HashMap<>();
+    // Keyed by the ids' UUIDs: their hash is cheaper than the id records'.
+    Map<java.util.UUID, OptionalInt> priorities = new HashMap<>();
+    Map<java.util.UUID, int[]> byEntity = new HashMap<>();
     int[] next = new int[n];
     for (int i = 0; i < n; i++) {
       Task t = tasks.get(i);
       ids.add(t.id());
-      OptionalInt prio = priorities.computeIfAbsent(t.taskTypeId(), p::taskTypePriority);
+      OptionalInt prio = priorities.get(t.taskTypeId().value());
+      if (prio == null) {
+        prio = p.taskTypePriority(t.taskTypeId());
+        priorities.put(t.taskTypeId().value(), prio);
+      }
       priority[i] = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
       // A linked list per entity: head and tail in the map, next[] through the tasks.
       next[i] = -1;
-      int[] ends = byEntity.get(t.entityId());
+      int[] ends = byEntity.get(t.entityId().value());
       if (ends == null) {
-        byEntity.put(t.entityId(), new int[] {i, i});
+        byEntity.put(t.entityId().value(), new int[] {i, i});
       } else {
         next[ends[1]] = i;
         ends[1] = i;
@@ -142,30 +147,33 @@ final class DependencyNetwork {
       explicitPairs.add((long) Math.min(a, b) * n + Math.max(a, b));
     }
     var network = new dev.prodtrack.schedule.CpmNetwork(ids, durations, unestimated);
-    List<EntityId> entities = new ArrayList<>(byEntity.keySet());
-    entities.sort(Comparator.comparing(EntityId::value));
-    List<int[]> group = new ArrayList<>();
-    for (EntityId e : entities) {
-      group.clear();
+    java.util.UUID[] entities = byEntity.keySet().toArray(new java.util.UUID[0]);
+    java.util.Arrays.sort(entities);
+    // An entity's prioritised tasks as (priority << 32 | index): sorted, by priority then index.
+    long[] group = new long[16];
+    for (java.util.UUID e : entities) {
+      int size = 0;
       for (int i = byEntity.get(e)[0]; i >= 0; i = next[i]) {
         if (priority[i] != Integer.MIN_VALUE) {
-          group.add(new int[] {priority[i], i});
+          if (size == group.length) {
+            group = java.util.Arrays.copyOf(group, size * 2);
+          }
+          group[size++] = (long) priority[i] << 32 | i;
         }
       }
-      // By priority, then index (stable: the tasks came in index order).
-      group.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+      java.util.Arrays.sort(group, 0, size);
       int previousFrom = -1;
       int levelFrom = 0;
-      while (levelFrom < group.size()) {
+      while (levelFrom < size) {
         int levelTo = levelFrom;
-        while (levelTo < group.size() && group.get(levelTo)[0] == group.get(levelFrom)[0]) {
+        while (levelTo < size && group[levelTo] >> 32 == group[levelFrom] >> 32) {
           levelTo++;
         }
         if (previousFrom >= 0) {
           for (int x = previousFrom; x < levelFrom; x++) {
-            int a = group.get(x)[1];
+            int a = (int) group[x];
             for (int y = levelFrom; y < levelTo; y++) {
-              int b = group.get(y)[1];
+              int b = (int) group[y];
               if (explicitPairs.isEmpty() || !explicitPairs.contains((long) Math.min(a, b) * n + Math.max(a, b))) {
                 network.link(a, b, TaskLink.Type.FS, 0);
               }

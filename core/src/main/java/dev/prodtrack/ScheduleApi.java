@@ -210,7 +210,8 @@ public final class ScheduleApi {
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
       TaskApi.found("person", person, s.persons.get(person));
-      return workloadOf(s, person, readableOpenDated(s, person, new java.util.HashMap<>()), from, to, calendar);
+      return workloadOf(s, person, readableOpenDated(s, person, new java.util.HashMap<>()), true, from, to,
+          calendar);
     });
   }
 
@@ -279,7 +280,7 @@ public final class ScheduleApi {
               }
             });
           }
-          rows.add(workloadOf(s, member.personId(), assigned, from, to, calendar));
+          rows.add(workloadOf(s, member.personId(), assigned, true, from, to, calendar));
         }
         return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
       }
@@ -326,7 +327,7 @@ public final class ScheduleApi {
       java.util.Map<ProjectId, Boolean> readable = new java.util.HashMap<>();
       for (PersonId person : new java.util.LinkedHashSet<>(people)) {
         TaskApi.found("person", Objects.requireNonNull(person, "person"), s.persons.get(person));
-        rows.add(workloadOf(s, person, readableOpenDated(s, person, readable), from, to, calendar));
+        rows.add(workloadOf(s, person, readableOpenDated(s, person, readable), true, from, to, calendar));
       }
       return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
     });
@@ -367,13 +368,23 @@ public final class ScheduleApi {
    */
   private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
       LocalDate from, LocalDate to, WorkCalendar calendar) {
+    return workloadOf(s, person, candidates, false, from, to, calendar);
+  }
+
+  /**
+   * See above; {@code knownOpen} when the candidates come from the index of open tasks, whose statuses
+   * are then not looked up again.
+   */
+  private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
+      boolean knownOpen, LocalDate from, LocalDate to, WorkCalendar calendar) {
     long first = from.toEpochDay();
     long lastDay = to.toEpochDay();
     int n = (int) (lastDay - first + 1);
     long[] change = new long[n + 1];
     List<Task> unplaceable = new ArrayList<>();
     for (Task t : candidates) {
-      if (t.startDate() == null || t.dueDate() == null || s.taskStatuses.get(t.taskStatusId()).isDone()) {
+      if (t.startDate() == null || t.dueDate() == null
+          || (!knownOpen && s.taskStatuses.get(t.taskStatusId()).isDone())) {
         continue;
       }
       long days = calendar.workingDays(person, t.startDate(), t.dueDate());

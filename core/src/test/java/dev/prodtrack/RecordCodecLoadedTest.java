@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +68,32 @@ class RecordCodecLoadedTest {
 
     assertThatThrownBy(() -> RecordCodec.decodeLoaded("task", truncated, new long[1]))
         .isInstanceOf(CorruptRecordException.class);
+  }
+
+  @Test
+  void decode_randomIds_inLowerAndUpperCase_parseToTheSameUuid() {
+    Task task = RecordCodecTest.fullTask();
+    String json = new String(RecordCodec.encode(task), UTF_8);
+    String id = task.id().value().toString();
+    qt().withExamples(2_000).forAll(longs().all(), longs().all()).checkAssert((most, least) -> {
+      java.util.UUID uuid = new java.util.UUID(most, least);
+      for (String text : List.of(uuid.toString(), uuid.toString().toUpperCase(java.util.Locale.ROOT))) {
+        byte[] bytes = json.replace(id, text).getBytes(UTF_8);
+        assertThat(((Task) RecordCodec.decodeLoaded("task", bytes, new long[1])).id().value()).isEqualTo(uuid);
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000000-0000-0000-0000-0000000000000", "00000000-0000-0000-0000-00000000000g",
+      "00000000_0000-0000-0000-000000000000", "0-0-0-0-0", "00000000-0000-0000-0000-0000000000000"})
+  void decode_nonCanonicalId_isCorrupt(String text) {
+    Task task = RecordCodecTest.fullTask();
+    byte[] bytes = new String(RecordCodec.encode(task), UTF_8).replace(task.id().value().toString(), text)
+        .getBytes(UTF_8);
+
+    assertThatThrownBy(() -> RecordCodec.decodeLoaded("task", bytes, new long[1]))
+        .isInstanceOf(CorruptRecordException.class).hasMessageContaining("not a UUID");
   }
 
   @Test

@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class OpenBenchmark {
 
   static final int CHANGE_SETS = 200_000;
-  static final int PUTS_PER_CHANGE_SET = 5;
+  static final int PUTS_PER_CHANGE_SET = 4;
 
   /** A journal-only store of {@value #CHANGE_SETS} comment change sets. */
   @State(Scope.Benchmark)

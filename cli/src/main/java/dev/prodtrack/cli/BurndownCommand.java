@@ -33,15 +33,25 @@ import picocli.CommandLine.Model.CommandSpec;
         ""},
     footer = {"", "Examples:",
         "  prodtrack burndown --store studio --project \"Big Buck\" --format csv > burndown.csv",
-        "  prodtrack burndown --store studio --sequence SQ010 --out sq010-burndown.svg",
-        "", "Exit codes: 0 done; 1 refused (an unknown name, an empty range, a bad --out, a",
-        "  store error); 2 bad usage."})
+        "  prodtrack burndown --store studio --sequence SQ010 --out sq010-burndown.svg"})
 final class BurndownCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Mixin
-  ScheduleOptions options;
+  StoreOptions store;
+
+  @Mixin
+  ProjectOption project;
+
+  @Mixin
+  AsOfOption asOf;
+
+  @Mixin
+  ScopeOptions scope;
+
+  @Mixin
+  FormatOption format;
 
   @Option(names = "--from", paramLabel = "DATE",
       description = "First day (default: the project's start date, else 60 days before --as-of).")
@@ -61,28 +71,28 @@ final class BurndownCommand implements Callable<Integer> {
     if (out != null) {
       ChartFiles.checkName(out);
     }
-    try (ScheduleOptions.Opened o = options.open()) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
       LocalDate first = from != null ? from : o.project.startDate() != null ? o.project.startDate()
           : o.asOf.minusDays(60);
       LocalDate last = to != null ? to : o.project.endDate() != null ? o.project.endDate() : o.asOf.plusDays(60);
       if (last.isBefore(first)) {
-        throw new CliException("--from " + first + " --to " + last + ": the range ends before it starts");
+        throw CommandFailedException.usage("--from " + first + " --to " + last + ": the range ends before it starts");
       }
       List<BurndownPoint> points = o.session.schedule().burndown(o.scope, first, last, ZoneOffset.UTC, o.calendar);
       PrintWriter w = spec.commandLine().getOut();
       if (out == null) {
-        ReportTable table = new ReportTable("date", "remaining", "earned", "done_tasks", "ideal");
+        Table table = new Table("date", "remaining", "earned", "done_tasks", "ideal");
         for (BurndownPoint p : points) {
-          table.row(p.date().toString(), p.remaining(), p.earned(), p.doneTasks(),
+          table.add(p.date().toString(), p.remaining(), p.earned(), p.doneTasks(),
               p.ideal().isPresent() ? (Object) p.ideal().getAsDouble() : null);
         }
-        table.print(options.format, w);
+        format.print(table, w);
         return 0;
       }
       if (points.isEmpty()) {
-        throw new CliException("--from " + first + " --to " + last + ": no working day to draw");
+        throw CommandFailedException.usage("--from " + first + " --to " + last + ": no working day to draw");
       }
-      String title = "Burn-down of " + o.project.name() + TimelineCommand.scopeName(o) + " on " + o.asOf;
+      String title = "Burn-down of " + o.project.name() + o.scopeName() + " on " + o.asOf;
       String svg = BurndownSvg.render(title, points, o.asOf);
       BurndownPoint end = points.get(points.size() - 1);
       BurndownPoint now = points.stream().filter(p -> !p.date().isAfter(o.asOf)).reduce((a, b) -> b).orElse(end);
@@ -90,11 +100,11 @@ final class BurndownCommand implements Callable<Integer> {
       facts.put("project", o.project.name());
       facts.put("as of", o.asOf.toString());
       facts.put("range", first + " .. " + last + " (" + points.size() + " working days)");
-      facts.put("remaining on " + now.date(), ReportTable.text(now.remaining()) + " person-days");
+      facts.put("remaining on " + now.date(), ScheduleContext.days(now.remaining()) + " person-days");
       facts.put("done on " + now.date(), now.doneTasks() + " tasks");
       ChartFiles.write(out, title, svg, BurndownSvg.legend(), facts);
       w.printf("Wrote %s: %,d working days from %s to %s, %s person-days remaining on %s.%n", out, points.size(),
-          points.get(0).date(), end.date(), ReportTable.text(now.remaining()), now.date());
+          points.get(0).date(), end.date(), ScheduleContext.days(now.remaining()), now.date());
       w.flush();
       return 0;
     }

@@ -18,7 +18,7 @@ final class ChartFiles {
   static void checkName(Path out) {
     String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".svg") && !name.endsWith(".html") && !name.endsWith(".htm")) {
-      throw new CliException("--out " + out + ": the file name must end in .svg or .html");
+      throw CommandFailedException.usage("--out " + out + ": the file name must end in .svg or .html");
     }
   }
 
@@ -33,7 +33,7 @@ final class ChartFiles {
       }
       Files.writeString(out, document, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CliException("--out " + out + ": cannot write the chart (" + e.getMessage() + ")");
+      throw CommandFailedException.failed("--out " + out + ": cannot write the chart (" + e.getMessage() + ")");
     }
   }
 }

@@ -43,20 +43,30 @@ import picocli.CommandLine.Model.CommandSpec;
             + "--all. The table format adds a summary line.",
         "",
         "Links that form a cycle make the path undefined: the command prints one line naming the tasks of "
-            + "the cycle and exits with 1.",
+            + "the cycle and exits with 1. An empty scope exits with 1 too.",
         ""},
     footer = {"", "Examples:",
         "  prodtrack critical-path --store studio --project \"Big Buck\" --sequence SQ010",
         "  prodtrack critical-path --store studio --deadline 2025-09-30 --all",
-        "  prodtrack critical-path --store studio --link 5d2c...:8e1f...:FS:2",
-        "", "Exit codes: 0 done; 1 refused (a cycle, an unknown name or task, a store error);",
-        "  2 bad usage."})
+        "  prodtrack critical-path --store studio --link 5d2c...:8e1f...:FS:2"})
 final class CriticalPathCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Mixin
-  ScheduleOptions options;
+  StoreOptions store;
+
+  @Mixin
+  ProjectOption project;
+
+  @Mixin
+  AsOfOption asOf;
+
+  @Mixin
+  ScopeOptions scope;
+
+  @Mixin
+  FormatOption format;
 
   @Option(names = "--start", paramLabel = "DATE",
       description = "First day of the schedule (default: the project's start date, else the earliest task start).")
@@ -85,7 +95,7 @@ final class CriticalPathCommand implements Callable<Integer> {
     for (String l : links) {
       extra.add(link(l));
     }
-    try (ScheduleOptions.Opened o = options.open()) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
       for (TaskLink l : extra) {
         requireTask(o.session, l.predecessor(), "--link");
         requireTask(o.session, l.successor(), "--link");
@@ -94,24 +104,24 @@ final class CriticalPathCommand implements Callable<Integer> {
       try {
         path = o.session.schedule().criticalPath(o.scope, start, deadline, threshold, extra, o.calendar);
       } catch (DependencyCycleException e) {
-        throw new CliException("task links form a cycle, the critical path is undefined: " + e.cycle().stream()
+        throw CommandFailedException.failed("task links form a cycle, the critical path is undefined: " + e.cycle().stream()
             .map(id -> id + " (" + label(o.session, id) + ")").collect(Collectors.joining(" -> "))
             + " -> " + e.cycle().get(0));
       } catch (IllegalArgumentException e) {
-        throw new CliException(e.getMessage());
+        throw CommandFailedException.failed(e.getMessage());
       }
-      ReportTable table = new ReportTable("task_id", "task", "duration", "early_start", "early_finish",
+      Table table = new Table("task_id", "task", "duration", "early_start", "early_finish",
           "late_start", "late_finish", "total_float", "free_float", "critical", "unestimated");
       for (CpmTask t : path.tasks()) {
         if (all || t.critical()) {
-          table.row(t.task().toString(), label(o.session, t.task()), t.duration(), t.earlyStart().toString(),
+          table.add(t.task().toString(), label(o.session, t.task()), t.duration(), t.earlyStart().toString(),
               t.earlyFinish().toString(), t.lateStart().toString(), t.lateFinish().toString(), t.totalFloat(),
               t.freeFloat(), t.critical(), t.unestimated());
         }
       }
       PrintWriter w = spec.commandLine().getOut();
-      table.print(options.format, w);
-      if (options.format == ScheduleOptions.Format.table) {
+      format.print(table, w);
+      if (format.format() == FormatOption.Format.TABLE) {
         w.printf("%nFinish %s; %,d critical of %,d tasks (total float <= %d working days).%n", path.finish(),
             path.critical().size(), path.tasks().size(), threshold);
         w.flush();
@@ -123,7 +133,7 @@ final class CriticalPathCommand implements Callable<Integer> {
   private static TaskLink link(String spec) {
     String[] parts = spec.split(":");
     if (parts.length < 2 || parts.length > 4) {
-      throw new CliException("--link " + spec + ": expected PRED:SUCC[:TYPE[:LAG]]");
+      throw CommandFailedException.usage("--link " + spec + ": expected PRED:SUCC[:TYPE[:LAG]]");
     }
     try {
       TaskId pred = new TaskId(UUID.fromString(parts[0].strip()));
@@ -133,7 +143,7 @@ final class CriticalPathCommand implements Callable<Integer> {
       int lag = parts.length > 3 ? Integer.parseInt(parts[3].strip()) : 0;
       return new TaskLink(pred, succ, type, lag);
     } catch (IllegalArgumentException e) {
-      throw new CliException("--link " + spec + ": expected PRED:SUCC[:TYPE[:LAG]] with task ids, TYPE one of FS, "
+      throw CommandFailedException.usage("--link " + spec + ": expected PRED:SUCC[:TYPE[:LAG]] with task ids, TYPE one of FS, "
           + "SS, FF, SF and an integer LAG (" + e.getMessage() + ")");
     }
   }
@@ -142,7 +152,7 @@ final class CriticalPathCommand implements Callable<Integer> {
     try {
       s.task().getTask(id);
     } catch (UnknownIdException e) {
-      throw new CliException(option + ": no task " + id);
+      throw CommandFailedException.usage(option + ": no task " + id);
     }
   }
 

@@ -35,15 +35,25 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:",
         "  prodtrack evm --store studio --project \"Big Buck\" --as-of 2025-06-30",
         "  prodtrack evm --store studio --department Animation \\",
-        "      --series 2025-01-01 2025-06-30 --format csv",
-        "", "Exit codes: 0 done; 1 refused (an unknown name, a bad range, a store error);",
-        "  2 bad usage."})
+        "      --series 2025-01-01 2025-06-30 --format csv"})
 final class EvmCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Mixin
-  ScheduleOptions options;
+  StoreOptions store;
+
+  @Mixin
+  ProjectOption project;
+
+  @Mixin
+  AsOfOption asOf;
+
+  @Mixin
+  ScopeOptions scope;
+
+  @Mixin
+  FormatOption format;
 
   @Option(names = "--rule", paramLabel = "RULE", defaultValue = "zero-hundred",
       description = "When a task's estimation is earned: zero-hundred (when done, the default), feedback "
@@ -62,27 +72,27 @@ final class EvmCommand implements Callable<Integer> {
   public Integer call() {
     EarningRule earning = rule(rule);
     if (series != null && series.get(1).isBefore(series.get(0))) {
-      throw new CliException("--series " + series.get(0) + " " + series.get(1) + ": the range ends before it starts");
+      throw CommandFailedException.usage("--series " + series.get(0) + " " + series.get(1) + ": the range ends before it starts");
     }
-    try (ScheduleOptions.Opened o = options.open()) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
       PrintWriter w = spec.commandLine().getOut();
       if (series != null) {
         List<EarnedValue> days = o.session.schedule().earnedValueSeries(o.scope, series.get(0), series.get(1),
             earning, ZoneOffset.UTC, o.calendar);
-        ReportTable table = new ReportTable(SERIES_COLUMNS.toArray(String[]::new));
+        Table table = new Table(SERIES_COLUMNS.toArray(String[]::new));
         for (EarnedValue ev : days) {
-          table.row(values(ev));
+          table.add(values(ev));
         }
-        table.print(options.format, w);
+        format.print(table, w);
         return 0;
       }
       EarnedValue ev = o.session.schedule().earnedValue(o.scope, o.asOf, earning, ZoneOffset.UTC, o.calendar);
       Object[] v = values(ev);
-      ReportTable table = new ReportTable("measure", "value");
+      Table table = new Table("measure", "value");
       for (int i = 0; i < v.length; i++) {
-        table.row(SERIES_COLUMNS.get(i), v[i]);
+        table.add(SERIES_COLUMNS.get(i), v[i]);
       }
-      table.print(options.format, w);
+      format.print(table, w);
       return 0;
     }
   }
@@ -114,7 +124,7 @@ final class EvmCommand implements Callable<Integer> {
       case "zero-hundred" -> EarningRule.ZERO_HUNDRED;
       case "feedback" -> EarningRule.FEEDBACK_COUNTS;
       case "fifty-fifty" -> EarningRule.FIFTY_FIFTY;
-      default -> throw new CliException("--rule " + name + ": expected zero-hundred, feedback or fifty-fifty");
+      default -> throw CommandFailedException.usage("--rule " + name + ": expected zero-hundred, feedback or fifty-fifty");
     };
   }
 }

@@ -27,15 +27,25 @@ import picocli.CommandLine.Model.CommandSpec;
         ""},
     footer = {"", "Examples:",
         "  prodtrack forecast --store studio --project \"Big Buck\" --as-of 2025-06-30",
-        "  prodtrack forecast --store studio --sequence SQ010 --window 40 --format json",
-        "", "Exit codes: 0 done (also for 'no forecast'); 1 refused (an unknown name, a store",
-        "  error); 2 bad usage."})
+        "  prodtrack forecast --store studio --sequence SQ010 --window 40 --format json"})
 final class ForecastCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Mixin
-  ScheduleOptions options;
+  StoreOptions store;
+
+  @Mixin
+  ProjectOption project;
+
+  @Mixin
+  AsOfOption asOf;
+
+  @Mixin
+  ScopeOptions scope;
+
+  @Mixin
+  FormatOption format;
 
   @Option(names = "--window", paramLabel = "DAYS", defaultValue = "20",
       description = "The trailing window of the velocity, in working days (default: ${DEFAULT-VALUE}).")
@@ -44,18 +54,18 @@ final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (window <= 0) {
-      throw new CliException("--window " + window + ": expected a number of working days above 0");
+      throw CommandFailedException.usage("--window " + window + ": expected a number of working days above 0");
     }
-    try (ScheduleOptions.Opened o = options.open()) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
       Forecast f = o.session.schedule().forecast(o.scope, o.asOf, window, ZoneOffset.UTC, o.calendar);
       String status = f.complete() ? "complete" : f.predictedEnd().isPresent() ? "forecast" : "no forecast";
-      ReportTable table = new ReportTable("as_of", "window", "velocity", "remaining", "status", "predicted_end",
+      Table table = new Table("as_of", "window", "velocity", "remaining", "status", "predicted_end",
           "slip_working_days");
-      table.row(f.asOf().toString(), f.windowWorkingDays(), f.velocity(), f.remaining(), status,
+      table.add(f.asOf().toString(), f.windowWorkingDays(), f.velocity(), f.remaining(), status,
           f.predictedEnd().map(Object::toString).orElse(null),
           f.slipWorkingDays().isPresent() ? (Object) f.slipWorkingDays().getAsLong() : null);
       PrintWriter w = spec.commandLine().getOut();
-      table.print(options.format, w);
+      format.print(table, w);
       return 0;
     }
   }

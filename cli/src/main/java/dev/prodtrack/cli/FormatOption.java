@@ -42,4 +42,18 @@ public final class FormatOption {
   public void print(Table table, PrintWriter out) {
     table.print(format(), out);
   }
+
+  /**
+   * Prints a summary line (a count, a total) where it does not break the chosen format: on {@code out}
+   * after a table, on {@code err} for CSV and JSON so that stdout stays machine-readable.
+   *
+   * @param line the line
+   * @param out standard output
+   * @param err standard error
+   */
+  public void summary(String line, PrintWriter out, PrintWriter err) {
+    PrintWriter to = format() == Format.TABLE ? out : err;
+    to.println(line);
+    to.flush();
+  }
 }

@@ -25,8 +25,21 @@ import picocli.CommandLine.Model.CommandSpec;
         "  1  the operation failed (e.g. an import refused, a file not written)",
         "  2  usage or input error (unknown option, bad value; store missing, not a store, locked or corrupt; "
             + "unknown or ambiguous project, person, sequence...)"},
-    subcommands = {DemoCommand.class, TimelineCommand.class, BurndownCommand.class, EvmCommand.class,
-        ForecastCommand.class, CriticalPathCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+        DemoCommand.class,
+        ImportCommand.class,
+        ExportCommand.class,
+        VerifyCommand.class,
+        LateCommand.class,
+        RiskCommand.class,
+        WorkloadCommand.class,
+        QuotasCommand.class,
+        TimelineCommand.class,
+        BurndownCommand.class,
+        EvmCommand.class,
+        ForecastCommand.class,
+        CriticalPathCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
@@ -68,7 +81,7 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs the command line on the system clock without exiting, writing to the given streams, for tests.
+   * Runs the command line on the system clock with the given streams, without exiting (for tests).
    *
    * @param out standard output, or null for {@code System.out}
    * @param err standard error, or null for {@code System.err}
@@ -126,7 +139,8 @@ public final class Main implements Runnable {
         cmd.getErr().println(name + ": the store failed (" + s.reason() + "): " + s.getMessage());
         return ExitCode.FAILED;
       }
-      cmd.getErr().println(name + ": " + e.getMessage());
+      String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      cmd.getErr().println(name + ": " + message.replace('\n', ' '));
       return ExitCode.FAILED;
     });
     for (CommandLine sub : cl.getSubcommands().values()) {

@@ -76,6 +76,19 @@ public final class StoreOptions {
   }
 
   /**
+   * Opens the store and the engine on it without resolving an acting person (for whole-store tools such
+   * as export, which read every record and need no session).
+   *
+   * @return the engine; closing it closes the store
+   * @throws CommandFailedException with exit code 2 if the directory is missing, not a store, locked,
+   *     corrupt or of another format version
+   */
+  public ProdTrack openEngine() {
+    requireStoreDirectory(store);
+    return openEngine(store, Main.of(mixee));
+  }
+
+  /**
    * Checks that {@code dir} is an existing prodtrack store directory.
    *
    * @param dir the directory

@@ -45,9 +45,8 @@ public final class WorkCalendar {
   private final long[] holidays;
   /** {@code holidayPrefix[i]}: the holidays before epoch day {@code holidays[0] + i}; null when too wide. */
   private final int[] holidayPrefix;
-  private final Map<PersonId, long[][]> daysOff;
-  /** Per person, the calendar's working days covered by the merged ranges before each range. */
-  private final Map<PersonId, long[]> offBefore;
+  /** Per person (by the id's UUID, cheaper to hash than the id record), the merged day-off ranges. */
+  private final Map<java.util.UUID, Off> daysOff;
   private final Map<PersonId, Double> capacity;
   private final double hoursPerDay;
 
@@ -71,19 +70,16 @@ public final class WorkCalendar {
     } else {
       holidayPrefix = null;
     }
-    Map<PersonId, long[][]> off = new HashMap<>();
-    Map<PersonId, long[]> covered = new HashMap<>();
+    Map<java.util.UUID, Off> off = new HashMap<>();
     b.daysOff.forEach((p, ranges) -> {
       long[][] merged = merge(ranges);
       long[] sums = new long[merged.length + 1];
       for (int i = 0; i < merged.length; i++) {
         sums[i + 1] = sums[i] + count(merged[i][0], merged[i][1]);
       }
-      off.put(p, merged);
-      covered.put(p, sums);
+      off.put(p.value(), new Off(merged, sums));
     });
-    daysOff = Map.copyOf(off);
-    offBefore = Map.copyOf(covered);
+    daysOff = java.util.Collections.unmodifiableMap(off);
     capacity = Map.copyOf(b.capacity);
     hoursPerDay = b.hoursPerDay;
   }
@@ -194,6 +190,12 @@ public final class WorkCalendar {
     }
   }
 
+  /**
+   * A person's merged day-off ranges ({@code [from, to]} epoch days, sorted, disjoint and not adjacent)
+   * and, before each range, the calendar's working days the earlier ranges cover.
+   */
+  private record Off(long[][] ranges, long[] sums) {}
+
   private static long[][] merge(List<long[]> ranges) {
     long[][] sorted = ranges.toArray(new long[0][]);
     Arrays.sort(sorted, (x, y) -> Long.compare(x[0], y[0]));
@@ -259,10 +261,11 @@ public final class WorkCalendar {
   }
 
   private boolean isOff(PersonId person, long day) {
-    long[][] ranges = daysOff.get(person);
-    if (ranges == null) {
+    Off off = daysOff.get(person.value());
+    if (off == null) {
       return false;
     }
+    long[][] ranges = off.ranges();
     int lo = 0;
     int hi = ranges.length - 1;
     while (lo <= hi) {
@@ -305,12 +308,11 @@ public final class WorkCalendar {
     if (total == 0) {
       return 0;
     }
-    long[][] ranges = daysOff.get(person);
-    if (ranges == null) {
+    Off off = daysOff.get(person.value());
+    if (off == null) {
       return total;
     }
-    long[] sums = offBefore.get(person);
-    return total - (offBefore(ranges, sums, b + 1) - offBefore(ranges, sums, a));
+    return total - (offBefore(off.ranges(), off.sums(), b + 1) - offBefore(off.ranges(), off.sums(), a));
   }
 
   /** The calendar's working days before epoch day {@code x} that the merged ranges cover. */
