@@ -142,7 +142,8 @@ public final class EngineRecords {
     });
   }
 
-  private static Id idOf(Object record) {
+  /** The id of a stored model record. */
+  static Id idOf(Object record) {
     if (record instanceof Task r) {
       return r.id();
     } else if (record instanceof Comment r) {
@@ -172,6 +173,8 @@ public final class EngineRecords {
     } else if (record instanceof Subscription r) {
       return r.id();
     } else if (record instanceof StatusAutomation r) {
+      return r.id();
+    } else if (record instanceof dev.prodtrack.model.TaskDependency r) {
       return r.id();
     }
     throw new IllegalArgumentException("record must be a stored model record, was a " + record.getClass().getName());

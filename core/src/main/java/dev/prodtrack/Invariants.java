@@ -46,8 +46,8 @@ final class Invariants {
       Task task = s.tasks.get(c.taskId());
       boolean concept = task != null
           && Kinds.kindOf(s, s.entities.get(task.entityId())) == dev.prodtrack.model.EntityKind.CONCEPT;
-      require(s.newsByComment.get(c.id()).size() == (concept ? 0 : 1),
-          "comment " + c.id() + " has " + s.newsByComment.get(c.id()).size() + " news entries, expected "
+      require(s.newsOfComment(c.id()).size() == (concept ? 0 : 1),
+          "comment " + c.id() + " has " + s.newsOfComment(c.id()).size() + " news entries, expected "
               + (concept ? 0 : 1));
       require(s.tasks.containsKey(c.taskId()), "comment " + c.id() + " is on a missing task " + c.taskId());
       require(s.taskStatuses.containsKey(c.taskStatusId()), "comment " + c.id() + " has a missing status");
@@ -58,6 +58,8 @@ final class Invariants {
       require(s.tasks.containsKey(n.taskId()), "notification " + n.id() + " is on a missing task");
       require(n.commentId() == null || s.comments.containsKey(n.commentId()),
           "notification " + n.id() + " refers to a missing comment " + n.commentId());
+      require(n.commentId() == null || s.comments.get(n.commentId()).taskId().equals(n.taskId()),
+          "notification " + n.id() + " refers to comment " + n.commentId() + " that is not on its task");
       require(s.persons.containsKey(n.personId()), "notification " + n.id() + " has a missing recipient");
     }
     for (var n : s.news.values()) {

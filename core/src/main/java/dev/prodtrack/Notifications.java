@@ -113,10 +113,10 @@ final class Notifications {
    * @param comment the comment
    */
   static void dropForComment(Tx tx, CommentId comment) {
-    for (NotificationId id : tx.state.notificationsByComment.get(comment)) {
+    for (NotificationId id : tx.state.notificationsOfComment(comment)) {
       tx.delete(id);
     }
-    for (NewsId id : tx.state.newsByComment.get(comment)) {
+    for (NewsId id : tx.state.newsOfComment(comment)) {
       tx.delete(id);
     }
   }

@@ -93,6 +93,14 @@ public final class ProdTrack implements AutoCloseable {
   private record SequencedEvents(long sequence, List<Event> events) {}
   private final Object publishLock = new Object();
   private final RecoveryReport recoveryReport;
+  /**
+   * While a store that keeps records unencoded loads: the decoded records, offered back to it afterwards
+   * ({@link DeferredEncoding#keepDecoded}) so that it holds them instead of their bytes; null otherwise.
+   */
+  private List<PendingRecord> loaded;
+  /** While loading: the values the decoded records share (ids, instants, dates, durations, strings). */
+  private org.eclipse.collections.impl.set.mutable.UnifiedSet<Object> pool =
+      new org.eclipse.collections.impl.set.mutable.UnifiedSet<>();
 
   private ProdTrack(Builder b) {
     this.store = b.store != null ? b.store : MemoryStore.create();
@@ -100,15 +108,26 @@ public final class ProdTrack implements AutoCloseable {
     this.ids = b.ids;
     this.hoursPerDay = b.hoursPerDay;
     this.listenerErrorHandler = b.listenerErrorHandler;
+    this.loaded = store instanceof DeferredEncoding ? new ArrayList<>() : null;
     this.recoveryReport = store.load(this::loadRecord);
+    pool = null;
+    if (loaded != null) {
+      ((DeferredEncoding) store).keepDecoded(loaded);
+      loaded = null;
+    }
   }
 
   /** Receives a loaded comment's ordinal; used by the constructor's thread only. */
   private final long[] loadedOrder = new long[1];
 
   private void loadRecord(StoredRecord r) {
-    Object record = RecordCodec.decodeLoaded(r.key().kind(), r.payload(), loadedOrder);
-    state.put(record, loadedOrder[0]);
+    String kind = r.key().kind();
+    Object record = RecordCodec.decodeLoaded(kind, r.payload(), loadedOrder, pool);
+    long order = loadedOrder[0];
+    state.put(record, order);
+    if (loaded != null) {
+      loaded.add(new PendingRecord(EngineRecords.idOf(record), record, order));
+    }
   }
 
   /**

@@ -65,6 +65,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -339,7 +340,7 @@ final class RecordCodec {
    * @throws CorruptRecordException if {@code json} is not a valid record of that kind
    */
   static Object decode(String kind, byte[] json) {
-    return decode(JSON, kind, json, null);
+    return decode(JSON, kind, json, null, null);
   }
 
   /**
@@ -357,12 +358,33 @@ final class RecordCodec {
    * @throws CorruptRecordException if {@code json} is not a valid record of that kind
    */
   static Object decodeLoaded(String kind, byte[] json, long[] order) {
-    Objects.requireNonNull(order, "order");
-    order[0] = 0;
-    return decode(JSON_LOADED, kind, json, order);
+    return decodeLoaded(kind, json, order, null);
   }
 
-  private static Object decode(JsonFactory factory, String kind, byte[] json, long[] order) {
+  /**
+   * As {@link #decodeLoaded(String, byte[], long[])}, sharing values through {@code pool}.
+   *
+   * @param kind one of {@link #KINDS}
+   * @param json the UTF-8 JSON document
+   * @param order receives, in its first element, the comment's ordinal (0 if absent or null), or 0 for
+   *     other kinds; not null, length at least 1
+   * @param pool values shared across the records of one load (ids, instants, dates, durations and
+   *     strings are taken from it when an equal one is there, and added when not), so that a reopened
+   *     production does not hold a copy per reference; or null for none. Not thread-safe: one loader at
+   *     a time
+   * @return the record, of the class {@code kind} names
+   * @throws NullPointerException if {@code kind}, {@code json} or {@code order} is null
+   * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}
+   * @throws CorruptRecordException if {@code json} is not a valid record of that kind
+   */
+  static Object decodeLoaded(String kind, byte[] json, long[] order, UnifiedSet<Object> pool) {
+    Objects.requireNonNull(order, "order");
+    order[0] = 0;
+    return decode(JSON_LOADED, kind, json, order, pool);
+  }
+
+  private static Object decode(JsonFactory factory, String kind, byte[] json, long[] order,
+      UnifiedSet<Object> pool) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(json, "json");
     Function<In, Object> reader = switch (kind) {
@@ -384,7 +406,7 @@ final class RecordCodec {
       case TASK_DEPENDENCY -> RecordCodec::readTaskDependency;
       default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
     };
-    return read(factory, kind, json, in -> {
+    return read(factory, kind, json, pool, in -> {
       Object record = reader.apply(in);
       if (in.p.nextToken() != null) {
         throw new CorruptRecordException(kind, null, "trailing content after the record's object");
@@ -408,7 +430,7 @@ final class RecordCodec {
    */
   static long commentOrder(byte[] json) {
     Objects.requireNonNull(json, "json");
-    return read(COMMENT, json, in -> {
+    return read(JSON, COMMENT, json, null, in -> {
       while (in.next()) {
         if (ORDER_FIELD.equals(in.name)) {
           Long order = in.longInteger();
@@ -421,14 +443,11 @@ final class RecordCodec {
   }
 
   /** Parses one document with {@code body}, which starts on the root object; Jackson errors become corrupt. */
-  private static <T> T read(String kind, byte[] json, Function<In, T> body) {
-    return read(JSON, kind, json, body);
-  }
-
-  private static <T> T read(JsonFactory factory, String kind, byte[] json, Function<In, T> body) {
+  private static <T> T read(JsonFactory factory, String kind, byte[] json, UnifiedSet<Object> pool,
+      Function<In, T> body) {
     try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), json)) {
       try {
-        In in = new In(parser, kind);
+        In in = new In(parser, kind, pool);
         in.root();
         return body.apply(in);
       } catch (JacksonException e) {
@@ -1889,9 +1908,19 @@ final class RecordCodec {
     /** A comment's {@code prodtrack_order}, once read; 0 otherwise. */
     long order;
 
-    In(JsonParser p, String kind) {
+    /** Values shared across the records of one load, or null. */
+    final UnifiedSet<Object> pool;
+
+    In(JsonParser p, String kind, UnifiedSet<Object> pool) {
       this.p = p;
       this.kind = kind;
+      this.pool = pool;
+    }
+
+    /** The pool's value equal to {@code value} (added if absent), or {@code value} without a pool. */
+    @SuppressWarnings("unchecked")
+    <T> T shared(T value) {
+      return pool == null || value == null ? value : (T) pool.put(value);
     }
 
     void root() {
@@ -1974,6 +2003,11 @@ final class RecordCodec {
     }
 
     String string() {
+      return shared(rawString());
+    }
+
+    /** A string value not taken from the pool (the text of an id or a date, parsed and dropped). */
+    String rawString() {
       JsonToken t = p.currentToken();
       if (t == JsonToken.VALUE_NULL) {
         return null;
@@ -1985,7 +2019,7 @@ final class RecordCodec {
     }
 
     <T> T id(Function<UUID, T> wrap) {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }
@@ -1993,7 +2027,7 @@ final class RecordCodec {
       if (uuid == null) {
         throw corrupt("not a UUID: " + quote(text));
       }
-      return wrap.apply(uuid);
+      return shared(wrap.apply(uuid));
     }
 
     Boolean bool() {
@@ -2038,25 +2072,25 @@ final class RecordCodec {
     }
 
     Instant instant() {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }
       try {
         LocalDateTime canonical = parseCanonicalDateTime(text);
-        return (canonical != null ? canonical : LocalDateTime.parse(text, DATE_TIME)).toInstant(ZoneOffset.UTC);
+        return shared((canonical != null ? canonical : LocalDateTime.parse(text, DATE_TIME)).toInstant(ZoneOffset.UTC));
       } catch (DateTimeException e) {
         throw corrupt("expected a naive UTC date-time yyyy-MM-ddTHH:mm:ss[.fraction], found " + quote(text));
       }
     }
 
     LocalDate date() {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }
       try {
-        return text.length() == 10 && canonicalDate(text) ? parseDate(text, 0) : LocalDate.parse(text, DATE);
+        return shared(text.length() == 10 && canonicalDate(text) ? parseDate(text, 0) : LocalDate.parse(text, DATE));
       } catch (DateTimeException e) {
         throw corrupt("expected a date yyyy-MM-dd, found " + quote(text));
       }
@@ -2085,14 +2119,14 @@ final class RecordCodec {
       BigInteger nanos = minutes.multiply(NANOS_PER_MINUTE).setScale(0, RoundingMode.HALF_UP).toBigInteger();
       BigInteger[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
       try {
-        return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue());
+        return shared(Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue()));
       } catch (ArithmeticException e) {
         throw corrupt("minutes out of the duration range: " + quote(p.getString()));
       }
     }
 
     Role role() {
-      String text = string();
+      String text = rawString();
       if (text == null) {
         return null;
       }

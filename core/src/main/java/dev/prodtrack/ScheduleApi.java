@@ -210,15 +210,8 @@ public final class ScheduleApi {
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
       TaskApi.found("person", person, s.persons.get(person));
-      var caller = s.persons.get(actor);
-      List<Task> assigned = new ArrayList<>();
-      s.tasksByAssignee.get(person).forEach(id -> {
-        Task t = s.tasks.get(id);
-        if (Access.canRead(caller, s.projects.get(t.projectId()))) {
-          assigned.add(t);
-        }
-      });
-      return workloadOf(s, person, assigned, from, to, calendar);
+      return workloadOf(s, person, readableOpenDated(s, person, new java.util.HashMap<>()), true, from, to,
+          calendar);
     });
   }
 
@@ -271,6 +264,26 @@ public final class ScheduleApi {
     checkRange(from, to);
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
+      if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null
+          && scope.department() == null && scope.person() == null) {
+        // The whole project: each team member's open dated tasks of the project, from the index.
+        ProjectApi.readableProject(s, actor, scope.project());
+        ScheduleTaskIndex index = s.scheduleTaskIndex();
+        List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
+        for (var member : s.projects.get(scope.project()).team()) {
+          List<Task> assigned = new ArrayList<>();
+          var open = index.openDatedOf(member.personId());
+          if (open != null) {
+            open.forEachValue(t -> {
+              if (t.projectId().equals(scope.project())) {
+                assigned.add(t);
+              }
+            });
+          }
+          rows.add(workloadOf(s, member.personId(), assigned, true, from, to, calendar));
+        }
+        return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+      }
       List<Task> tasks = tasksIn(s, scope);
       List<PersonId> people = new ArrayList<>();
       if (scope.person() != null) {
@@ -310,18 +323,11 @@ public final class ScheduleApi {
     checkRange(from, to);
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      var caller = s.persons.get(actor);
       List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
+      java.util.Map<ProjectId, Boolean> readable = new java.util.HashMap<>();
       for (PersonId person : new java.util.LinkedHashSet<>(people)) {
         TaskApi.found("person", Objects.requireNonNull(person, "person"), s.persons.get(person));
-        List<Task> assigned = new ArrayList<>();
-        s.tasksByAssignee.get(person).forEach(id -> {
-          Task t = s.tasks.get(id);
-          if (Access.canRead(caller, s.projects.get(t.projectId()))) {
-            assigned.add(t);
-          }
-        });
-        rows.add(workloadOf(s, person, assigned, from, to, calendar));
+        rows.add(workloadOf(s, person, readableOpenDated(s, person, readable), true, from, to, calendar));
       }
       return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
     });
@@ -335,21 +341,55 @@ public final class ScheduleApi {
     }
   }
 
-  /** §1.4 over the given tasks assigned to the person (any order; sorted here for determinism). */
+  /**
+   * The open, dated tasks assigned to a person (from the index) in the projects the caller may read.
+   *
+   * @param readable whether the caller may read a project, filled as projects are met
+   */
+  private List<Task> readableOpenDated(State s, PersonId person, java.util.Map<ProjectId, Boolean> readable) {
+    var caller = s.persons.get(actor);
+    List<Task> assigned = new ArrayList<>();
+    var open = s.scheduleTaskIndex().openDatedOf(person);
+    if (open != null) {
+      open.forEachValue(t -> {
+        if (readable.computeIfAbsent(t.projectId(), id -> Access.canRead(caller, s.projects.get(id)))) {
+          assigned.add(t);
+        }
+      });
+    }
+    return assigned;
+  }
+
+  /**
+   * §1.4 over the given tasks assigned to the person, in any order. Each task adds its daily share to a
+   * difference array over the range (its first day in the range, and minus after its last); one running
+   * sum then gives each day's demand, kept on the person's working days only. Sums of whole nanoseconds,
+   * so the order of the tasks does not change the result; the unplaceable tasks are sorted by id.
+   */
   private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
       LocalDate from, LocalDate to, WorkCalendar calendar) {
-    int n = (int) (to.toEpochDay() - from.toEpochDay() + 1);
-    long[] demand = new long[n];
-    List<TaskId> unplaceable = new ArrayList<>();
-    List<Task> assigned = new ArrayList<>(candidates);
-    assigned.sort(Comparator.comparing(t -> t.id().value()));
-    for (Task t : assigned) {
-      if (s.taskStatuses.get(t.taskStatusId()).isDone() || t.startDate() == null || t.dueDate() == null) {
+    return workloadOf(s, person, candidates, false, from, to, calendar);
+  }
+
+  /**
+   * See above; {@code knownOpen} when the candidates come from the index of open tasks, whose statuses
+   * are then not looked up again.
+   */
+  private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
+      boolean knownOpen, LocalDate from, LocalDate to, WorkCalendar calendar) {
+    long first = from.toEpochDay();
+    long lastDay = to.toEpochDay();
+    int n = (int) (lastDay - first + 1);
+    long[] change = new long[n + 1];
+    List<Task> unplaceable = new ArrayList<>();
+    for (Task t : candidates) {
+      if (t.startDate() == null || t.dueDate() == null
+          || (!knownOpen && s.taskStatuses.get(t.taskStatusId()).isDone())) {
         continue;
       }
       long days = calendar.workingDays(person, t.startDate(), t.dueDate());
       if (days == 0) {
-        unplaceable.add(t.id());
+        unplaceable.add(t);
         continue;
       }
       java.time.Duration remaining = t.estimation().minus(t.duration());
@@ -357,21 +397,32 @@ public final class ScheduleApi {
         continue;
       }
       long perDay = remaining.toNanos() / days / t.assignees().size();
-      LocalDate a = t.startDate().isBefore(from) ? from : t.startDate();
-      LocalDate b = t.dueDate().isAfter(to) ? to : t.dueDate();
-      for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
-        if (calendar.isWorking(person, d)) {
-          demand[(int) (d.toEpochDay() - from.toEpochDay())] += perDay;
-        }
+      long a = Math.max(first, t.startDate().toEpochDay());
+      long b = Math.min(lastDay, t.dueDate().toEpochDay());
+      if (a <= b) {
+        change[(int) (a - first)] += perDay;
+        change[(int) (b - first) + 1] -= perDay;
       }
     }
+    unplaceable.sort(Comparator.comparing(t -> t.id().value()));
+    List<TaskId> unplaceableIds = new ArrayList<>(unplaceable.size());
+    unplaceable.forEach(t -> unplaceableIds.add(t.id()));
     List<dev.prodtrack.schedule.Workload.Day> out = new ArrayList<>(n);
+    java.time.Duration fullDay = null;
+    long running = 0;
     for (int i = 0; i < n; i++) {
+      running += change[i];
       LocalDate d = from.plusDays(i);
-      out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(demand[i]),
-          calendar.capacity(person, d)));
+      if (calendar.isWorking(person, d)) {
+        if (fullDay == null) {
+          fullDay = calendar.capacity(person, d);
+        }
+        out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(running), fullDay));
+      } else {
+        out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ZERO, java.time.Duration.ZERO));
+      }
     }
-    return new dev.prodtrack.schedule.Workload(person, out, unplaceable);
+    return new dev.prodtrack.schedule.Workload(person, out, unplaceableIds);
   }
 
   /**
@@ -522,29 +573,39 @@ public final class ScheduleApi {
     return engine.read(s -> {
       List<Task> tasks = tasksIn(s, scope);
       Project p = s.projects.get(scope.project());
-      java.util.Map<TaskId, Integer> durations = new java.util.LinkedHashMap<>();
-      java.util.Set<TaskId> unestimated = new java.util.HashSet<>();
+      if (tasks.isEmpty()) {
+        throw new IllegalArgumentException("no task to schedule");
+      }
+      int[] durations = new int[tasks.size()];
+      boolean[] unestimated = new boolean[tasks.size()];
       LocalDate earliest = null;
-      for (Task t : tasks) {
-        int d;
+      for (int i = 0; i < tasks.size(); i++) {
+        Task t = tasks.get(i);
         if (t.startDate() != null && t.dueDate() != null) {
-          d = (int) Math.max(1, calendar.workingDays(t.startDate(), t.dueDate()));
+          durations[i] = (int) Math.max(1, calendar.workingDays(t.startDate(), t.dueDate()));
         } else if (!t.estimation().isZero()) {
-          d = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
+          durations[i] = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
         } else {
-          d = 1;
-          unestimated.add(t.id());
+          durations[i] = 1;
+          unestimated[i] = true;
         }
-        durations.put(t.id(), d);
         if (t.startDate() != null && (earliest == null || t.startDate().isBefore(earliest))) {
           earliest = t.startDate();
         }
       }
-      List<dev.prodtrack.schedule.TaskLink> links = DependencyNetwork.links(s, p, tasks, explicitLinks);
+      int[] entityRanks = null;
+      if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null
+          && scope.department() == null && scope.person() == null) {
+        // The whole project: tasks is the index's view, whose entity ranks the index keeps.
+        Task[] all = s.scheduleTaskIndex().tasksOf(s, p.id());
+        if (all.length == tasks.size()) {
+          entityRanks = s.scheduleTaskIndex().entityRanksOf(s, p.id(), all);
+        }
+      }
+      var network = DependencyNetwork.network(s, p, tasks, entityRanks, durations, unestimated, explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
           : earliest != null ? earliest : LocalDate.EPOCH;
-      return dev.prodtrack.schedule.CriticalPath.compute(durations, unestimated, links,
-          start, deadline, threshold, calendar);
+      return dev.prodtrack.schedule.CriticalPath.compute(network, start, deadline, threshold, calendar);
     });
   }
 
@@ -713,7 +774,9 @@ public final class ScheduleApi {
    * The project's timeline (schedule-analytics.md §2.3): one bar per task — planned start = start date,
    * else real start; planned end = due date, else end date, else the start plus the estimation in working
    * days; at least one day; late when not done and ending before {@code asOf} — and roll-ups per entity,
-   * sequence, episode, task type, assignee and for the project, each enclosing its children.
+   * sequence, episode, task type, assignee and for the project, each enclosing its children. A task row's
+   * {@link dev.prodtrack.schedule.TimelineBar#parentId() parentId} is its entity, an entity row's its
+   * sequence (when it is a shot or scene of one), a sequence row's its episode.
    *
    * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
    *     department or person)
@@ -753,15 +816,18 @@ public final class ScheduleApi {
         boolean late = !s.taskStatuses.get(t.taskStatusId()).isDone() && end != null && end.isBefore(asOf);
         LocalDate actualEnd = t.doneDate() != null ? date(t.doneDate(), zone) : date(t.endDate(), zone);
         var bar = new dev.prodtrack.schedule.TimelineBar("task", id.toString(), e.name() + " / " + typeName, start,
-            end, date(t.realStartDate(), zone), actualEnd, late);
+            end, date(t.realStartDate(), zone), actualEnd, late, e.id().toString());
         taskBars.add(bar);
         roll(rollups, "project", bar, p.id().toString(), p.name());
-        roll(rollups, "entity", bar, e.id().toString(), e.name());
         roll(rollups, "task_type", bar, t.taskTypeId().toString(), typeName);
         dev.prodtrack.model.Entity parent = e.parentId() == null ? null : s.entities.get(e.parentId());
-        if (parent != null && Kinds.kindOf(s, parent) == dev.prodtrack.model.EntityKind.SEQUENCE) {
-          roll(rollups, "sequence", bar, parent.id().toString(), parent.name());
+        boolean inSequence = parent != null && Kinds.kindOf(s, parent) == dev.prodtrack.model.EntityKind.SEQUENCE;
+        roll(rollups, "entity", bar.withParentId(inSequence ? parent.id().toString() : null), e.id().toString(),
+            e.name());
+        if (inSequence) {
           dev.prodtrack.model.Entity episode = parent.parentId() == null ? null : s.entities.get(parent.parentId());
+          roll(rollups, "sequence", bar.withParentId(episode == null ? null : episode.id().toString()),
+              parent.id().toString(), parent.name());
           if (episode != null) {
             roll(rollups, "episode", bar, episode.id().toString(), episode.name());
           }
@@ -786,7 +852,9 @@ public final class ScheduleApi {
 
   private static void roll(java.util.Map<String, java.util.Map<String, dev.prodtrack.schedule.TimelineBar>> rollups,
       String level, dev.prodtrack.schedule.TimelineBar child, String id, String label) {
-    rollups.get(level).merge(id, dev.prodtrack.schedule.TimelineBar.rollupOf(child, level, id, label),
+    // The roll-up takes the parent the child carries here (the entity's sequence, the sequence's episode).
+    rollups.get(level).merge(id, dev.prodtrack.schedule.TimelineBar.rollupOf(child, level, id, label)
+        .withParentId(level.equals("entity") || level.equals("sequence") ? child.parentId() : null),
         (a, b) -> a.enclosing(b));
   }
 
@@ -1019,7 +1087,11 @@ public final class ScheduleApi {
   private List<Task> tasksIn(State s, dev.prodtrack.schedule.Scope scope) {
     Project p = ProjectApi.readableProject(s, actor, scope.project());
     List<Task> out = new ArrayList<>();
-    for (Task t : candidates(s, scope)) {
+    boolean sorted = scope.sequence() == null && scope.person() == null && scope.taskType() == null;
+    // The project's tasks come from the index already in id order: no sort per query.
+    Iterable<Task> candidates = sorted ? java.util.Arrays.asList(s.scheduleTaskIndex().tasksOf(s, p.id()))
+        : candidates(s, scope);
+    for (Task t : candidates) {
       if (!t.projectId().equals(p.id())) {
         continue;
       }
@@ -1030,6 +1102,10 @@ public final class ScheduleApi {
         continue;
       }
       if (scope.person() != null && !t.assignees().contains(scope.person())) {
+        continue;
+      }
+      if (scope.sequence() == null && scope.episode() == null) {
+        out.add(t);
         continue;
       }
       dev.prodtrack.model.Entity e = s.entities.get(t.entityId());
@@ -1046,7 +1122,9 @@ public final class ScheduleApi {
       }
       out.add(t);
     }
-    out.sort(Comparator.comparing(t -> t.id().value()));
+    if (!sorted) {
+      out.sort(Comparator.comparing(t -> t.id().value()));
+    }
     return out;
   }
 

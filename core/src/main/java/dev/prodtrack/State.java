@@ -119,12 +119,13 @@ final class State {
   final MutableSetMultimap<PersonId, TimeSpentId> timeSpentsByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, DayOffId> daysOffByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, NotificationId> notificationsByPerson = Multimaps.mutable.set.empty();
-  /** Lists, not sets: a new key per comment, and a one-element list costs a fraction of a set. */
-  final MutableListMultimap<CommentId, NotificationId> notificationsByComment = Multimaps.mutable.list.empty();
-  final MutableSetMultimap<TaskId, NotificationId> notificationsByTask = Multimaps.mutable.set.empty();
-  final MutableListMultimap<CommentId, NewsId> newsByComment = Multimaps.mutable.list.empty();
-  final MutableSetMultimap<ProjectId, NewsId> newsByProject = Multimaps.mutable.set.empty();
-  final MutableSetMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.set.empty();
+  /**
+   * Lists, not sets: a task holds a few, and a short list costs a fraction of a set. There is no index by
+   * comment (a comment's news and notifications are among its task's: {@link #notificationsOfComment}) and
+   * none by project (a project's news are its tasks'): each cost a map entry per comment on the comment path.
+   */
+  final MutableListMultimap<TaskId, NotificationId> notificationsByTask = Multimaps.mutable.list.empty();
+  final MutableListMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.list.empty();
   final MutableSetMultimap<TaskId, SubscriptionId> subscriptionsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<EntityId, SubscriptionId> subscriptionsBySequence = Multimaps.mutable.set.empty();
   /** Each task's stored dependencies, as predecessor or as successor. */
@@ -143,6 +144,14 @@ final class State {
    * readers may build it at once, each a complete index.
    */
   private volatile EarnedValueIndex earnedValue;
+  /** The schedule analytics' task views ({@link #scheduleTaskIndex()}): null until needed, as earnedValue. */
+  private volatile ScheduleTaskIndex scheduleTasks;
+  /**
+   * Each person's open tasks by due date: null until the todo list needs it ({@link #todoIndex()}), then
+   * kept up to date by every task change; dropped when a status appears or its done flag changes.
+   * Volatile for the same reason as {@link #earnedValue}.
+   */
+  private volatile TodoIndex todo;
 
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
@@ -230,6 +239,8 @@ final class State {
       TaskStatus old = taskStatuses.put(s.id(), s);
       if (old == null || old.isDone() != s.isDone()) {
         earnedValue = null;
+        scheduleTasks = null;
+        todo = null;
       }
       if (old != null) {
         statusByShortName.remove(old.shortName());
@@ -266,16 +277,11 @@ final class State {
       }
       notificationsByPerson.put(n.personId(), n.id());
       notificationsByTask.put(n.taskId(), n.id());
-      if (n.commentId() != null) {
-        notificationsByComment.put(n.commentId(), n.id());
-      }
     } else if (record instanceof News n) {
       News old = news.put(n.id(), n);
       if (old != null) {
         unindexNews(old);
       }
-      newsByComment.put(n.commentId(), n.id());
-      newsByProject.put(n.projectId(), n.id());
       newsByTask.put(n.taskId(), n.id());
     } else if (record instanceof Subscription n) {
       remove(n.id());
@@ -338,6 +344,8 @@ final class State {
       }
     } else if (id instanceof TaskStatusId s) {
       earnedValue = null;
+      scheduleTasks = null;
+      todo = null;
       TaskStatus old = taskStatuses.remove(s);
       if (old != null) {
         statusByShortName.remove(old.shortName());
@@ -403,15 +411,50 @@ final class State {
   private void unindexNotification(Notification old) {
     notificationsByPerson.remove(old.personId(), old.id());
     notificationsByTask.remove(old.taskId(), old.id());
-    if (old.commentId() != null) {
-      notificationsByComment.remove(old.commentId(), old.id());
-    }
   }
 
   private void unindexNews(News old) {
-    newsByComment.remove(old.commentId(), old.id());
-    newsByProject.remove(old.projectId(), old.id());
     newsByTask.remove(old.taskId(), old.id());
+  }
+
+  /**
+   * The notifications of a comment: those of its task that name it (every notification of a comment is on
+   * the comment's task; {@link Invariants} checks it).
+   *
+   * @param comment a committed comment
+   * @return the ids, a new list
+   */
+  List<NotificationId> notificationsOfComment(CommentId comment) {
+    List<NotificationId> out = new ArrayList<>(4);
+    Comment c = comments.get(comment);
+    if (c != null) {
+      notificationsByTask.get(c.taskId()).forEach(id -> {
+        if (comment.equals(notifications.get(id).commentId())) {
+          out.add(id);
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The news of a comment: those of its task that name it (every news entry of a comment is on the
+   * comment's task; {@link Invariants} checks it).
+   *
+   * @param comment a committed comment
+   * @return the ids, a new list
+   */
+  List<NewsId> newsOfComment(CommentId comment) {
+    List<NewsId> out = new ArrayList<>(2);
+    Comment c = comments.get(comment);
+    if (c != null) {
+      newsByTask.get(c.taskId()).forEach(id -> {
+        if (comment.equals(news.get(id).commentId())) {
+          out.add(id);
+        }
+      });
+    }
+    return out;
   }
 
   private void putTask(Task t) {
@@ -433,6 +476,14 @@ final class State {
     EarnedValueIndex ev = earnedValue;
     if (ev != null) {
       ev.replaceTask(old, t);
+    }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.replaced(this, old, t);
+    }
+    TodoIndex open = todo;
+    if (open != null) {
+      open.replace(old, t);
     }
     MutableList<Task> onEntity = tasksByEntity.get(t.entityId());
     onEntity.set(indexOf(onEntity, t.id()), t);
@@ -464,6 +515,14 @@ final class State {
     if (ev != null) {
       ev.task(t, 1);
     }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.added(this, t);
+    }
+    TodoIndex open = todo;
+    if (open != null) {
+      open.add(t);
+    }
   }
 
   private void unindexTask(Task old) {
@@ -471,6 +530,14 @@ final class State {
     EarnedValueIndex ev = earnedValue;
     if (ev != null) {
       ev.task(old, -1);
+    }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.removed(old);
+    }
+    TodoIndex open = todo;
+    if (open != null) {
+      open.remove(old);
     }
     tasksByProject.remove(old.projectId(), old.id());
     MutableList<Task> onEntity = tasksByEntity.get(old.entityId());
@@ -626,6 +693,36 @@ final class State {
     return ev;
   }
 
+  /**
+   * The schedule analytics' task views, built from the records on first use. Call under the engine's
+   * read or write lock.
+   *
+   * @return the index, kept up to date by every later mutation
+   */
+  ScheduleTaskIndex scheduleTaskIndex() {
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st == null) {
+      st = ScheduleTaskIndex.build(this);
+      scheduleTasks = st;
+    }
+    return st;
+  }
+
+  /**
+   * Each person's open tasks by due date, built from the records on first use. Call under the engine's
+   * read or write lock.
+   *
+   * @return the index, kept up to date by every later task change
+   */
+  TodoIndex todoIndex() {
+    TodoIndex open = todo;
+    if (open == null) {
+      open = TodoIndex.build(this);
+      todo = open;
+    }
+    return open;
+  }
+
   /** Adds (sign 1) or takes away (sign -1) a row from its person's day sum; a zero sum is dropped. */
   private void addSpent(TimeSpent t, int sign) {
     MutableIntLongMap days = spentByPersonDay.getIfAbsentPut(t.personId(), IntLongHashMap::new);
@@ -748,17 +845,21 @@ final class State {
     check("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
     check("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
     check("notificationsByPerson", notificationsByPerson, rebuilt.notificationsByPerson);
-    check("notificationsByComment", asSets(notificationsByComment), asSets(rebuilt.notificationsByComment));
-    check("notificationsByTask", notificationsByTask, rebuilt.notificationsByTask);
-    check("newsByComment", asSets(newsByComment), asSets(rebuilt.newsByComment));
-    check("newsByProject", newsByProject, rebuilt.newsByProject);
-    check("newsByTask", newsByTask, rebuilt.newsByTask);
+    check("notificationsByTask", asSets(notificationsByTask), asSets(rebuilt.notificationsByTask));
+    check("newsByTask", asSets(newsByTask), asSets(rebuilt.newsByTask));
     check("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
     check("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
     check("dependenciesByTask", dependenciesByTask, rebuilt.dependenciesByTask);
     check("dependenciesByProject", dependenciesByProject, rebuilt.dependenciesByProject);
     check("undoneByDue", undoneByDue, rebuilt.undoneByDue);
     check("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
+    TodoIndex open = todo;
+    if (open != null) {
+      String differs = open.firstDifference(TodoIndex.build(rebuilt));
+      if (differs != null) {
+        throw new IllegalStateException("index todo disagrees with the records: " + differs);
+      }
+    }
     EarnedValueIndex ev = earnedValue;
     if (ev != null) {
       ProjectId differs = ev.firstDifference(EarnedValueIndex.build(rebuilt));
@@ -767,6 +868,10 @@ final class State {
             + ":\n  kept:    " + ev.byProject.get(differs) + "\n  rebuilt: "
             + EarnedValueIndex.build(rebuilt).byProject.get(differs));
       }
+    }
+    ScheduleTaskIndex st = scheduleTasks;
+    if (st != null) {
+      st.check(rebuilt);
     }
   }
 

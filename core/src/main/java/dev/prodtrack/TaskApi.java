@@ -1371,7 +1371,7 @@ public final class TaskApi {
       }
       tx.putComment(updated);
       if (!updated.mentions().equals(c.mentions()) || !updated.departmentMentions().equals(c.departmentMentions())) {
-        for (var id : tx.state.notificationsByComment.get(comment)) {
+        for (var id : tx.state.notificationsOfComment(comment)) {
           if (tx.state.notifications.get(id).type() == dev.prodtrack.model.NotificationType.MENTION) {
             tx.delete(id);
           }
@@ -1457,7 +1457,7 @@ public final class TaskApi {
       replies.remove(r);
       Comment updated = c.withReplies(replies).withUpdatedAt(tx.now);
       tx.putComment(updated);
-      for (var id : tx.state.notificationsByComment.get(comment)) {
+      for (var id : tx.state.notificationsOfComment(comment)) {
         if (reply.equals(tx.state.notifications.get(id).replyId())) {
           tx.delete(id);
         }
@@ -1747,7 +1747,7 @@ public final class TaskApi {
       Project p = found("project", project, s.projects.get(project));
       Access.requireRead(s.persons.get(actor), p, project);
       List<dev.prodtrack.model.News> out = new ArrayList<>();
-      s.newsByProject.get(project).forEach(id -> out.add(s.news.get(id)));
+      s.tasksByProject.get(project).forEach(t -> s.newsByTask.get(t).forEach(id -> out.add(s.news.get(id))));
       out.sort(Comparator.comparing(dev.prodtrack.model.News::createdAt).reversed()
           .thenComparing(n -> n.id().value()));
       return List.copyOf(out);

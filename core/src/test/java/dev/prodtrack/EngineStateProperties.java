@@ -670,8 +670,13 @@ class EngineStateProperties {
             expected.add(id);
           }
         }
-        assertThat(f.engine.as(id(w)).user().allTasksToDo().stream().map(Task::id).collect(Collectors.toSet()))
+        List<Task> todo = f.engine.as(id(w)).user().allTasksToDo();
+        assertThat(todo.stream().map(Task::id).collect(Collectors.toSet()))
             .as("todo list of %s; %s", w, where()).isEqualTo(expected);
+        assertThat(todo).as("todo list of %s, once each, by due date then id; %s", w, where())
+            .hasSize(expected.size())
+            .isSortedAccordingTo(Comparator.comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(t -> t.id().value()));
       }
     }
 

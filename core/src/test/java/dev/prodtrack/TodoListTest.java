@@ -38,6 +38,42 @@ class TodoListTest {
   }
 
   @Test
+  void allTasksToDo_tasksOfSeveralProjects_comeMergedByDueDateThenId() {
+    // A second project with the same team and one shot, written directly as the fixture's own.
+    Object[] ids = f.engine.write(f.admin.id(), tx -> {
+      Project first = tx.project(f.project);
+      Project p = new Project(new dev.prodtrack.model.ProjectId(tx.newId()), "Second", null, null, true, "25", "16:9",
+          "1920x1080", "short", "2d3d", null, null, null, 0, 0, false, false, first.team(), List.of(), List.of(),
+          List.of(), java.util.Map.of(), tx.now, tx.now);
+      tx.put(p.id(), p);
+      Entity seq = tx.require("entity", f.sequence);
+      Entity shot = tx.require("entity", f.shot);
+      Entity otherSeq = new Entity(new dev.prodtrack.model.EntityId(tx.newId()), p.id(), seq.entityTypeId(), "SQ02",
+          null, null, false, null, 0, false, false, "running", null, null, null, null, java.util.Map.of(), tx.now,
+          tx.now);
+      Entity other = new Entity(new dev.prodtrack.model.EntityId(tx.newId()), p.id(), shot.entityTypeId(), "SH020",
+          null, null, false, null, 0, false, false, "running", otherSeq.id(), null, null, null, java.util.Map.of(),
+          tx.now, tx.now);
+      tx.put(otherSeq.id(), otherSeq);
+      tx.put(other.id(), other);
+      return new Object[] {p.id(), other.id()};
+    });
+    TaskApi manager = f.tasks(f.manager);
+    Task a = manager.newTask((dev.prodtrack.model.EntityId) ids[1], f.animation.id(), "main", null, List.of(f.artist.id()));
+    Task b = manager.newTask((dev.prodtrack.model.EntityId) ids[1], f.compositing.id(), "main", null,
+        List.of(f.artist.id()));
+    java.time.LocalDate day = java.time.LocalDate.of(2025, 3, 3);
+    manager.updateTask(f.task(a).withDueDate(day.plusDays(2)));
+    manager.updateTask(f.task(b).withDueDate(day));
+    manager.updateTask(f.task(f.animTask).withDueDate(day.plusDays(1)));
+
+    assertThat(todo(f.artist)).extracting(Task::id).containsExactly(b.id(), f.animTask.id(), a.id());
+    f.setProject(p -> p.withOpen(false));
+    assertThat(todo(f.artist)).as("the closed project's task drops out").extracting(Task::id)
+        .containsExactly(b.id(), a.id());
+  }
+
+  @Test
   void allTasksToDo_closedProjectHidesTasks() {
     f.setProject(p -> p.withOpen(false));
     assertThat(todo(f.artist)).isEmpty();

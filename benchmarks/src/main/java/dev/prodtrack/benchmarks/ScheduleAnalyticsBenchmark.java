@@ -29,11 +29,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Schedule analytics over a whole generated production, as its first production manager: earned value
  * of the project, the team's workload grid over 90 days, the critical path (pipeline links) and the
- * tasks at risk, all as of the production's as-of day on the plain studio calendar. These are the
- * calculations as written today (scans of the project's tasks), before any dedicated index.
+ * tasks at risk, all as of the production's as-of day on the plain studio calendar. Earned value reads
+ * the project's earned-value sums, the workload grid each team member's open dated tasks (both indexes
+ * kept by the engine), the critical path an int-indexed network over the project's tasks in id order;
+ * at risk scans the project's tasks.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ScheduleAnalytics -prof gc}; sizes with
- * {@code -p size=S,L}.
+ * {@code -p size=S,L}. For XL, where one generation takes minutes and most of the heap, run the
+ * benchmarks in one JVM on one production: {@code java -Xmx17g -Dprodtrack.schedule.shared=true -jar
+ * benchmarks/target/benchmarks.jar ScheduleAnalytics -p size=XL -f 0}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -46,6 +50,9 @@ public class ScheduleAnalyticsBenchmark {
   @Param({"L"})
   public Size size;
 
+  /** With {@code -Dprodtrack.schedule.shared=true}: the production every benchmark of this JVM uses. */
+  private static GeneratedProduction shared;
+
   private GeneratedProduction generated;
   private ScheduleApi schedule;
   private WorkCalendar calendar;
@@ -54,7 +61,15 @@ public class ScheduleAnalyticsBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    generated = GeneratedProduction.of(size, 42);
+    boolean share = Boolean.getBoolean("prodtrack.schedule.shared");
+    if (share && shared != null && shared.production.size() == size) {
+      generated = shared;
+    } else {
+      generated = GeneratedProduction.of(size, 42);
+      if (share) {
+        shared = generated;
+      }
+    }
     Production p = generated.production;
     schedule = generated.engine.as(p.managers().get(0)).schedule();
     calendar = schedule.calendar(List.of());
@@ -77,6 +92,9 @@ public class ScheduleAnalyticsBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
+    if (generated == shared) {
+      return;
+    }
     generated.engine.close();
   }
 

@@ -18,17 +18,35 @@ import java.util.TreeSet;
  * The working-day calendar of schedule-analytics.md §1: working weekdays, studio holidays, per-person
  * day-off ranges, hours per day and per-person capacity. Every schedule metric uses this one class.
  *
- * <p>Design note. Counts are inclusive at both ends (Engine decision 6.4). {@link #workingDays} runs in
- * O(log holidays) for the calendar and O(log holidays × ranges of the person) for a person: whole weeks
- * are counted arithmetically, holidays by binary search in a sorted array, and a person's day-off ranges
- * are merged at build time so that overlapping ranges never count a day twice. Instances are immutable
- * and thread-safe.
+ * <p>Design note. Counts are inclusive at both ends (Engine decision 6.4). Every count is a difference
+ * of one function, {@code before(x)} = the working days before epoch day {@code x} counted from a fixed
+ * Monday: whole weeks times the working weekdays, plus a table for the part week, minus the holidays on
+ * working weekdays before {@code x} (a prefix-count table over the holidays' date range, a binary search
+ * when that range is huge). So {@link #workingDays} is O(1) for the calendar. A person's day-off ranges
+ * are merged at build time (overlapping ranges never count a day twice) and carry prefix sums of the
+ * calendar's working days they cover, so a person's count is O(log ranges). {@link #addWorkingDays} and
+ * {@link #subtractWorkingDays} on the plain calendar binary-search the day whose count is reached instead
+ * of walking day by day (a person's variants walk). Instances are immutable and thread-safe.
  */
 public final class WorkCalendar {
+  /**
+   * A calendar with this many holidays on working weekdays could hold ten years without a working day,
+   * where the day-by-day walk gives up: below it the plain calendar's searches need no walk.
+   */
+  private static final int WALK_ONLY_HOLIDAYS = 522;
+  /** Largest holiday date range (in days) given a prefix-count table; beyond it, binary search. */
+  private static final long MAX_TABLE_SPAN = 1 << 20;
+
   private final boolean[] workingWeekday = new boolean[8];
+  /** {@code weekPrefix[k]}: the working weekdays among the first {@code k} days of a week from Monday. */
+  private final int[] weekPrefix = new int[8];
   private final int workingPerWeek;
+  /** The holidays that fall on a working weekday (the others never change a count), sorted. */
   private final long[] holidays;
-  private final Map<PersonId, long[][]> daysOff;
+  /** {@code holidayPrefix[i]}: the holidays before epoch day {@code holidays[0] + i}; null when too wide. */
+  private final int[] holidayPrefix;
+  /** Per person (by the id's UUID, cheaper to hash than the id record), the merged day-off ranges. */
+  private final Map<java.util.UUID, Off> daysOff;
   private final Map<PersonId, Double> capacity;
   private final double hoursPerDay;
 
@@ -37,10 +55,31 @@ public final class WorkCalendar {
       workingWeekday[d.getValue()] = true;
     }
     workingPerWeek = b.weekdays.size();
-    holidays = b.holidays.stream().mapToLong(LocalDate::toEpochDay).toArray();
-    Map<PersonId, long[][]> off = new HashMap<>();
-    b.daysOff.forEach((p, ranges) -> off.put(p, merge(ranges)));
-    daysOff = Map.copyOf(off);
+    for (int k = 0; k < 7; k++) {
+      weekPrefix[k + 1] = weekPrefix[k] + (workingWeekday[k + 1] ? 1 : 0);
+    }
+    holidays = b.holidays.stream().mapToLong(LocalDate::toEpochDay).filter(d -> workingWeekday[weekday(d)]).toArray();
+    if (holidays.length > 0 && holidays[holidays.length - 1] - holidays[0] < MAX_TABLE_SPAN) {
+      holidayPrefix = new int[(int) (holidays[holidays.length - 1] - holidays[0]) + 2];
+      for (int i = 0, h = 0; i < holidayPrefix.length; i++) {
+        while (h < holidays.length && holidays[h] < holidays[0] + i) {
+          h++;
+        }
+        holidayPrefix[i] = h;
+      }
+    } else {
+      holidayPrefix = null;
+    }
+    Map<java.util.UUID, Off> off = new HashMap<>();
+    b.daysOff.forEach((p, ranges) -> {
+      long[][] merged = merge(ranges);
+      long[] sums = new long[merged.length + 1];
+      for (int i = 0; i < merged.length; i++) {
+        sums[i + 1] = sums[i] + count(merged[i][0], merged[i][1]);
+      }
+      off.put(p.value(), new Off(merged, sums));
+    });
+    daysOff = java.util.Collections.unmodifiableMap(off);
     capacity = Map.copyOf(b.capacity);
     hoursPerDay = b.hoursPerDay;
   }
@@ -151,6 +190,12 @@ public final class WorkCalendar {
     }
   }
 
+  /**
+   * A person's merged day-off ranges ({@code [from, to]} epoch days, sorted, disjoint and not adjacent)
+   * and, before each range, the calendar's working days the earlier ranges cover.
+   */
+  private record Off(long[][] ranges, long[] sums) {}
+
   private static long[][] merge(List<long[]> ranges) {
     long[][] sorted = ranges.toArray(new long[0][]);
     Arrays.sort(sorted, (x, y) -> Long.compare(x[0], y[0]));
@@ -192,7 +237,16 @@ public final class WorkCalendar {
    * @return whether everyone works that day
    */
   public boolean isWorking(LocalDate day) {
-    return workingWeekday[day.getDayOfWeek().getValue()] && Arrays.binarySearch(holidays, day.toEpochDay()) < 0;
+    return isWorkingDay(day.toEpochDay());
+  }
+
+  private boolean isWorkingDay(long day) {
+    return workingWeekday[weekday(day)] && Arrays.binarySearch(holidays, day) < 0;
+  }
+
+  /** The ISO day of week (1 = Monday) of an epoch day (day 0, 1970-01-01, was a Thursday). */
+  private static int weekday(long epochDay) {
+    return (int) Math.floorMod(epochDay + 3, 7L) + 1;
   }
 
   /**
@@ -207,10 +261,11 @@ public final class WorkCalendar {
   }
 
   private boolean isOff(PersonId person, long day) {
-    long[][] ranges = daysOff.get(person);
-    if (ranges == null) {
+    Off off = daysOff.get(person.value());
+    if (off == null) {
       return false;
     }
+    long[][] ranges = off.ranges();
     int lo = 0;
     int hi = ranges.length - 1;
     while (lo <= hi) {
@@ -250,44 +305,59 @@ public final class WorkCalendar {
     long a = from.toEpochDay();
     long b = to.toEpochDay();
     long total = count(a, b);
-    long[][] ranges = daysOff.get(person);
-    if (ranges == null || total == 0) {
-      return total;
-    }
-    for (long[] r : ranges) {
-      if (r[1] < a) {
-        continue;
-      }
-      if (r[0] > b) {
-        break;
-      }
-      total -= count(Math.max(a, r[0]), Math.min(b, r[1]));
-    }
-    return total;
-  }
-
-  private long count(long a, long b) {
-    if (b < a) {
+    if (total == 0) {
       return 0;
     }
-    long days = b - a + 1;
-    long weeks = days / 7;
-    long n = weeks * workingPerWeek;
-    // The remaining days after whole weeks, starting at a + 7 * weeks.
-    int dow = LocalDate.ofEpochDay(a).getDayOfWeek().getValue();
-    for (long i = 0; i < days % 7; i++) {
-      if (workingWeekday[(int) ((dow - 1 + i) % 7) + 1]) {
-        n++;
+    Off off = daysOff.get(person.value());
+    if (off == null) {
+      return total;
+    }
+    return total - (offBefore(off.ranges(), off.sums(), b + 1) - offBefore(off.ranges(), off.sums(), a));
+  }
+
+  /** The calendar's working days before epoch day {@code x} that the merged ranges cover. */
+  private long offBefore(long[][] ranges, long[] sums, long x) {
+    // k = the ranges starting before x; all but the last of them end before x too (they are disjoint).
+    int lo = 0;
+    int hi = ranges.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ranges[mid][0] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    int from = lowerBound(holidays, a);
-    int to = lowerBound(holidays, b + 1);
-    for (int i = from; i < to; i++) {
-      if (workingWeekday[LocalDate.ofEpochDay(holidays[i]).getDayOfWeek().getValue()]) {
-        n--;
-      }
+    if (lo == 0) {
+      return 0;
     }
-    return n;
+    long[] last = ranges[lo - 1];
+    return sums[lo - 1] + count(last[0], Math.min(x - 1, last[1]));
+  }
+
+  /** The working days in {@code [a, b]} of epoch days, 0 when {@code b < a}. */
+  private long count(long a, long b) {
+    return b < a ? 0 : before(b + 1) - before(a);
+  }
+
+  /**
+   * The working days before epoch day {@code x}, counted from the Monday 1969-12-29 (negative before
+   * it): whole weeks, the part week from the table, minus the holidays before {@code x}.
+   */
+  private long before(long x) {
+    long y = x + 3;
+    long weekdays = Math.floorDiv(y, 7L) * workingPerWeek + weekPrefix[(int) Math.floorMod(y, 7L)];
+    return weekdays - holidaysBefore(x);
+  }
+
+  private long holidaysBefore(long x) {
+    if (holidays.length == 0 || x <= holidays[0]) {
+      return 0;
+    }
+    if (x > holidays[holidays.length - 1]) {
+      return holidays.length;
+    }
+    return holidayPrefix != null ? holidayPrefix[(int) (x - holidays[0])] : lowerBound(holidays, x);
   }
 
   private static int lowerBound(long[] sorted, long key) {
@@ -302,7 +372,7 @@ public final class WorkCalendar {
    * @return the working day
    */
   public LocalDate nextWorkingDay(LocalDate day) {
-    return step(null, day, 1);
+    return nextWorkingDay(null, day);
   }
 
   /**
@@ -314,7 +384,46 @@ public final class WorkCalendar {
    * @throws IllegalStateException if the person has no working day in the next ten years
    */
   public LocalDate nextWorkingDay(PersonId person, LocalDate day) {
+    if (person == null && holidays.length < WALK_ONLY_HOLIDAYS) {
+      return LocalDate.ofEpochDay(forward(day.toEpochDay(), 1));
+    }
     return step(person, day, 1);
+  }
+
+  /**
+   * The {@code k}-th working day ({@code k >= 1}) on or after epoch day {@code a}: the smallest {@code x}
+   * with {@code count(a, x) = k}, by binary search. Every 7 days hold a working weekday, so {@code k}
+   * working days lie within {@code 7 (k + holidays) + 7} days.
+   */
+  private long forward(long a, long k) {
+    long lo = a;
+    long hi = a + 7 * (k + holidays.length) + 7;
+    long base = before(a);
+    while (lo < hi) {
+      long mid = lo + (hi - lo) / 2;
+      if (before(mid + 1) - base >= k) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The {@code k}-th working day ({@code k >= 1}) on or before epoch day {@code b}, the mirror of {@link #forward}. */
+  private long backward(long b, long k) {
+    long lo = b - 7 * (k + holidays.length) - 7;
+    long hi = b;
+    long top = before(b + 1);
+    while (lo < hi) {
+      long mid = lo + (hi - lo + 1) / 2;
+      if (top - before(mid) >= k) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 
   private LocalDate step(PersonId person, LocalDate day, int direction) {
@@ -342,6 +451,9 @@ public final class WorkCalendar {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, was " + n);
     }
+    if (person == null && holidays.length < WALK_ONLY_HOLIDAYS) {
+      return LocalDate.ofEpochDay(forward(day.toEpochDay(), n + 1));
+    }
     LocalDate d = step(person, day, 1);
     for (long left = n; left > 0; left--) {
       d = step(person, d.plusDays(1), 1);
@@ -362,6 +474,9 @@ public final class WorkCalendar {
   public LocalDate subtractWorkingDays(PersonId person, LocalDate day, long n) {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, was " + n);
+    }
+    if (person == null && holidays.length < WALK_ONLY_HOLIDAYS) {
+      return LocalDate.ofEpochDay(backward(day.toEpochDay(), n + 1));
     }
     LocalDate d = step(person, day, -1);
     for (long left = n; left > 0; left--) {

@@ -27,4 +27,23 @@ public interface DeferredEncoding {
    * @throws StorageException as {@link Store#commit(ChangeSet)}
    */
   long commitDeferred(List<? extends DeferredRecord> puts, List<? extends DeferredRecord> deletes);
+
+  /**
+   * Offers the decoded form of records that this handle's {@link Store#load} streamed, so that a store
+   * which keeps its content on the heap can drop their bytes and hold the reader's objects instead, as if
+   * they had been committed through {@link #commitDeferred}. This is not a commit: it gives out no sequence
+   * number and changes no content, only how the content is held. Each record must encode to bytes that
+   * decode to the same record as the bytes the load streamed for its key; a record whose key the store
+   * does not hold as loaded bytes is ignored.
+   *
+   * <p>The default does nothing: a store may ignore the offer.
+   *
+   * @param records the decoded records, with distinct identities; must not be null
+   * @throws NullPointerException if {@code records} is null
+   * @throws IllegalStateException if called before the load, or after a commit of this handle
+   * @throws StorageException with reason {@link StorageException.Reason#CLOSED} if the store is closed
+   */
+  default void keepDecoded(List<? extends DeferredRecord> records) {
+    java.util.Objects.requireNonNull(records, "records");
+  }
 }

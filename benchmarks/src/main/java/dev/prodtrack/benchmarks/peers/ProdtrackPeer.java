@@ -2,6 +2,7 @@ package dev.prodtrack.benchmarks.peers;
 
 import dev.prodtrack.OpenTasksQuery;
 import dev.prodtrack.ProdTrack;
+import dev.prodtrack.ScheduleApi;
 import dev.prodtrack.TaskApi;
 import dev.prodtrack.UserApi;
 import dev.prodtrack.model.EntityId;
@@ -11,13 +12,12 @@ import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.model.TaskStatusId;
 import dev.prodtrack.model.TaskTypeId;
-import dev.prodtrack.model.TimeSpent;
+import dev.prodtrack.schedule.LateTasks;
 import dev.prodtrack.testkit.GeneratorClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +30,10 @@ import java.util.UUID;
  * from public calls, as a user of the library would (the Javadoc of each method says so).
  */
 final class ProdtrackPeer implements Peer {
-  private static final Comparator<Task> BY_DUE = Comparator
-      .comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-      .thenComparing(t -> t.id().value());
-
   private final ProdTrack engine;
   private final GeneratorClock clock;
   private final TaskApi tasks;
+  private final ScheduleApi schedule;
   private final ProjectId project;
   private final EntityId[] shots;
   private final EntityId[] sequences;
@@ -62,6 +59,7 @@ final class ProdtrackPeer implements Peer {
     engine = s.engine;
     clock = s.clock;
     tasks = engine.as(new PersonId(s.manager)).task();
+    schedule = engine.as(new PersonId(s.manager)).schedule();
     project = s.project.id();
     shots = map(s.shots, EntityId[]::new, EntityId::new);
     sequences = map(s.sequences, EntityId[]::new, EntityId::new);
@@ -123,39 +121,28 @@ final class ProdtrackPeer implements Peer {
     return tasks.allTasksForTaskStatus(project, taskTypes[v], statuses[v]);
   }
 
-  /** {@code all_tasks_to_do} of that person's session, sorted by due date (the API returns no order). */
+  /** {@code all_tasks_to_do} of that person's session, which comes ordered by due date, then id. */
   @Override
   public List<Task> todo(int i) {
-    List<Task> out = new ArrayList<>(todo[i].allTasksToDo());
-    out.sort(BY_DUE);
-    return out;
+    return todo[i].allTasksToDo();
   }
 
+  /** {@code schedule().lateTasks}: the count and the 100 most late, from the engine's due-date index. */
   @Override
   public Late late(int v) {
-    List<Task> late = tasks.allLateTasks(project, lateDays[v]);
-    return new Late(late.size(), late.subList(0, Math.min(100, late.size())));
+    LateTasks late = schedule.lateTasks(project, lateDays[v], 100);
+    return new Late(late.count(), late.mostLate());
   }
 
   /**
-   * Composed: the engine has no call for time spent by person over a range (gazu's
-   * {@code get_time_spents_range} is per person), so this reads every task's time spents.
+   * {@code schedule().timeSpentTotals} over the month (the caller is a production manager, so every
+   * person's total comes back), converted to minutes as the other peers answer.
    */
   @Override
   public Map<PersonId, Long> minutesPerPerson(int v) {
-    LocalDate monthFrom = monthFroms[v];
-    LocalDate monthTo = monthTos[v];
-    Map<PersonId, Long> out = new HashMap<>();
-    for (Task t : tasks.allTasksForProject(project)) {
-      if (t.duration().isZero()) {
-        continue;
-      }
-      for (TimeSpent ts : tasks.getTimeSpents(t.id()).rows()) {
-        if (!ts.date().isBefore(monthFrom) && !ts.date().isAfter(monthTo)) {
-          out.merge(ts.personId(), ts.duration().toMinutes(), Long::sum);
-        }
-      }
-    }
+    Map<PersonId, Duration> totals = schedule.timeSpentTotals(monthFroms[v], monthTos[v]);
+    Map<PersonId, Long> out = new HashMap<>(totals.size() * 2);
+    totals.forEach((p, d) -> out.put(p, d.toMinutes()));
     return out;
   }
 

@@ -65,27 +65,29 @@ public final class MemoryStore implements Store, DeferredEncoding {
    * record is newer than an encoded one of the same key, which {@link #flush()} replaces.
    */
   private static final class Content {
-    final Map<RecordKey, StoredRecord> records = new HashMap<>();
-    final Map<Object, DeferredRecord> deferred = new HashMap<>();
+    Map<RecordKey, StoredRecord> records = new HashMap<>();
+    DeferredTable deferred = new DeferredTable();
     long lastSequence;
     MemoryStore openHandle;
 
     /** Encodes every deferred record into {@code records}. */
     void flush() {
-      if (deferred.isEmpty()) {
+      if (deferred.size() == 0) {
         return;
       }
-      for (DeferredRecord r : deferred.values()) {
+      deferred.forEach(r -> {
         RecordKey key = r.key();
         records.put(key, new StoredRecord(key, r.encode()));
-      }
-      deferred.clear();
+      });
+      deferred = new DeferredTable();
     }
   }
 
   private final Content content;
   private volatile StoreHealth health = StoreHealth.OK;
   private boolean loaded;
+  /** The content's sequence number when this handle loaded it: {@link #keepDecoded} is refused after a commit. */
+  private long sequenceAtLoad;
   private Reason injectedFailure;
 
   private MemoryStore(Content content) {
@@ -187,6 +189,7 @@ public final class MemoryStore implements Store, DeferredEncoding {
       }
       loaded = true;
       content.flush();
+      sequenceAtLoad = content.lastSequence;
       records = content.records.values().toArray(new StoredRecord[0]);
       lastSequence = content.lastSequence;
     }
@@ -231,10 +234,9 @@ public final class MemoryStore implements Store, DeferredEncoding {
     Objects.requireNonNull(deletes, "deletes");
     synchronized (content) {
       checkCommit(puts.size() + deletes.size());
-      Map<Object, DeferredRecord> deferred = content.deferred;
+      DeferredTable deferred = content.deferred;
       for (int i = 0, n = puts.size(); i < n; i++) {
-        DeferredRecord r = puts.get(i);
-        deferred.put(r.identity(), r);
+        deferred.put(puts.get(i));
       }
       for (int i = 0, n = deletes.size(); i < n; i++) {
         DeferredRecord r = deletes.get(i);
@@ -242,6 +244,39 @@ public final class MemoryStore implements Store, DeferredEncoding {
         content.records.remove(r.key());
       }
       return ++content.lastSequence;
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each record whose key holds encoded bytes is moved to the deferred records: the bytes become
+   * garbage and the record is encoded again only when a later load (or plain commit) needs bytes. After a
+   * load by an engine that offers every record, the content holds the engine's own objects and no bytes,
+   * so the heap holds each record once. Costs one key construction and two map operations per record.
+   */
+  @Override
+  public void keepDecoded(List<? extends DeferredRecord> records) {
+    Objects.requireNonNull(records, "records");
+    synchronized (content) {
+      requireOpen("keepDecoded");
+      if (!loaded) {
+        throw new IllegalStateException("keepDecoded before load: it takes the records the load streamed");
+      }
+      if (content.lastSequence != sequenceAtLoad) {
+        throw new IllegalStateException("keepDecoded after a commit: the records loaded may have changed since");
+      }
+      Map<RecordKey, StoredRecord> encoded = content.records;
+      DeferredTable deferred = content.deferred;
+      for (int i = 0, n = records.size(); i < n; i++) {
+        DeferredRecord r = records.get(i);
+        if (encoded.remove(r.key()) != null) {
+          deferred.put(r);
+        }
+      }
+      if (encoded.isEmpty()) {
+        content.records = new HashMap<>(); // drop the emptied table
+      }
     }
   }
 

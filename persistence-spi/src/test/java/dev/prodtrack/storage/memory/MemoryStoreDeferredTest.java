@@ -114,6 +114,41 @@ class MemoryStoreDeferredTest {
     assertThat(load(store.reopen())).isEmpty();
   }
 
+  @Test
+  void keepDecoded_holdsTheRecordsInsteadOfTheirBytes_contentUnchanged() {
+    MemoryStore store = loaded(MemoryStore.create());
+    store.commit(ChangeSet.builder().put(record("a", "x")).put(record("b", "y")).build());
+    store.close();
+    MemoryStore again = store.reopen();
+    Map<RecordKey, String> first = load(again);
+    again.keepDecoded(List.of(deferred("a", "x"), deferred("unknown", "z")));
+    assertThat(encodings).as("nothing encoded while the session lasts").hasValue(0);
+    long next = again.commitDeferred(List.of(deferred("c", "w")), List.of());
+    again.close();
+
+    assertThat(first).isEqualTo(Map.of(key("a"), "x", key("b"), "y"));
+    assertThat(next).as("keepDecoded took no sequence number").isEqualTo(2);
+    assertThat(load(again.reopen())).as("an offered key the store did not hold is ignored")
+        .isEqualTo(Map.of(key("a"), "x", key("b"), "y", key("c"), "w"));
+    assertThat(encodings).as("the kept and the committed record, each encoded once").hasValue(2);
+  }
+
+  @Test
+  void keepDecoded_beforeLoad_afterACommit_orClosed_isRefused_contentUnchanged() {
+    MemoryStore store = MemoryStore.create();
+    assertThatThrownBy(() -> store.keepDecoded(List.of(deferred("a", "new")))).isInstanceOf(IllegalStateException.class);
+    store.load(r -> {});
+    store.commit(ChangeSet.builder().put(record("a", "x")).build());
+    assertThatThrownBy(() -> store.keepDecoded(List.of(deferred("a", "new")))).isInstanceOf(IllegalStateException.class);
+    store.close();
+    assertThatThrownBy(() -> store.keepDecoded(List.of(deferred("a", "new"))))
+        .isInstanceOf(StorageException.class)
+        .extracting(e -> ((StorageException) e).reason()).isEqualTo(Reason.CLOSED);
+
+    assertThat(load(store.reopen())).isEqualTo(Map.of(key("a"), "x"));
+    assertThat(encodings).hasValue(0);
+  }
+
   private static MemoryStore loaded(MemoryStore store) {
     store.load(r -> {});
     return store;

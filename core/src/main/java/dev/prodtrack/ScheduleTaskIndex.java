@@ -1,0 +1,201 @@
+package dev.prodtrack;
+
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.ProjectId;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.TaskStatus;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.eclipse.collections.api.map.MutableMap;
+import org.eclipse.collections.api.map.primitive.MutableObjectIntMap;
+import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+
+/**
+ * The task views the whole-project schedule analytics read (schedule-analytics.md §1.4, §5), kept up to
+ * date on every task change so that a query neither sorts a project's tasks nor visits every task of a
+ * person.
+ *
+ * <p>Design note. Two views. (1) Per project, the current task records sorted by id value, with each
+ * task's position (and, once the critical path asked, each task's entity's rank among the project's
+ * entities by id, so that the pipeline links are grouped without hashing every task's entity): results
+ * and floating-point sums are in task-id order, and sorting a million tasks per query dominated the
+ * analytics. A task's new record replaces the old one in place (one position lookup);
+ * a task joining or leaving the project drops the project's view, rebuilt (sorted) by the next query.
+ * (2) Per person, the open tasks (status not done) with both a start and a due date assigned to them: the
+ * only tasks a workload counts. The index is built on the first query from the state and then
+ * maintained by {@link State}; a status whose done flag changes, or a new or removed status, drops it
+ * (rebuilt on the next query). Methods are synchronized: readers under the engine's read lock may build a
+ * project's view concurrently; writers call in under the write lock.
+ */
+final class ScheduleTaskIndex {
+  private static final Comparator<Task> BY_ID = Comparator.comparing(t -> t.id().value());
+
+  /**
+   * A project's tasks by id value, where each one is, and (built on first use) each task's entity's rank
+   * among the project's entities by id value.
+   */
+  private static final class Order {
+    final Task[] tasks;
+    final MutableObjectIntMap<TaskId> positions;
+    int[] entityRanks;
+
+    Order(Task[] tasks, MutableObjectIntMap<TaskId> positions) {
+      this.tasks = tasks;
+      this.positions = positions;
+    }
+
+    Task[] tasks() {
+      return tasks;
+    }
+
+    MutableObjectIntMap<TaskId> positions() {
+      return positions;
+    }
+  }
+
+  private final MutableMap<ProjectId, Order> orders = UnifiedMap.newMap();
+  private final MutableMap<PersonId, MutableMap<TaskId, Task>> openDated = UnifiedMap.newMap();
+
+  private ScheduleTaskIndex() {}
+
+  /**
+   * Builds the index from the records (the per-project views are built on demand).
+   *
+   * @param s the state
+   * @return the index
+   */
+  static ScheduleTaskIndex build(State s) {
+    ScheduleTaskIndex index = new ScheduleTaskIndex();
+    s.tasks.forEachValue(t -> index.addOpen(s, t));
+    return index;
+  }
+
+  /**
+   * A project's tasks sorted by id value. Callers must not change the array.
+   *
+   * @param s the state
+   * @param project the project
+   * @return the tasks, empty when the project has none
+   */
+  synchronized Task[] tasksOf(State s, ProjectId project) {
+    Order order = orders.get(project);
+    if (order == null) {
+      order = orderOf(s, project);
+      orders.put(project, order);
+    }
+    return order.tasks();
+  }
+
+  /**
+   * For each task of {@link #tasksOf}, in the same order, its entity's rank among the project's entities
+   * sorted by id value. A task's entity never changes without the task leaving and joining the project,
+   * which rebuilds the view, so the ranks stay valid while it lasts. Callers must not change the array.
+   *
+   * @param s the state
+   * @param project the project
+   * @param tasks the array {@link #tasksOf} returned in the same read
+   * @return the ranks, or null when {@code tasks} is no longer the project's current view
+   */
+  synchronized int[] entityRanksOf(State s, ProjectId project, Task[] tasks) {
+    Order order = orders.get(project);
+    if (order == null || order.tasks != tasks) {
+      return null;
+    }
+    if (order.entityRanks == null) {
+      order.entityRanks = DependencyNetwork.entityRanks(Arrays.asList(order.tasks));
+    }
+    return order.entityRanks;
+  }
+
+  private static Order orderOf(State s, ProjectId project) {
+    var ids = s.tasksByProject.get(project);
+    Task[] tasks = new Task[ids.size()];
+    int[] at = {0};
+    ids.forEach(id -> tasks[at[0]++] = s.tasks.get(id));
+    Arrays.sort(tasks, BY_ID);
+    MutableObjectIntMap<TaskId> positions = new ObjectIntHashMap<>(tasks.length);
+    for (int i = 0; i < tasks.length; i++) {
+      positions.put(tasks[i].id(), i);
+    }
+    return new Order(tasks, positions);
+  }
+
+  /**
+   * The open, dated tasks assigned to a person. Callers must not change the map.
+   *
+   * @param person the person
+   * @return the tasks by id, in no order; null when there are none
+   */
+  synchronized MutableMap<TaskId, Task> openDatedOf(PersonId person) {
+    return openDated.get(person);
+  }
+
+  /** A task joined the state. */
+  synchronized void added(State s, Task t) {
+    orders.remove(t.projectId());
+    addOpen(s, t);
+  }
+
+  /** A task left the state. */
+  synchronized void removed(Task old) {
+    orders.remove(old.projectId());
+    removeOpen(old);
+  }
+
+  /** A task's record changed, in the same project. */
+  synchronized void replaced(State s, Task old, Task t) {
+    Order order = orders.get(t.projectId());
+    if (order != null) {
+      order.tasks()[order.positions().getOrThrow(t.id())] = t;
+    }
+    removeOpen(old);
+    addOpen(s, t);
+  }
+
+  private void addOpen(State s, Task t) {
+    if (t.startDate() == null || t.dueDate() == null || t.assignees().isEmpty()) {
+      return;
+    }
+    TaskStatus status = s.taskStatuses.get(t.taskStatusId());
+    if (status != null && status.isDone()) {
+      return;
+    }
+    for (PersonId p : t.assignees()) {
+      openDated.getIfAbsentPut(p, UnifiedMap::newMap).put(t.id(), t);
+    }
+  }
+
+  private void removeOpen(Task old) {
+    for (PersonId p : old.assignees()) {
+      MutableMap<TaskId, Task> open = openDated.get(p);
+      if (open != null && open.remove(old.id()) != null && open.isEmpty()) {
+        openDated.remove(p);
+      }
+    }
+  }
+
+  /**
+   * Compares the index with one rebuilt from the records (an invariant check).
+   *
+   * @param rebuilt a state rebuilt from the records
+   * @throws IllegalStateException naming the first view that differs
+   */
+  synchronized void check(State rebuilt) {
+    ScheduleTaskIndex fresh = build(rebuilt);
+    if (!openDated.equals(fresh.openDated)) {
+      throw new IllegalStateException("index scheduleTasks.openDated disagrees with the records:\n  kept:    "
+          + openDated + "\n  rebuilt: " + fresh.openDated);
+    }
+    orders.forEachKeyValue((project, order) -> {
+      Order expected = orderOf(rebuilt, project);
+      if (!Arrays.equals(order.tasks(), expected.tasks()) || !order.positions().equals(expected.positions())
+          || (order.entityRanks != null
+              && !Arrays.equals(order.entityRanks, DependencyNetwork.entityRanks(Arrays.asList(expected.tasks))))) {
+        throw new IllegalStateException("index scheduleTasks.orders disagrees with the records for project "
+            + project);
+      }
+    });
+  }
+}
