@@ -88,21 +88,20 @@ final class DependencyNetwork {
    * @param s the state
    * @param p the tasks' project
    * @param tasks the tasks (nodes), sorted by id value; links with an end outside them are left out
+   * @param entityRank each task's entity's rank among the tasks' entities sorted by id value, or null to
+   *     compute it here (by hashing every task's entity)
    * @param durations D of each task
    * @param unestimated whether each task's duration fell back to one day
    * @param extra explicit links given by the caller, replacing stored and implicit links of the same pair
    * @return the network
    */
-  static dev.prodtrack.schedule.CpmNetwork network(State s, Project p, List<Task> tasks, int[] durations,
-      boolean[] unestimated, List<TaskLink> extra) {
+  static dev.prodtrack.schedule.CpmNetwork network(State s, Project p, List<Task> tasks, int[] entityRank,
+      int[] durations, boolean[] unestimated, List<TaskLink> extra) {
     int n = tasks.size();
     List<TaskId> ids = new ArrayList<>(n);
-    // Each task's priority (Integer.MIN_VALUE for none) and its entity's group, tasks in index order.
+    // Each task's priority (Integer.MIN_VALUE for none), keyed by the type id's UUID (cheaper to hash).
     int[] priority = new int[n];
-    // Keyed by the ids' UUIDs: their hash is cheaper than the id records'.
     Map<java.util.UUID, OptionalInt> priorities = new HashMap<>();
-    Map<java.util.UUID, int[]> byEntity = new HashMap<>();
-    int[] next = new int[n];
     for (int i = 0; i < n; i++) {
       Task t = tasks.get(i);
       ids.add(t.id());
@@ -112,15 +111,24 @@ final class DependencyNetwork {
         priorities.put(t.taskTypeId().value(), prio);
       }
       priority[i] = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
-      // A linked list per entity: head and tail in the map, next[] through the tasks.
-      next[i] = -1;
-      int[] ends = byEntity.get(t.entityId().value());
-      if (ends == null) {
-        byEntity.put(t.entityId().value(), new int[] {i, i});
-      } else {
-        next[ends[1]] = i;
-        ends[1] = i;
-      }
+    }
+    int[] rank = entityRank != null ? entityRank : entityRanks(tasks);
+    // The tasks entity by entity (entities by rank), each entity's in index order: a counting sort.
+    int entities = 0;
+    for (int r : rank) {
+      entities = Math.max(entities, r + 1);
+    }
+    int[] entityStart = new int[entities + 1];
+    for (int r : rank) {
+      entityStart[r + 1]++;
+    }
+    for (int e = 0; e < entities; e++) {
+      entityStart[e + 1] += entityStart[e];
+    }
+    int[] members = new int[n];
+    int[] at = java.util.Arrays.copyOf(entityStart, entities);
+    for (int i = 0; i < n; i++) {
+      members[at[rank[i]]++] = i;
     }
     // Explicit links, with the replacement rules of links(): by ordered pair, last one wins and moves last.
     Map<Long, TaskLink> explicit = new java.util.LinkedHashMap<>();
@@ -147,13 +155,12 @@ final class DependencyNetwork {
       explicitPairs.add((long) Math.min(a, b) * n + Math.max(a, b));
     }
     var network = new dev.prodtrack.schedule.CpmNetwork(ids, durations, unestimated);
-    java.util.UUID[] entities = byEntity.keySet().toArray(new java.util.UUID[0]);
-    java.util.Arrays.sort(entities);
     // An entity's prioritised tasks as (priority << 32 | index): sorted, by priority then index.
     long[] group = new long[16];
-    for (java.util.UUID e : entities) {
+    for (int e = 0; e < entities; e++) {
       int size = 0;
-      for (int i = byEntity.get(e)[0]; i >= 0; i = next[i]) {
+      for (int m = entityStart[e]; m < entityStart[e + 1]; m++) {
+        int i = members[m];
         if (priority[i] != Integer.MIN_VALUE) {
           if (size == group.length) {
             group = java.util.Arrays.copyOf(group, size * 2);
@@ -189,6 +196,30 @@ final class DependencyNetwork {
       network.link(ends[0], ends[1], l.type(), l.lag());
     });
     return network;
+  }
+
+  /**
+   * Each task's entity's rank among the tasks' distinct entities sorted by id value.
+   *
+   * @param tasks the tasks
+   * @return the ranks, one per task
+   */
+  static int[] entityRanks(List<Task> tasks) {
+    Map<java.util.UUID, int[]> rankOf = new HashMap<>();
+    int[][] holders = new int[tasks.size()][];
+    for (int i = 0; i < tasks.size(); i++) {
+      holders[i] = rankOf.computeIfAbsent(tasks.get(i).entityId().value(), k -> new int[1]);
+    }
+    java.util.UUID[] entities = rankOf.keySet().toArray(new java.util.UUID[0]);
+    java.util.Arrays.sort(entities);
+    for (int r = 0; r < entities.length; r++) {
+      rankOf.get(entities[r])[0] = r;
+    }
+    int[] ranks = new int[tasks.size()];
+    for (int i = 0; i < ranks.length; i++) {
+      ranks[i] = holders[i][0];
+    }
+    return ranks;
   }
 
   /** The index of a task in a list sorted by id value, or -1. */

@@ -593,7 +593,16 @@ public final class ScheduleApi {
           earliest = t.startDate();
         }
       }
-      var network = DependencyNetwork.network(s, p, tasks, durations, unestimated, explicitLinks);
+      int[] entityRanks = null;
+      if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null
+          && scope.department() == null && scope.person() == null) {
+        // The whole project: tasks is the index's view, whose entity ranks the index keeps.
+        Task[] all = s.scheduleTaskIndex().tasksOf(s, p.id());
+        if (all.length == tasks.size()) {
+          entityRanks = s.scheduleTaskIndex().entityRanksOf(s, p.id(), all);
+        }
+      }
+      var network = DependencyNetwork.network(s, p, tasks, entityRanks, durations, unestimated, explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
           : earliest != null ? earliest : LocalDate.EPOCH;
       return dev.prodtrack.schedule.CriticalPath.compute(network, start, deadline, threshold, calendar);
@@ -765,7 +774,9 @@ public final class ScheduleApi {
    * The project's timeline (schedule-analytics.md §2.3): one bar per task — planned start = start date,
    * else real start; planned end = due date, else end date, else the start plus the estimation in working
    * days; at least one day; late when not done and ending before {@code asOf} — and roll-ups per entity,
-   * sequence, episode, task type, assignee and for the project, each enclosing its children.
+   * sequence, episode, task type, assignee and for the project, each enclosing its children. A task row's
+   * {@link dev.prodtrack.schedule.TimelineBar#parentId() parentId} is its entity, an entity row's its
+   * sequence (when it is a shot or scene of one), a sequence row's its episode.
    *
    * @param scope the tasks covered (a project, narrowed to an episode, sequence, task type,
    *     department or person)
@@ -805,15 +816,18 @@ public final class ScheduleApi {
         boolean late = !s.taskStatuses.get(t.taskStatusId()).isDone() && end != null && end.isBefore(asOf);
         LocalDate actualEnd = t.doneDate() != null ? date(t.doneDate(), zone) : date(t.endDate(), zone);
         var bar = new dev.prodtrack.schedule.TimelineBar("task", id.toString(), e.name() + " / " + typeName, start,
-            end, date(t.realStartDate(), zone), actualEnd, late);
+            end, date(t.realStartDate(), zone), actualEnd, late, e.id().toString());
         taskBars.add(bar);
         roll(rollups, "project", bar, p.id().toString(), p.name());
-        roll(rollups, "entity", bar, e.id().toString(), e.name());
         roll(rollups, "task_type", bar, t.taskTypeId().toString(), typeName);
         dev.prodtrack.model.Entity parent = e.parentId() == null ? null : s.entities.get(e.parentId());
-        if (parent != null && Kinds.kindOf(s, parent) == dev.prodtrack.model.EntityKind.SEQUENCE) {
-          roll(rollups, "sequence", bar, parent.id().toString(), parent.name());
+        boolean inSequence = parent != null && Kinds.kindOf(s, parent) == dev.prodtrack.model.EntityKind.SEQUENCE;
+        roll(rollups, "entity", bar.withParentId(inSequence ? parent.id().toString() : null), e.id().toString(),
+            e.name());
+        if (inSequence) {
           dev.prodtrack.model.Entity episode = parent.parentId() == null ? null : s.entities.get(parent.parentId());
+          roll(rollups, "sequence", bar.withParentId(episode == null ? null : episode.id().toString()),
+              parent.id().toString(), parent.name());
           if (episode != null) {
             roll(rollups, "episode", bar, episode.id().toString(), episode.name());
           }
@@ -838,7 +852,9 @@ public final class ScheduleApi {
 
   private static void roll(java.util.Map<String, java.util.Map<String, dev.prodtrack.schedule.TimelineBar>> rollups,
       String level, dev.prodtrack.schedule.TimelineBar child, String id, String label) {
-    rollups.get(level).merge(id, dev.prodtrack.schedule.TimelineBar.rollupOf(child, level, id, label),
+    // The roll-up takes the parent the child carries here (the entity's sequence, the sequence's episode).
+    rollups.get(level).merge(id, dev.prodtrack.schedule.TimelineBar.rollupOf(child, level, id, label)
+        .withParentId(level.equals("entity") || level.equals("sequence") ? child.parentId() : null),
         (a, b) -> a.enclosing(b));
   }
 

@@ -18,8 +18,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * person.
  *
  * <p>Design note. Two views. (1) Per project, the current task records sorted by id value, with each
- * task's position: results and floating-point sums are in task-id order, and sorting a million tasks per
- * query dominated the analytics. A task's new record replaces the old one in place (one position lookup);
+ * task's position (and, once the critical path asked, each task's entity's rank among the project's
+ * entities by id, so that the pipeline links are grouped without hashing every task's entity): results
+ * and floating-point sums are in task-id order, and sorting a million tasks per query dominated the
+ * analytics. A task's new record replaces the old one in place (one position lookup);
  * a task joining or leaving the project drops the project's view, rebuilt (sorted) by the next query.
  * (2) Per person, the open tasks (status not done) with both a start and a due date assigned to them: the
  * only tasks a workload counts. The index is built on the first query from the state and then
@@ -30,8 +32,28 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 final class ScheduleTaskIndex {
   private static final Comparator<Task> BY_ID = Comparator.comparing(t -> t.id().value());
 
-  /** A project's tasks by id value, and where each one is. */
-  private record Order(Task[] tasks, MutableObjectIntMap<TaskId> positions) {}
+  /**
+   * A project's tasks by id value, where each one is, and (built on first use) each task's entity's rank
+   * among the project's entities by id value.
+   */
+  private static final class Order {
+    final Task[] tasks;
+    final MutableObjectIntMap<TaskId> positions;
+    int[] entityRanks;
+
+    Order(Task[] tasks, MutableObjectIntMap<TaskId> positions) {
+      this.tasks = tasks;
+      this.positions = positions;
+    }
+
+    Task[] tasks() {
+      return tasks;
+    }
+
+    MutableObjectIntMap<TaskId> positions() {
+      return positions;
+    }
+  }
 
   private final MutableMap<ProjectId, Order> orders = UnifiedMap.newMap();
   private final MutableMap<PersonId, MutableMap<TaskId, Task>> openDated = UnifiedMap.newMap();
@@ -64,6 +86,27 @@ final class ScheduleTaskIndex {
       orders.put(project, order);
     }
     return order.tasks();
+  }
+
+  /**
+   * For each task of {@link #tasksOf}, in the same order, its entity's rank among the project's entities
+   * sorted by id value. A task's entity never changes without the task leaving and joining the project,
+   * which rebuilds the view, so the ranks stay valid while it lasts. Callers must not change the array.
+   *
+   * @param s the state
+   * @param project the project
+   * @param tasks the array {@link #tasksOf} returned in the same read
+   * @return the ranks, or null when {@code tasks} is no longer the project's current view
+   */
+  synchronized int[] entityRanksOf(State s, ProjectId project, Task[] tasks) {
+    Order order = orders.get(project);
+    if (order == null || order.tasks != tasks) {
+      return null;
+    }
+    if (order.entityRanks == null) {
+      order.entityRanks = DependencyNetwork.entityRanks(Arrays.asList(order.tasks));
+    }
+    return order.entityRanks;
   }
 
   private static Order orderOf(State s, ProjectId project) {
@@ -147,7 +190,9 @@ final class ScheduleTaskIndex {
     }
     orders.forEachKeyValue((project, order) -> {
       Order expected = orderOf(rebuilt, project);
-      if (!Arrays.equals(order.tasks(), expected.tasks()) || !order.positions().equals(expected.positions())) {
+      if (!Arrays.equals(order.tasks(), expected.tasks()) || !order.positions().equals(expected.positions())
+          || (order.entityRanks != null
+              && !Arrays.equals(order.entityRanks, DependencyNetwork.entityRanks(Arrays.asList(expected.tasks))))) {
         throw new IllegalStateException("index scheduleTasks.orders disagrees with the records for project "
             + project);
       }

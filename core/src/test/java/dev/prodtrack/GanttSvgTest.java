@@ -36,6 +36,56 @@ class GanttSvgTest {
   }
 
   @Test
+  void outline_shotNamesRepeatAcrossSequences_eachTaskOnceUnderItsOwnShot() {
+    // Regression: the outline matched tasks to shots by label, so every SH0010 of every sequence got the
+    // tasks of all of them (a whole-project chart of size M had 804k rows for 21,800 tasks).
+    long seed = 3;
+    var generated = dev.prodtrack.testkit.ProductionGenerator.generateInNewEngine(dev.prodtrack.testkit.Size.S, seed);
+    var p = generated.production();
+    ScheduleApi schedule = generated.engine().as(p.admin()).schedule();
+    var timeline = schedule.timeline(Scope.of(p.project()), p.asOf(), ZoneOffset.UTC, schedule.calendar(List.of()));
+    List<TimelineBar> rows = GanttSvg.outline(timeline);
+    List<TimelineBar> entities = timeline.level("entity");
+    assertThat(entities.stream().map(TimelineBar::label).distinct().count()).as("seed %d: names repeat", seed)
+        .isLessThan(entities.size());
+    int outlined = timeline.level("episode").size() + timeline.level("sequence").size() + entities.size()
+        + timeline.level("task").size();
+    assertThat(rows).as("seed %d", seed).hasSize(outlined);
+    assertThat(rows).extracting(TimelineBar::id).doesNotHaveDuplicates();
+    // Each task sits after its own entity, each shot after its own sequence.
+    String entity = null;
+    String sequence = null;
+    for (TimelineBar r : rows) {
+      switch (r.level()) {
+        case "sequence" -> sequence = r.id();
+        case "entity" -> {
+          entity = r.id();
+          if (r.parentId() != null) {
+            assertThat(r.parentId()).as("shot %s", r.label()).isEqualTo(sequence);
+          }
+        }
+        case "task" -> {
+          assertThat(r.parentId()).as("task %s", r.label()).isEqualTo(entity);
+          assertThat(generated.engine().as(p.admin()).task().getTask(dev.prodtrack.model.TaskId.of(r.id()))
+              .entityId().toString()).isEqualTo(entity);
+        }
+        default -> { }
+      }
+    }
+  }
+
+  @Test
+  void outline_handMadeRowsWithoutParents_matchedByLabel() {
+    List<TimelineBar> rows = GanttSvg.outline(new dev.prodtrack.schedule.Timeline(List.of(
+        new TimelineBar("task", "t2", "SH020 / Anim", mon, mon, null, null, false),
+        new TimelineBar("entity", "e1", "SH010", mon, mon, null, null, false),
+        new TimelineBar("task", "t1", "SH010 / Anim", mon, mon, null, null, false),
+        new TimelineBar("entity", "e2", "SH020", mon, mon, null, null, false),
+        new TimelineBar("task", "t3", "Other / Anim", mon, mon, null, null, false))));
+    assertThat(rows).extracting(TimelineBar::id).containsExactly("e1", "t1", "e2", "t2", "t3");
+  }
+
+  @Test
   void render_sequenceOfTheEngine_outlineGroupsTasksUnderTheirShot() {
     Fixture f = new Fixture();
     TaskApi api = f.tasks(f.manager);

@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
             + "which drops such records (or the dangling reference, when the field is optional) and lists "
             + "them on stderr. A refused import leaves the store empty.",
         "",
-        "Progress goes to stderr (a bar on a terminal, a line per file and per tenth of the writing "
-            + "otherwise); the summary (records per collection) to stdout in --format. Unknown fields are "
+        "Progress goes to stderr (--progress: a bar on a terminal, a line per file and per tenth of the "
+            + "writing otherwise); the summary (records per collection) to stdout in --format. Unknown fields are "
             + "kept in the records' data where Kitsu has one and counted either way."},
     footer = {
         "",
@@ -68,7 +68,23 @@ final class ImportCommand implements Callable<Integer> {
       description = "Records per committed change set (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--no-progress", description = "Print no progress on stderr.")
+  /** How progress is shown on stderr. */
+  enum ProgressMode {
+    /** A bar when the command runs on a terminal (stdin and stdout), lines otherwise. */
+    AUTO,
+    /** A bar redrawn in place. */
+    BAR,
+    /** A line per file read and per tenth of the writing. */
+    LINES,
+    /** Nothing. */
+    NONE
+  }
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "Progress on stderr: auto (default: a bar on a terminal, lines otherwise), bar, lines or none.")
+  ProgressMode progressMode;
+
+  @Option(names = "--no-progress", description = "Print no progress on stderr (as --progress none).")
   boolean noProgress;
 
   @Mixin
@@ -86,7 +102,10 @@ final class ImportCommand implements Callable<Integer> {
     }
     requireEmptyOrStore(store);
     ImportOptions options = ImportOptions.defaults().withSkipReferentialErrors(skipBroken).withBatchSize(batchSize);
-    Progress progress = new Progress(err, !noProgress, System.console() != null);
+    ProgressMode mode = noProgress ? ProgressMode.NONE
+        : progressMode == ProgressMode.AUTO ? (System.console() != null ? ProgressMode.BAR : ProgressMode.LINES)
+        : progressMode;
+    Progress progress = new Progress(err, mode != ProgressMode.NONE, mode == ProgressMode.BAR);
     long t0 = System.nanoTime();
     ImportReport report;
     FileStore fileStore;

@@ -95,10 +95,16 @@ class ChartRendering {
         source.toAbsolutePath().toUri().toString());
     Process chromium = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".chromium.log").toFile()).start();
-    // A guard against a hung browser, not a timing assertion.
-    if (!chromium.waitFor(180, TimeUnit.SECONDS)) {
-      chromium.destroyForcibly();
-      throw new AssertionError("chromium did not finish within 180 s: " + command);
+    try {
+      // A guard against a hung browser, not a timing assertion.
+      if (!chromium.waitFor(180, TimeUnit.SECONDS)) {
+        chromium.destroyForcibly();
+        throw new AssertionError("chromium did not finish within 180 s: " + command);
+      }
+    } finally {
+      try (var walk = Files.walk(profile)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
     assertThat(png).as("screenshot of %s (chromium exit %d, log %s)", name, chromium.exitValue(),
         dir.resolve(name + ".chromium.log")).exists();

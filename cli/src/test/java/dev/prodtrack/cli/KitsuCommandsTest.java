@@ -72,6 +72,17 @@ class KitsuCommandsTest {
   }
 
   @Test
+  void import_progressBar_redrawsOneLinePerPhase(@TempDir Path dir) {
+    CliRun r = CliRun.run("import", dump.toString(), "--store", dir.resolve("s").toString(), "--progress", "bar");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("\rreading tasks.json").contains("\rread    tasks.json")
+        .containsPattern("\rwriting \\[#{40}\\] 100% [0-9,]+/[0-9,]+ records");
+    CliRun none = CliRun.run("import", dump.toString(), "--store", dir.resolve("t").toString(), "--progress", "none");
+    assertThat(none.code()).isZero();
+    assertThat(none.err()).isEmpty();
+  }
+
+  @Test
   void import_danglingReference_isRefused_listingIt_andLeavesTheStoreEmpty(@TempDir Path dir) throws IOException {
     Path broken = copyDump(dir.resolve("broken"));
     UUID missing = UUID.fromString("00000000-0000-4000-8000-0000000000ff");

@@ -49,25 +49,95 @@ public final class GanttSvg {
   private GanttSvg() {}
 
   /**
-   * Orders a timeline's rows as an outline for a chart: episodes, sequences, then each entity followed by
-   * its tasks (tasks are matched to their entity by the {@code "<entity> / <task type>"} label the
-   * engine gives them); project, task-type and person roll-ups are left out.
+   * Orders a timeline's rows as an outline for a chart: each episode followed by its sequences, each
+   * sequence by its shots and scenes, each entity by its tasks; then the sequences without an episode, the
+   * entities without a sequence (assets), and tasks whose entity row is missing. Rows are placed under their
+   * parent by {@link TimelineBar#parentId()}, as the engine's timeline sets it, so entities of the same name
+   * in different sequences stay apart. Rows without parent ids (built by hand) fall back to matching tasks to
+   * entities by the {@code "<entity> / <task type>"} label. Project, task-type and person roll-ups are left
+   * out. Linear in the number of rows (label matching aside).
    *
    * @param timeline the timeline, e.g. of one sequence
-   * @return the rows in outline order
+   * @return the rows in outline order, each once
    */
   public static List<TimelineBar> outline(Timeline timeline) {
     Objects.requireNonNull(timeline, "timeline");
-    List<TimelineBar> out = new ArrayList<>();
-    out.addAll(timeline.level("episode"));
-    out.addAll(timeline.level("sequence"));
-    Map<String, List<TimelineBar>> tasksByEntity = new LinkedHashMap<>();
+    List<TimelineBar> episodes = timeline.level("episode");
+    List<TimelineBar> sequences = timeline.level("sequence");
     List<TimelineBar> entities = timeline.level("entity");
+    List<TimelineBar> tasks = timeline.level("task");
+    if (tasks.stream().noneMatch(t -> t.parentId() != null)) {
+      return outlineByLabel(episodes, sequences, entities, tasks);
+    }
+    Map<String, List<TimelineBar>> sequencesOf = children(sequences);
+    Map<String, List<TimelineBar>> entitiesOf = children(entities);
+    Map<String, List<TimelineBar>> tasksOf = children(tasks);
+    List<TimelineBar> out = new ArrayList<>();
+    java.util.Set<String> placed = new java.util.HashSet<>();
+    for (TimelineBar episode : episodes) {
+      out.add(episode);
+      for (TimelineBar sequence : sequencesOf.getOrDefault(episode.id(), List.of())) {
+        addSequence(sequence, entitiesOf, tasksOf, out, placed);
+      }
+    }
+    for (TimelineBar sequence : sequences) {
+      if (!placed.contains(sequence.id())) {
+        addSequence(sequence, entitiesOf, tasksOf, out, placed);
+      }
+    }
+    for (TimelineBar entity : entities) {
+      if (!placed.contains(entity.id())) {
+        addEntity(entity, tasksOf, out, placed);
+      }
+    }
+    for (TimelineBar task : tasks) {
+      if (!placed.contains(task.id())) {
+        out.add(task);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, List<TimelineBar>> children(List<TimelineBar> rows) {
+    Map<String, List<TimelineBar>> out = new java.util.HashMap<>();
+    for (TimelineBar r : rows) {
+      if (r.parentId() != null) {
+        out.computeIfAbsent(r.parentId(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    return out;
+  }
+
+  private static void addSequence(TimelineBar sequence, Map<String, List<TimelineBar>> entitiesOf,
+      Map<String, List<TimelineBar>> tasksOf, List<TimelineBar> out, java.util.Set<String> placed) {
+    out.add(sequence);
+    placed.add(sequence.id());
+    for (TimelineBar entity : entitiesOf.getOrDefault(sequence.id(), List.of())) {
+      addEntity(entity, tasksOf, out, placed);
+    }
+  }
+
+  private static void addEntity(TimelineBar entity, Map<String, List<TimelineBar>> tasksOf, List<TimelineBar> out,
+      java.util.Set<String> placed) {
+    out.add(entity);
+    placed.add(entity.id());
+    for (TimelineBar task : tasksOf.getOrDefault(entity.id(), List.of())) {
+      out.add(task);
+      placed.add(task.id());
+    }
+  }
+
+  /** The outline of rows without parent ids: tasks go under the first entity whose label prefixes theirs. */
+  private static List<TimelineBar> outlineByLabel(List<TimelineBar> episodes, List<TimelineBar> sequences,
+      List<TimelineBar> entities, List<TimelineBar> tasks) {
+    List<TimelineBar> out = new ArrayList<>(episodes);
+    out.addAll(sequences);
+    Map<String, List<TimelineBar>> tasksByEntity = new LinkedHashMap<>();
     for (TimelineBar e : entities) {
-      tasksByEntity.put(e.label() + " / ", new ArrayList<>());
+      tasksByEntity.putIfAbsent(e.label() + " / ", new ArrayList<>());
     }
     List<TimelineBar> orphans = new ArrayList<>();
-    for (TimelineBar t : timeline.level("task")) {
+    for (TimelineBar t : tasks) {
       List<TimelineBar> home = null;
       for (var entry : tasksByEntity.entrySet()) {
         if (t.label().startsWith(entry.getKey())) {
@@ -77,9 +147,13 @@ public final class GanttSvg {
       }
       (home != null ? home : orphans).add(t);
     }
+    java.util.Set<String> emitted = new java.util.HashSet<>();
     for (TimelineBar e : entities) {
       out.add(e);
-      out.addAll(tasksByEntity.get(e.label() + " / "));
+      // Entities sharing a label share the tasks: they go under the first of them only.
+      if (emitted.add(e.label())) {
+        out.addAll(tasksByEntity.get(e.label() + " / "));
+      }
     }
     out.addAll(orphans);
     return List.copyOf(out);
