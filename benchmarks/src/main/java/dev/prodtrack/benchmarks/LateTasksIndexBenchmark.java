@@ -51,7 +51,7 @@ public class LateTasksIndexBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    generated = GeneratedProduction.of(size, 42);
+    generated = GeneratedProduction.sharedOrNew(size, 42);
     Session manager = generated.engine.as(generated.production.managers().get(0));
     tasks = manager.task();
     schedule = manager.schedule();
@@ -78,6 +78,9 @@ public class LateTasksIndexBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
+    if (GeneratedProduction.isShared(generated)) {
+      return;
+    }
     generated.engine.close();
   }
 

@@ -50,9 +50,6 @@ public class ScheduleAnalyticsBenchmark {
   @Param({"L"})
   public Size size;
 
-  /** With {@code -Dprodtrack.schedule.shared=true}: the production every benchmark of this JVM uses. */
-  private static GeneratedProduction shared;
-
   private GeneratedProduction generated;
   private ScheduleApi schedule;
   private WorkCalendar calendar;
@@ -61,15 +58,7 @@ public class ScheduleAnalyticsBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    boolean share = Boolean.getBoolean("prodtrack.schedule.shared");
-    if (share && shared != null && shared.production.size() == size) {
-      generated = shared;
-    } else {
-      generated = GeneratedProduction.of(size, 42);
-      if (share) {
-        shared = generated;
-      }
-    }
+    generated = GeneratedProduction.sharedOrNew(size, 42);
     Production p = generated.production;
     schedule = generated.engine.as(p.managers().get(0)).schedule();
     calendar = schedule.calendar(List.of());
@@ -92,7 +81,7 @@ public class ScheduleAnalyticsBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    if (generated == shared) {
+    if (GeneratedProduction.isShared(generated)) {
       return;
     }
     generated.engine.close();

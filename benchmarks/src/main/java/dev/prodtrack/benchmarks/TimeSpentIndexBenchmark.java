@@ -50,7 +50,7 @@ public class TimeSpentIndexBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    generated = GeneratedProduction.of(size, 42);
+    generated = GeneratedProduction.sharedOrNew(size, 42);
     schedule = generated.engine.as(generated.production.admin()).schedule();
     LocalDate first = generated.production.asOf().withDayOfMonth(1);
     months = new LocalDate[8];
@@ -78,6 +78,9 @@ public class TimeSpentIndexBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
+    if (GeneratedProduction.isShared(generated)) {
+      return;
+    }
     generated.engine.close();
   }
 
