@@ -50,7 +50,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +96,11 @@ import java.util.function.Consumer;
  * agreeing with the comment history) are not checked: a real Kitsu database often breaks the last one, see
  * {@link KitsuVerify}.
  *
- * <p><b>Writing.</b> Every check runs before the first write: a refused or malformed import writes nothing.
- * Records are then committed in change sets of {@link ImportOptions#batchSize()} records, in dependency
- * order. A storage failure in the middle leaves the batches committed so far: discard the store.
+ * <p><b>Writing.</b> The import reads the dump twice. The first pass runs every check and writes nothing: a
+ * refused or malformed import leaves the store empty. The second pass streams the files again and commits
+ * the records in change sets of {@link ImportOptions#batchSize()} records, in dependency order. A storage
+ * failure, an unreadable file or a file changed between the passes leaves the batches committed so far:
+ * discard the store.
  *
  * <p><b>Round trip.</b> {@link KitsuExport} writes the same shapes back; its class comment lists what does
  * not survive (project status ids, link ids, preview ids, empty {@code data}, unmodelled fields).
@@ -108,8 +109,11 @@ import java.util.function.Consumer;
  * for bulk tools: the import bypasses the session API's permission and domain checks, by design.
  *
  * <p><b>Memory.</b> Files are streamed with Jackson's parser (no tree of a file; one record's fields at a
- * time), but the engine records are held until every check passed, so the import needs about the memory
- * the engine needs to open the production.
+ * time). Between the passes the import keeps only what the checks need: the ids of each collection as
+ * pairs of longs in compact hash sets (a task's with its project's index), the projects with their links,
+ * the task statuses and status automations, and up to {@value #MAX_LISTED_ERRORS} referential errors;
+ * the second pass holds one change set at a time. The extra memory thus grows by some 40 bytes per record
+ * of the dump, not with the records' contents.
  *
  * <p>Thread safety: stateless; each call works on its own store.
  */
@@ -198,7 +202,9 @@ public final class KitsuImport {
       if (run.errorCount > 0 && !options.skipReferentialErrors()) {
         throw new ImportRefusedException(run.errors, run.errorCount);
       }
-      return run.write(store);
+      run.startWriting(store);
+      run.readAll();
+      return run.finishWriting();
     }
   }
 
@@ -208,31 +214,47 @@ public final class KitsuImport {
     final ImportOptions options;
     final ImportProgress progress;
     final boolean skip;
-    final FieldStats stats = new FieldStats();
+    /** The counts of the first pass; the second pass counts into a scratch copy. */
+    FieldStats stats = new FieldStats();
+    final FieldStats counted = stats;
     final List<ReferentialError> errors = new ArrayList<>();
     long errorCount;
     final Map<KitsuCollection, Long> imported = new EnumMap<>(KitsuCollection.class);
 
-    /** Accepted ids per collection (in refuse mode: every id read). */
-    final Set<UUID> departments = new HashSet<>();
-    final Set<UUID> persons = new HashSet<>();
-    final Set<UUID> taskTypes = new HashSet<>();
+    /**
+     * Accepted ids per collection (in refuse mode: every id read), complete after the first pass; the second
+     * pass checks against these final sets, which give the first pass's decisions since a record refers only
+     * to collections read before its own (entities' parents and sources, in their own file, are checked
+     * against the whole file).
+     */
+    final Set<UUID> departments = new UuidSet();
+    final Set<UUID> persons = new UuidSet();
+    final Set<UUID> taskTypes = new UuidSet();
     final Map<UUID, TaskStatus> taskStatuses = new HashMap<>();
-    final Set<UUID> entityTypes = new HashSet<>();
+    final Set<UUID> entityTypes = new UuidSet();
     final Map<UUID, String> projectStatuses = new HashMap<>();
     final Map<UUID, StatusAutomation> automations = new LinkedHashMap<>();
     final Map<UUID, List<ProjectId>> automationProjects = new HashMap<>();
     final Map<UUID, ProjectDraft> projects = new LinkedHashMap<>();
-    final Map<UUID, Entity> entities = new LinkedHashMap<>();
-    final Map<UUID, ProjectId> taskProjects = new HashMap<>();
-    final Set<UUID> comments = new HashSet<>();
+    final Set<UUID> entities = new UuidSet();
+    /** Entities' parents and sources, checked once the file is read (first pass). */
+    final List<EntityLinks> entityLinks = new ArrayList<>();
+    /** Accepted task ids, each with the index of its project in {@link #projectIndex}. */
+    final UuidSet taskProjects = new UuidSet();
+    final List<ProjectId> projectIndex = new ArrayList<>();
+    final Map<UUID, Integer> projectIndexOf = new HashMap<>();
+    final Set<UUID> comments = new UuidSet();
     /** Ids read but dropped (skip mode), for the duplicate check. */
-    final Set<UUID> dropped = new HashSet<>();
+    final Set<UUID> dropped = new UuidSet();
 
-    final List<Object> records = new ArrayList<>();
-    final List<Object> tasks = new ArrayList<>();
-    final List<Comment> commentRecords = new ArrayList<>();
-    final List<Object> late = new ArrayList<>();
+    /** Second pass: the store written, the open change set and the counts. */
+    Store store;
+    ChangeSet.Builder batch;
+    int inBatch;
+    long written;
+    long total;
+    int changeSets;
+    long commentSequence;
 
     /** Whether the record being read lacks a required reference. */
     boolean broken;
@@ -242,6 +264,53 @@ public final class KitsuImport {
       this.options = options;
       this.progress = progress;
       this.skip = options.skipReferentialErrors();
+    }
+
+    /** Whether this is the second pass, which writes what the first checked. */
+    boolean writing() {
+      return store != null;
+    }
+
+    void startWriting(Store target) {
+      store = target;
+      stats = new FieldStats();
+      batch = ChangeSet.builder();
+      total = 0;
+      for (Map.Entry<KitsuCollection, Long> e : imported.entrySet()) {
+        switch (e.getKey()) {
+          case PROJECT_STATUSES, PROJECT_PERSON_LINKS, PROJECT_TASK_TYPE_LINKS, PROJECT_TASK_STATUS_LINKS -> { }
+          default -> total += e.getValue();
+        }
+      }
+    }
+
+    /** Adds a record to the open change set (second pass), committing it when full. */
+    private void emit(Object record) {
+      if (!writing()) {
+        return;
+      }
+      batch.put(record instanceof Comment cm ? EngineRecords.toStoredComment(cm, ++commentSequence)
+          : EngineRecords.toStored(record));
+      if (++inBatch == options.batchSize()) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      store.commit(batch.build());
+      changeSets++;
+      written += inBatch;
+      progress.written(written, total);
+      batch = ChangeSet.builder();
+      inBatch = 0;
+    }
+
+    ImportReport finishWriting() {
+      if (inBatch > 0) {
+        flush();
+      }
+      return new ImportReport(imported, counted.keptInData, counted.ignored, skip ? errors : List.of(),
+          skip ? errorCount : 0, written, changeSets);
     }
 
     void readAll() throws IOException {
@@ -268,7 +337,7 @@ public final class KitsuImport {
       read(KitsuCollection.SUBSCRIPTIONS, this::subscription);
       for (StatusAutomation a : automations.values()) {
         List<ProjectId> ps = automationProjects.getOrDefault(a.id().value(), List.of());
-        late.add(new StatusAutomation(a.id(), a.entityType(), a.inTaskTypeId(), a.inTaskStatusId(),
+        emit(new StatusAutomation(a.id(), a.entityType(), a.inTaskTypeId(), a.inTaskStatusId(),
             a.outFieldType(), a.outTaskTypeId(), a.outTaskStatusId(), a.importLastRevision(), a.archived(), ps,
             a.createdAt(), a.updatedAt()));
       }
@@ -276,7 +345,9 @@ public final class KitsuImport {
 
     private void read(KitsuCollection c, Consumer<Row> reader) throws IOException {
       Path file = dir.resolve(c.fileName());
-      imported.put(c, 0L);
+      if (!writing()) {
+        imported.put(c, 0L);
+      }
       if (!Files.exists(file)) {
         return;
       }
@@ -284,20 +355,28 @@ public final class KitsuImport {
       long n = KitsuReader.read(file, row -> {
         broken = false;
         reader.accept(row);
-        if (++rows[0] % PROGRESS_EVERY == 0) {
+        if (++rows[0] % PROGRESS_EVERY == 0 && !writing()) {
           progress.read(c, rows[0]);
         }
       });
-      progress.read(c, n);
+      if (!writing()) {
+        progress.read(c, n);
+      }
     }
 
     private void count(KitsuCollection c) {
+      if (writing()) {
+        return;
+      }
       imported.merge(c, 1L, Long::sum);
     }
 
     // ---- references
 
     private void error(KitsuCollection c, UUID id, String field, UUID missing, boolean required) {
+      if (writing()) {
+        return;
+      }
       errorCount++;
       if (errors.size() < MAX_LISTED_ERRORS) {
         errors.add(new ReferentialError(c, id, field, missing, required));
@@ -344,7 +423,7 @@ public final class KitsuImport {
     /** Reads the id, refusing duplicates. */
     private UUID id(Row row, Set<UUID> accepted) {
       UUID id = row.requiredUuid("id");
-      if (accepted.contains(id) || dropped.contains(id)) {
+      if (!writing() && (accepted.contains(id) || dropped.contains(id))) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       return id;
@@ -353,8 +432,13 @@ public final class KitsuImport {
     /** Keeps or drops a read record: broken records are dropped in skip mode. */
     private boolean keep(KitsuCollection c, UUID id, Set<UUID> accepted) {
       if (broken && skip) {
-        dropped.add(id);
+        if (!writing()) {
+          dropped.add(id);
+        }
         return false;
+      }
+      if (writing()) {
+        return true;
       }
       accepted.add(id);
       count(c);
@@ -378,7 +462,7 @@ public final class KitsuImport {
           row.string("color", "#000000"), row.bool("archived", false)));
       row.finish(stats);
       if (keep(KitsuCollection.DEPARTMENTS, id, departments)) {
-        records.add(d);
+        emit(d);
       }
     }
 
@@ -404,7 +488,7 @@ public final class KitsuImport {
       Person p = build(row, () -> new Person(new PersonId(id), first, last, email, role, active, archived, position,
           seniority, salary, contract, deps, bot, lastPresence, data, createdAt, updatedAt));
       if (keep(c, id, persons)) {
-        records.add(p);
+        emit(p);
       }
     }
 
@@ -430,13 +514,13 @@ public final class KitsuImport {
           row.bool("archived", false), dep, row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(KitsuCollection.TASK_TYPES, id, taskTypes)) {
-        records.add(t);
+        emit(t);
       }
     }
 
     private void taskStatus(Row row) {
       UUID id = row.requiredUuid("id");
-      if (taskStatuses.containsKey(id)) {
+      if (!writing() && taskStatuses.containsKey(id)) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       TaskStatus s = build(row, () -> new TaskStatus(new TaskStatusId(id), row.requiredString("name"),
@@ -447,9 +531,11 @@ public final class KitsuImport {
           row.bool("is_client_allowed", true), row.bool("for_concept", false), row.requiredInstant("created_at"),
           row.requiredInstant("updated_at")));
       row.finish(stats);
-      taskStatuses.put(id, s);
+      if (!writing()) {
+        taskStatuses.put(id, s);
+      }
       count(KitsuCollection.TASK_STATUSES);
-      records.add(s);
+      emit(s);
     }
 
     private void entityType(Row row) {
@@ -460,13 +546,13 @@ public final class KitsuImport {
           row.string("short_name"), row.string("description"), row.bool("archived", false), workflow));
       row.finish(stats);
       if (keep(KitsuCollection.ENTITY_TYPES, id, entityTypes)) {
-        records.add(t);
+        emit(t);
       }
     }
 
     private void projectStatus(Row row) {
       UUID id = row.requiredUuid("id");
-      if (projectStatuses.containsKey(id)) {
+      if (!writing() && projectStatuses.containsKey(id)) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       projectStatuses.put(id, row.requiredString("name"));
@@ -492,6 +578,9 @@ public final class KitsuImport {
           outStatus, row.bool("import_last_revision", false), row.bool("archived", false), List.of(),
           row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
+      if (writing()) {
+        return;
+      }
       if (broken && skip) {
         dropped.add(id);
         return;
@@ -502,7 +591,7 @@ public final class KitsuImport {
 
     private void project(Row row) {
       UUID id = row.requiredUuid("id");
-      if (projects.containsKey(id) || dropped.contains(id)) {
+      if (!writing() && (projects.containsKey(id) || dropped.contains(id))) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       KitsuCollection c = KitsuCollection.PROJECTS;
@@ -544,7 +633,9 @@ public final class KitsuImport {
       d.assetTypes.addAll(each(c, id, "asset_types", row.uuids("asset_types"), entityTypes, EntityTypeId::new));
       for (UUID a : each(c, id, "status_automations", row.uuids("status_automations"), automations.keySet(),
           x -> x)) {
-        automationProjects.computeIfAbsent(a, k -> new ArrayList<>()).add(d.id);
+        if (!writing()) {
+          automationProjects.computeIfAbsent(a, k -> new ArrayList<>()).add(d.id);
+        }
       }
       d.createdAt = row.requiredInstant("created_at");
       d.updatedAt = row.requiredInstant("updated_at");
@@ -552,6 +643,9 @@ public final class KitsuImport {
       d.line = row.line;
       d.column = row.column;
       projects.put(id, d);
+      if (!writing()) {
+        projectIndex(d.id);
+      }
       count(c);
     }
 
@@ -645,12 +739,12 @@ public final class KitsuImport {
           throw new KitsuFormatException(KitsuCollection.PROJECTS.fileName(), d.line, d.column,
               Problem.INVALID_VALUE, null, "the record's values are invalid: " + e.getMessage(), e);
         }
-        records.add(p);
+        emit(p);
       }
     }
 
     private void entity(Row row) {
-      UUID id = id(row, entities.keySet());
+      UUID id = id(row, entities);
       KitsuCollection c = KitsuCollection.ENTITIES;
       ProjectId project = need(c, id, "project_id", row.requiredUuid("project_id"), projects.keySet(),
           ProjectId::new);
@@ -658,8 +752,11 @@ public final class KitsuImport {
           EntityTypeId::new);
       TaskTypeId readyFor = maybe(c, id, "ready_for", row.uuid("ready_for"), taskTypes, TaskTypeId::new);
       PersonId createdBy = maybe(c, id, "created_by", row.uuid("created_by"), persons, PersonId::new);
-      UUID parent = row.uuid("parent_id");
-      UUID source = row.uuid("source_id");
+      UUID parentRead = row.uuid("parent_id");
+      UUID sourceRead = row.uuid("source_id");
+      // second pass: the whole file's ids are known, so the links are checked here, silently
+      UUID parent = writing() && parentRead != null && !entities.contains(parentRead) ? null : parentRead;
+      UUID source = writing() && sourceRead != null && !entities.contains(sourceRead) ? null : sourceRead;
       String name = row.requiredString("name");
       String code = row.string("code");
       String description = row.string("description");
@@ -675,35 +772,42 @@ public final class KitsuImport {
       Entity e = build(row, () -> new Entity(new EntityId(id), project, type, name, code, description, canceled,
           frames, out, standby, shared, status, parent == null ? null : new EntityId(parent),
           source == null ? null : new EntityId(source), readyFor, createdBy, data, createdAt, updatedAt));
+      if (writing()) {
+        if (!(broken && skip)) {
+          emit(e);
+        }
+        return;
+      }
       if (broken && skip) {
         dropped.add(id);
         return;
       }
-      entities.put(id, e);
+      entities.add(id);
+      if (parent != null || source != null) {
+        entityLinks.add(new EntityLinks(id, parent, source));
+      }
       count(c);
     }
 
+    /** An entity's references into its own file, kept by the first pass until the file is read. */
+    private record EntityLinks(UUID id, UUID parent, UUID source) {}
+
     /** Parents and sources point into the same file: checked once it is read. */
     private void checkEntityLinks() {
-      KitsuCollection c = KitsuCollection.ENTITIES;
-      for (Map.Entry<UUID, Entity> entry : entities.entrySet()) {
-        Entity e = entry.getValue();
-        EntityId parent = maybe(c, e.id().value(), "parent_id", e.parentId() == null ? null : e.parentId().value(),
-            entities.keySet(), EntityId::new);
-        EntityId source = maybe(c, e.id().value(), "source_id", e.sourceId() == null ? null : e.sourceId().value(),
-            entities.keySet(), EntityId::new);
-        if (!Objects.equals(parent, e.parentId()) || !Objects.equals(source, e.sourceId())) {
-          e = new Entity(e.id(), e.projectId(), e.entityTypeId(), e.name(), e.code(), e.description(), e.canceled(),
-              e.nbFrames(), e.nbEntitiesOut(), e.castingStandby(), e.shared(), e.status(), parent, source,
-              e.readyFor(), e.createdBy(), e.data(), e.createdAt(), e.updatedAt());
-        }
-        records.add(e);
+      if (writing()) {
+        return;
       }
+      KitsuCollection c = KitsuCollection.ENTITIES;
+      for (EntityLinks links : entityLinks) {
+        maybe(c, links.id(), "parent_id", links.parent(), entities, EntityId::new);
+        maybe(c, links.id(), "source_id", links.source(), entities, EntityId::new);
+      }
+      entityLinks.clear();
     }
 
     private void task(Row row) {
       UUID id = row.requiredUuid("id");
-      if (taskProjects.containsKey(id) || dropped.contains(id)) {
+      if (!writing() && (taskProjects.contains(id) || dropped.contains(id))) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       KitsuCollection c = KitsuCollection.TASKS;
@@ -712,7 +816,7 @@ public final class KitsuImport {
       TaskTypeId type = need(c, id, "task_type_id", row.requiredUuid("task_type_id"), taskTypes, TaskTypeId::new);
       TaskStatusId status = need(c, id, "task_status_id", row.requiredUuid("task_status_id"),
           taskStatuses.keySet(), TaskStatusId::new);
-      EntityId entity = need(c, id, "entity_id", row.requiredUuid("entity_id"), entities.keySet(), EntityId::new);
+      EntityId entity = need(c, id, "entity_id", row.requiredUuid("entity_id"), entities, EntityId::new);
       PersonId assigner = maybe(c, id, "assigner_id", row.uuid("assigner_id"), persons, PersonId::new);
       List<PersonId> assignees = each(c, id, "assignees", row.uuids("assignees"), persons, PersonId::new);
       String name = row.string("name", "main");
@@ -738,13 +842,18 @@ public final class KitsuImport {
       Task t = build(row, () -> new Task(new TaskId(id), project, type, status, entity, name, description, priority,
           difficulty, duration, estimation, completion, retakes, sortOrder, start, due, realStart, end, done,
           lastComment, assetsReady, drawings, data, assigner, assignees, createdAt, updatedAt));
+      if (writing()) {
+        if (!(broken && skip)) {
+          emit(t);
+        }
+        return;
+      }
       if (broken && skip) {
         dropped.add(id);
         return;
       }
-      taskProjects.put(id, project);
+      taskProjects.put(id, projectIndex(project));
       count(c);
-      tasks.add(t);
     }
 
     private void comment(Row row) {
@@ -755,7 +864,7 @@ public final class KitsuImport {
         throw row.error("object_type", Problem.INVALID_VALUE, "only comments on tasks are supported, found "
             + Row.quote(objectType));
       }
-      TaskId task = need(c, id, "object_id", row.requiredUuid("object_id"), taskProjects.keySet(), TaskId::new);
+      TaskId task = need(c, id, "object_id", row.requiredUuid("object_id"), taskProjects, TaskId::new);
       TaskStatusId status = need(c, id, "task_status_id", row.requiredUuid("task_status_id"),
           taskStatuses.keySet(), TaskStatusId::new);
       PersonId author = need(c, id, "person_id", row.requiredUuid("person_id"), persons, PersonId::new);
@@ -817,16 +926,16 @@ public final class KitsuImport {
           replies, checklist, pinned, forClient, links, mentions, departmentMentions, acknowledgements, attachments,
           hasPreview, createdAt, updatedAt));
       if (keep(c, id, comments)) {
-        commentRecords.add(comment);
+        emit(comment);
       }
     }
 
-    private final Set<UUID> timeSpents = new HashSet<>();
+    private final Set<UUID> timeSpents = new UuidSet();
 
     private void timeSpent(Row row) {
       UUID id = id(row, timeSpents);
       KitsuCollection c = KitsuCollection.TIME_SPENTS;
-      TaskId task = need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects.keySet(), TaskId::new);
+      TaskId task = need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects, TaskId::new);
       PersonId person = need(c, id, "person_id", row.requiredUuid("person_id"), persons, PersonId::new);
       Duration duration = row.minutes("duration", null);
       if (duration == null) {
@@ -836,11 +945,11 @@ public final class KitsuImport {
           duration, row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, timeSpents)) {
-        late.add(t);
+        emit(t);
       }
     }
 
-    private final Set<UUID> daysOff = new HashSet<>();
+    private final Set<UUID> daysOff = new UuidSet();
 
     private void dayOff(Row row) {
       UUID id = id(row, daysOff);
@@ -852,18 +961,18 @@ public final class KitsuImport {
           row.string("description")));
       row.finish(stats);
       if (keep(c, id, daysOff)) {
-        late.add(d);
+        emit(d);
       }
     }
 
-    private final Set<UUID> notifications = new HashSet<>();
+    private final Set<UUID> notifications = new UuidSet();
 
     private void notification(Row row) {
       UUID id = id(row, notifications);
       KitsuCollection c = KitsuCollection.NOTIFICATIONS;
       PersonId person = need(c, id, "person_id", row.requiredUuid("person_id"), persons, PersonId::new);
       PersonId author = need(c, id, "author_id", row.requiredUuid("author_id"), persons, PersonId::new);
-      TaskId task = need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects.keySet(), TaskId::new);
+      TaskId task = need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects, TaskId::new);
       CommentId comment = maybe(c, id, "comment_id", row.uuid("comment_id"), comments, CommentId::new);
       String typeName = row.string("type", "comment");
       NotificationType type;
@@ -877,22 +986,22 @@ public final class KitsuImport {
           row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, notifications)) {
-        late.add(n);
+        emit(n);
       }
     }
 
-    private final Set<UUID> news = new HashSet<>();
+    private final Set<UUID> news = new UuidSet();
 
     private void news(Row row) {
       UUID id = id(row, news);
       KitsuCollection c = KitsuCollection.NEWS;
-      TaskId task = need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects.keySet(), TaskId::new);
+      TaskId task = need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects, TaskId::new);
       CommentId comment = need(c, id, "comment_id", row.requiredUuid("comment_id"), comments, CommentId::new);
       PersonId author = need(c, id, "author_id", row.requiredUuid("author_id"), persons, PersonId::new);
       UUID projectId = row.uuid("project_id");
       ProjectId project = projectId != null
           ? need(c, id, "project_id", projectId, projects.keySet(), ProjectId::new)
-          : taskProjects.get(task.value());
+          : taskProject(task.value());
       if (project == null) {
         // no project_id and the task is missing (already reported): nothing to derive the project from
         row.finish(stats);
@@ -904,63 +1013,39 @@ public final class KitsuImport {
           row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, news)) {
-        late.add(n);
+        emit(n);
       }
     }
 
-    private final Set<UUID> subscriptions = new HashSet<>();
+    private final Set<UUID> subscriptions = new UuidSet();
 
     private void subscription(Row row) {
       UUID id = id(row, subscriptions);
       KitsuCollection c = KitsuCollection.SUBSCRIPTIONS;
       PersonId person = need(c, id, "person_id", row.requiredUuid("person_id"), persons, PersonId::new);
-      TaskId task = need(c, id, "task_id", row.uuid("task_id"), taskProjects.keySet(), TaskId::new);
-      EntityId sequence = need(c, id, "entity_id", row.uuid("entity_id"), entities.keySet(), EntityId::new);
+      TaskId task = need(c, id, "task_id", row.uuid("task_id"), taskProjects, TaskId::new);
+      EntityId sequence = need(c, id, "entity_id", row.uuid("entity_id"), entities, EntityId::new);
       TaskTypeId type = need(c, id, "task_type_id", row.uuid("task_type_id"), taskTypes, TaskTypeId::new);
       Subscription s = build(row, () -> new Subscription(new SubscriptionId(id), person, task, sequence, type,
           row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, subscriptions)) {
-        late.add(s);
+        emit(s);
       }
     }
 
-    // ---- writing
+    /** The index of a project in {@link #projectIndex}, added if new (a task may name an unknown one). */
+    private int projectIndex(ProjectId project) {
+      return projectIndexOf.computeIfAbsent(project.value(), k -> {
+        projectIndex.add(project);
+        return projectIndex.size() - 1;
+      });
+    }
 
-    ImportReport write(Store store) {
-      List<Object> all = new ArrayList<>(records.size() + tasks.size() + commentRecords.size() + late.size());
-      all.addAll(records);
-      all.addAll(tasks);
-      int firstComment = all.size();
-      all.addAll(commentRecords);
-      all.addAll(late);
-      long total = all.size();
-      long written = 0;
-      int changeSets = 0;
-      ChangeSet.Builder batch = ChangeSet.builder();
-      int inBatch = 0;
-      for (int i = 0; i < all.size(); i++) {
-        Object r = all.get(i);
-        batch.put(r instanceof Comment cm ? EngineRecords.toStoredComment(cm, i - firstComment + 1L)
-            : EngineRecords.toStored(r));
-        all.set(i, null);
-        if (++inBatch == options.batchSize()) {
-          store.commit(batch.build());
-          changeSets++;
-          written += inBatch;
-          progress.written(written, total);
-          batch = ChangeSet.builder();
-          inBatch = 0;
-        }
-      }
-      if (inBatch > 0) {
-        store.commit(batch.build());
-        changeSets++;
-        written += inBatch;
-        progress.written(written, total);
-      }
-      return new ImportReport(imported, stats.keptInData, stats.ignored, skip ? errors : List.of(),
-          skip ? errorCount : 0, written, changeSets);
+    /** The project of an accepted task, or null. */
+    private ProjectId taskProject(UUID task) {
+      int index = taskProjects.get(task, -1);
+      return index < 0 ? null : projectIndex.get(index);
     }
   }
 
