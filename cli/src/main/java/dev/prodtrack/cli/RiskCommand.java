@@ -68,12 +68,11 @@ final class RiskCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (StoreOptions.OpenStore open = store.open()) {
-      Session session = open.session();
-      Project p = project.resolve(session);
-      LocalDate day = asOf.date();
-      List<AtRisk> risks = session.schedule().atRisk(scope.resolve(session, p), day,
-          session.schedule().calendar(List.of()));
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+      Session session = o.session;
+      Project p = o.project;
+      LocalDate day = o.asOf;
+      List<AtRisk> risks = session.schedule().atRisk(o.scope, day, o.calendar);
       TaskLabels labels = new TaskLabels(session);
       Table table = new Table("task_id", "task", "due_date", "remaining_h", "tightest_assignee", "shortfall_h",
           "reasons");

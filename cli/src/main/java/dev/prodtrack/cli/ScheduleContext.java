@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the schedule commands (timeline, burndown, evm, forecast, critical-path) read from: the store
- * opened as the acting person ({@link StoreOptions}), the project ({@link ProjectOption}), the scope
+ * What the schedule commands (timeline, burndown, evm, forecast, critical-path, risk, workload) read
+ * from: the store opened as the acting person ({@link StoreOptions}), the project ({@link ProjectOption}), the scope
  * ({@link ScopeOptions}), the as-of day ({@link AsOfOption}) and the working-day calendar (Monday to
  * Friday, the engine's hours per day). Closing it closes the store.
  */

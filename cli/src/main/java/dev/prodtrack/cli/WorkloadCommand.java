@@ -84,11 +84,11 @@ final class WorkloadCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (StoreOptions.OpenStore open = store.open()) {
-      Session session = open.session();
-      Project p = project.resolve(session);
-      WorkCalendar calendar = session.schedule().calendar(List.of());
-      WorkloadGrid grid = session.schedule().workloadGrid(scope.resolve(session, p), first, last, calendar);
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+      Session session = o.session;
+      Project p = o.project;
+      WorkCalendar calendar = o.calendar;
+      WorkloadGrid grid = session.schedule().workloadGrid(o.scope, first, last, calendar);
       TaskLabels labels = new TaskLabels(session);
       Table table = new Table("person", "date", "demand_h", "capacity_h", "overload_h", "overbooked");
       long overbookedDays = 0;
