@@ -19,7 +19,11 @@ import org.eclipse.collections.impl.set.mutable.UnifiedSet;
  * <p>Not thread-safe: one decoding thread per pool.
  */
 final class LoadPool {
-  /** The UUID halves of slot {@code i} at {@code 2i} and {@code 2i + 1}. */
+  /**
+   * Slot {@code i}'s key at {@code 3i} (the UUID's most significant half), {@code 3i + 1} (least) and
+   * {@code 3i + 2} (the id type's identity hash, so that a probe compares in one cache line and reads
+   * the id object only on a match).
+   */
   private long[] keys;
   /** The id of each slot, or null for a free slot. */
   private Object[] ids;
@@ -38,7 +42,7 @@ final class LoadPool {
    */
   LoadPool(int expectedIds) {
     int capacity = Integer.highestOneBit(Math.max(16, Math.min(1 << 28, expectedIds * 2 - 1))) << 1;
-    keys = new long[2 * capacity];
+    keys = new long[3 * capacity];
     ids = new Object[capacity];
   }
 
@@ -54,25 +58,65 @@ final class LoadPool {
    */
   @SuppressWarnings("unchecked")
   <T> T id(long most, long least, Class<T> type, Function<UUID, T> wrap) {
+    Object hit = get(most, least, type);
+    if (hit != null) {
+      return (T) hit;
+    }
+    T made = wrap.apply(new UUID(most, least));
+    put(most, least, type, made);
+    return made;
+  }
+
+  /**
+   * The value of {@code type} kept under the key {@code (a, b)}, or null. Besides ids, values with a
+   * cheap two-{@code long} key are kept here (instants and dates, keyed by their text's fields), so a
+   * repeated value costs neither its construction nor an {@code equals} call.
+   *
+   * @param a the key's first half
+   * @param b the key's second half
+   * @param type the value's class, part of the key
+   * @return the value {@link #put} kept, or null
+   */
+  Object get(long a, long b, Class<?> type) {
+    long typeHash = System.identityHashCode(type);
     Object[] table = ids;
+    long[] k = keys;
     int mask = table.length - 1;
-    int i = slot(most, least) & mask;
+    int i = slot(a, b, typeHash) & mask;
     while (true) {
       Object v = table[i];
       if (v == null) {
-        T made = wrap.apply(new UUID(most, least));
-        table[i] = made;
-        keys[2 * i] = most;
-        keys[2 * i + 1] = least;
-        if (++size * 2 > table.length) {
-          grow();
-        }
-        return made;
+        return null;
       }
-      if (keys[2 * i] == most && keys[2 * i + 1] == least && v.getClass() == type) {
-        return (T) v;
+      int at = 3 * i;
+      if (k[at] == a && k[at + 1] == b && k[at + 2] == typeHash && v.getClass() == type) {
+        return v;
       }
       i = (i + 1) & mask;
+    }
+  }
+
+  /**
+   * Keeps {@code value} under the key {@code (a, b, type)}; {@link #get} must have returned null for it.
+   *
+   * @param a the key's first half
+   * @param b the key's second half
+   * @param type the value's class
+   * @param value the value, not null, of class {@code type}
+   */
+  void put(long a, long b, Class<?> type, Object value) {
+    long typeHash = System.identityHashCode(type);
+    int mask = ids.length - 1;
+    int i = slot(a, b, typeHash) & mask;
+    while (ids[i] != null) {
+      i = (i + 1) & mask;
+    }
+    ids[i] = value;
+    keys[3 * i] = a;
+    keys[3 * i + 1] = b;
+    keys[3 * i + 2] = typeHash;
+    if (++size * 2 > ids.length) {
+      grow();
     }
   }
 
@@ -89,7 +133,7 @@ final class LoadPool {
   }
 
   /**
-   * How many distinct ids the pool holds.
+   * How many distinct ids (and other keyed values) the pool holds.
    *
    * @return the count
    */
@@ -97,8 +141,8 @@ final class LoadPool {
     return size;
   }
 
-  private static int slot(long most, long least) {
-    long h = (most ^ least) * 0x9E3779B97F4A7C15L;
+  private static int slot(long most, long least, long typeHash) {
+    long h = (most ^ least ^ typeHash) * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32));
   }
 
@@ -110,15 +154,17 @@ final class LoadPool {
     int mask = ids.length - 1;
     for (int j = 0; j < oldIds.length; j++) {
       if (oldIds[j] != null) {
-        long most = oldKeys[2 * j];
-        long least = oldKeys[2 * j + 1];
-        int i = slot(most, least) & mask;
+        long most = oldKeys[3 * j];
+        long least = oldKeys[3 * j + 1];
+        long typeHash = oldKeys[3 * j + 2];
+        int i = slot(most, least, typeHash) & mask;
         while (ids[i] != null) {
           i = (i + 1) & mask;
         }
         ids[i] = oldIds[j];
-        keys[2 * i] = most;
-        keys[2 * i + 1] = least;
+        keys[3 * i] = most;
+        keys[3 * i + 1] = least;
+        keys[3 * i + 2] = typeHash;
       }
     }
   }

@@ -1912,6 +1912,9 @@ final class RecordCodec {
     /** The halves of the UUID {@link #parseUuid} parsed last. */
     long uuidMost;
     long uuidLeast;
+    /** The key {@link #canonicalDateTimeKey} computed last: the date's and the time's fields, packed. */
+    long keyA;
+    long keyB;
 
     In(JsonParser p, String kind, LoadPool pool) {
       this.p = p;
@@ -2078,6 +2081,14 @@ final class RecordCodec {
         return null;
       }
       try {
+        if (pool != null && canonicalDateTimeKey(text)) {
+          Instant kept = (Instant) pool.get(keyA, keyB, Instant.class);
+          if (kept == null) {
+            kept = parseCanonicalDateTime(text).toInstant(ZoneOffset.UTC);
+            pool.put(keyA, keyB, Instant.class, kept);
+          }
+          return kept;
+        }
         LocalDateTime canonical = parseCanonicalDateTime(text);
         return shared((canonical != null ? canonical : LocalDateTime.parse(text, DATE_TIME)).toInstant(ZoneOffset.UTC));
       } catch (DateTimeException e) {
@@ -2091,6 +2102,15 @@ final class RecordCodec {
         return null;
       }
       try {
+        if (pool != null && text.length() == 10 && canonicalDate(text)) {
+          long key = number(text, 0, 4) * 10_000L + number(text, 5, 7) * 100L + number(text, 8, 10);
+          LocalDate kept = (LocalDate) pool.get(key, 0, LocalDate.class);
+          if (kept == null) {
+            kept = parseDate(text, 0);
+            pool.put(key, 0, LocalDate.class, kept);
+          }
+          return kept;
+        }
         return shared(text.length() == 10 && canonicalDate(text) ? parseDate(text, 0) : LocalDate.parse(text, DATE));
       } catch (DateTimeException e) {
         throw corrupt("expected a date yyyy-MM-dd, found " + quote(text));
@@ -2236,6 +2256,34 @@ final class RecordCodec {
         default:
           throw corrupt("unexpected " + describe(t) + " in data");
       }
+    }
+
+    /**
+     * Whether {@code t} has the canonical date-time shape ({@link #parseCanonicalDateTime}); if so, sets
+     * {@link #keyA} to its date fields ({@code yyyyMMdd}) and {@link #keyB} to its time fields
+     * ({@code HHmmss} and the nanoseconds), packed as decimal numbers without checking their ranges:
+     * equal keys mean the same fields, so the same instant, and a text with out-of-range fields has a key
+     * no valid text has (its parse throws before anything is kept under it).
+     */
+    private boolean canonicalDateTimeKey(String t) {
+      int n = t.length();
+      if (n < 19 || n == 20 || n > 29 || !canonicalDate(t) || t.charAt(10) != 'T' || t.charAt(13) != ':'
+          || t.charAt(16) != ':' || !digits(t, 11, 13) || !digits(t, 14, 16) || !digits(t, 17, 19)) {
+        return false;
+      }
+      long nanos = 0;
+      if (n > 19) {
+        if (t.charAt(19) != '.' || !digits(t, 20, n)) {
+          return false;
+        }
+        nanos = number(t, 20, n);
+        for (int i = n; i < 29; i++) {
+          nanos *= 10;
+        }
+      }
+      keyA = number(t, 0, 4) * 10_000L + number(t, 5, 7) * 100L + number(t, 8, 10);
+      keyB = ((number(t, 11, 13) * 100L + number(t, 14, 16)) * 100L + number(t, 17, 19)) * 1_000_000_000L + nanos;
+      return true;
     }
 
     /**
