@@ -222,7 +222,10 @@ public final class ProdTrack implements AutoCloseable {
     }
 
     /**
-     * Opens the engine: loads every record of the store and rebuilds the indexes.
+     * Opens the engine: loads every record of the store and rebuilds the indexes. On a machine with more
+     * than one processor the records are decoded on the calling thread while a second, short-lived thread
+     * applies them to the engine's state (the state is the same either way); it has ended when this
+     * method returns or throws.
      *
      * @return the engine
      * @throws dev.prodtrack.storage.StorageException if the store cannot be loaded

@@ -59,8 +59,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
  * The engine's in-memory state: every record by id, and the indexes the queries read.
  *
  * <p>Design note. The state is mutated only by {@link #put} and {@link #remove}, called by the single
- * writer after the store acknowledged a change set; each call keeps every index in step with the
- * records. Readers hold the engine's read lock, so they never see a half-applied change set. Comments
+ * writer after the store acknowledged a change set (and, while the engine opens, by the {@link
+ * StateLoader}'s applying thread, before any reader exists); each call keeps every index in step with
+ * the records. Readers hold the engine's read lock, so they never see a half-applied change set. Comments
  * of a task are kept sorted by (created_at, posting order): the posting order is an engine ordinal
  * persisted with the comment, so that replays after a reopen order equal-dated comments as the live
  * path did.
