@@ -14,9 +14,11 @@ import java.util.RandomAccess;
  * The critical-path method of schedule-analytics.md §5.2 on working-day ordinals.
  *
  * <p>Design note. Dates become working-day ordinals (0 = the first working day on or after the analysis
- * start); the forward pass runs in Kahn's topological order, the backward pass in reverse. A cycle aborts
- * with the tasks of one cycle, found by walking the links left after Kahn's algorithm. Pure: nothing
- * here reads the engine.
+ * start); the forward pass runs in a topological order, the backward pass in reverse, and the result lists
+ * the tasks in Kahn's order. A cycle aborts with the tasks of one cycle, found by walking the links left
+ * after Kahn's algorithm. Pure: nothing here reads the engine. A result computed from a {@link CpmNetwork}
+ * keeps the passes' arrays and makes each {@link CpmTask} of {@link #tasks()} when it is read (equal, not
+ * identical, on each read); a caller that reads every task many times may copy the list once.
  *
  * @param tasks every task's result, in topological order
  * @param finish the project finish (max EF)
@@ -24,7 +26,10 @@ import java.util.RandomAccess;
  */
 public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> critical) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists, except the immutable task view that
+   * {@link #compute(CpmNetwork, LocalDate, LocalDate, long, WorkCalendar)} makes.
+   */
   public CriticalPath {
     tasks = tasks instanceof Tasks ? tasks : List.copyOf(tasks);
     Objects.requireNonNull(finish, "finish");
