@@ -400,6 +400,18 @@ class DecoderFuzzProperties {
             .isEqualTo(base.workload().states.get(base.workload().changeSets.size()));
       }
       byte[] valid = base.disk().read(Workload.DIR.resolve(base.file()));
+      if (base.snapshot()) {
+        // the snapshot alone holds the state: fuzzing it reaches the chunk decoder, not a fallback
+        SimulatedDisk withoutOldJournal = base.disk().copy();
+        try {
+          withoutOldJournal.delete(Workload.DIR.resolve(Format.journalName(1)));
+        } catch (java.io.IOException e) {
+          throw new AssertionError(e);
+        }
+        try (FileStore store = FileStore.open(Workload.DIR, options(), withoutOldJournal)) {
+          assertThat(Workload.load(store).content()).isEqualTo(base.workload().states.get(40));
+        }
+      }
       try {
         assertThat(reframe(Arrays.copyOf(valid, Format.HEADER_BYTES), frames(valid), base.snapshot()))
             .as("reframing an unchanged file gives the same bytes").isEqualTo(valid);
