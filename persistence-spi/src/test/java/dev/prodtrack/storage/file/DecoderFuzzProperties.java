@@ -252,7 +252,7 @@ class DecoderFuzzProperties {
   }
 
   private static Base snapshotBase() {
-    Workload w = Workload.random(32, 40, 200, 1_000);
+    Workload w = Workload.random(32, 24, 50, 400);
     SimulatedDisk disk = new SimulatedDisk();
     try {
       disk.createDirectory(Workload.DIR.getParent());
@@ -261,7 +261,7 @@ class DecoderFuzzProperties {
     }
     try (FileStore store = FileStore.open(Workload.DIR, options(), disk)) {
       store.load(r -> { });
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 24; i++) {
         store.commit(w.changeSets.get(i));
       }
       store.compact();
@@ -388,7 +388,7 @@ class DecoderFuzzProperties {
 
   @Test
   void snapshotRecovery_onFuzzedSnapshots_onlyRefusesWithCorrupt() {
-    qt().withFixedSeed(SEED).withExamples(1_500 * SCALE).forAll(fileInputs(SNAPSHOT))
+    qt().withFixedSeed(SEED).withExamples(1_000 * SCALE).forAll(fileInputs(SNAPSHOT))
         .checkAssert(input -> timed(() -> openFuzzed(SNAPSHOT, input)));
   }
 
@@ -409,7 +409,7 @@ class DecoderFuzzProperties {
           throw new AssertionError(e);
         }
         try (FileStore store = FileStore.open(Workload.DIR, options(), withoutOldJournal)) {
-          assertThat(Workload.load(store).content()).isEqualTo(base.workload().states.get(40));
+          assertThat(Workload.load(store).content()).isEqualTo(base.workload().states.get(24));
         }
       }
       try {
