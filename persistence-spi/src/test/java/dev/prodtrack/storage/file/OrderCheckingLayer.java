@@ -97,7 +97,8 @@ final class OrderCheckingLayer implements FileLayer {
   /** Throws if any violation was recorded. */
   synchronized void assertNoViolations() {
     if (!violations.isEmpty()) {
-      throw new AssertionError(violations.size() + " write-ordering violation(s): " + violations);
+      throw new AssertionError(violations.size() + " write-ordering violation(s), the first ones: "
+          + violations.subList(0, Math.min(10, violations.size())));
     }
   }
 
