@@ -93,14 +93,6 @@ public final class ProdTrack implements AutoCloseable {
   private record SequencedEvents(long sequence, List<Event> events) {}
   private final Object publishLock = new Object();
   private final RecoveryReport recoveryReport;
-  /**
-   * While a store that keeps records unencoded loads: the decoded records, offered back to it afterwards
-   * ({@link DeferredEncoding#keepDecoded}) so that it holds them instead of their bytes; null otherwise.
-   */
-  private List<PendingRecord> loaded;
-  /** While loading: the values the decoded records share (ids, instants, dates, durations, strings). */
-  private org.eclipse.collections.impl.set.mutable.UnifiedSet<Object> pool =
-      new org.eclipse.collections.impl.set.mutable.UnifiedSet<>();
 
   private ProdTrack(Builder b) {
     this.store = b.store != null ? b.store : MemoryStore.create();
@@ -108,25 +100,18 @@ public final class ProdTrack implements AutoCloseable {
     this.ids = b.ids;
     this.hoursPerDay = b.hoursPerDay;
     this.listenerErrorHandler = b.listenerErrorHandler;
-    this.loaded = store instanceof DeferredEncoding ? new ArrayList<>() : null;
-    this.recoveryReport = store.load(this::loadRecord);
-    pool = null;
+    // A store that keeps records unencoded is offered the decoded records back afterwards
+    // (DeferredEncoding.keepDecoded), so that it holds them instead of their bytes.
+    List<PendingRecord> loaded = store instanceof DeferredEncoding ? new ArrayList<>() : null;
+    StateLoader loader = new StateLoader(state, loaded, b.loadThreads > 1, b.loadBatch);
+    try {
+      this.recoveryReport = store.load(loader);
+      loader.finish();
+    } finally {
+      loader.abort();
+    }
     if (loaded != null) {
       ((DeferredEncoding) store).keepDecoded(loaded);
-      loaded = null;
-    }
-  }
-
-  /** Receives a loaded comment's ordinal; used by the constructor's thread only. */
-  private final long[] loadedOrder = new long[1];
-
-  private void loadRecord(StoredRecord r) {
-    String kind = r.key().kind();
-    Object record = RecordCodec.decodeLoaded(kind, r.payload(), loadedOrder, pool);
-    long order = loadedOrder[0];
-    state.put(record, order);
-    if (loaded != null) {
-      loaded.add(new PendingRecord(EngineRecords.idOf(record), record, order));
     }
   }
 
@@ -146,12 +131,35 @@ public final class ProdTrack implements AutoCloseable {
     private InstantSource clock = InstantSource.system();
     private IdSource ids = IdSource.random();
     private double hoursPerDay = 8;
+    /** Threads that load the store on open: 2 decodes and applies in a pipeline ({@link StateLoader}). */
+    private int loadThreads = Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1;
+    private int loadBatch = StateLoader.BATCH;
     private BiConsumer<Event, Throwable> listenerErrorHandler = (e, t) -> {
       Thread th = Thread.currentThread();
       th.getUncaughtExceptionHandler().uncaughtException(th, t);
     };
 
     private Builder() {}
+
+    /**
+     * How many threads load the store on open (package-private: tests compare both paths).
+     *
+     * @param threads 1 to decode and apply on the opening thread, 2 to apply on a second thread
+     * @param batch records per hand-over to the second thread, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is not 1 or 2, or {@code batch} is below 1
+     */
+    Builder loadThreads(int threads, int batch) {
+      if (threads != 1 && threads != 2) {
+        throw new IllegalArgumentException("loadThreads must be 1 or 2, was " + threads);
+      }
+      if (batch < 1) {
+        throw new IllegalArgumentException("batch must be at least 1, was " + batch);
+      }
+      this.loadThreads = threads;
+      this.loadBatch = batch;
+      return this;
+    }
 
     /**
      * The store to load from and commit to.
@@ -214,7 +222,10 @@ public final class ProdTrack implements AutoCloseable {
     }
 
     /**
-     * Opens the engine: loads every record of the store and rebuilds the indexes.
+     * Opens the engine: loads every record of the store and rebuilds the indexes. On a machine with more
+     * than one processor the records are decoded on the calling thread while a second, short-lived thread
+     * applies them to the engine's state (the state is the same either way); it has ended when this
+     * method returns or throws.
      *
      * @return the engine
      * @throws dev.prodtrack.storage.StorageException if the store cannot be loaded

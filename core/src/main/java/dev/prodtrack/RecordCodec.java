@@ -65,7 +65,6 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -377,14 +376,14 @@ final class RecordCodec {
    * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}
    * @throws CorruptRecordException if {@code json} is not a valid record of that kind
    */
-  static Object decodeLoaded(String kind, byte[] json, long[] order, UnifiedSet<Object> pool) {
+  static Object decodeLoaded(String kind, byte[] json, long[] order, LoadPool pool) {
     Objects.requireNonNull(order, "order");
     order[0] = 0;
     return decode(JSON_LOADED, kind, json, order, pool);
   }
 
   private static Object decode(JsonFactory factory, String kind, byte[] json, long[] order,
-      UnifiedSet<Object> pool) {
+      LoadPool pool) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(json, "json");
     Function<In, Object> reader = switch (kind) {
@@ -443,7 +442,7 @@ final class RecordCodec {
   }
 
   /** Parses one document with {@code body}, which starts on the root object; Jackson errors become corrupt. */
-  private static <T> T read(JsonFactory factory, String kind, byte[] json, UnifiedSet<Object> pool,
+  private static <T> T read(JsonFactory factory, String kind, byte[] json, LoadPool pool,
       Function<In, T> body) {
     try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), json)) {
       try {
@@ -1096,7 +1095,7 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(ProjectId::new);
+        case "id" -> id = in.id(ProjectId.class, ProjectId::new);
         case "name" -> name = in.string();
         case "code" -> code = in.string();
         case "description" -> description = in.string();
@@ -1116,7 +1115,7 @@ final class RecordCodec {
         case "team" -> team = in.list(RecordCodec::readTeamMember);
         case "task_type_links" -> taskTypeLinks = in.list(RecordCodec::readTaskTypeLink);
         case "task_status_links" -> taskStatusLinks = in.list(RecordCodec::readTaskStatusLink);
-        case "asset_types" -> assetTypes = in.list(i -> i.id(EntityTypeId::new));
+        case "asset_types" -> assetTypes = in.list(i -> i.id(EntityTypeId.class, EntityTypeId::new));
         case "data" -> data = in.data();
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
@@ -1145,7 +1144,7 @@ final class RecordCodec {
     Role role = null;
     while (in.next()) {
       switch (in.name) {
-        case "person_id" -> personId = in.id(PersonId::new);
+        case "person_id" -> personId = in.id(PersonId.class, PersonId::new);
         case "role" -> role = in.role();
         default -> in.skip();
       }
@@ -1163,7 +1162,7 @@ final class RecordCodec {
     Integer priority = null;
     while (in.next()) {
       switch (in.name) {
-        case "task_type_id" -> taskTypeId = in.id(TaskTypeId::new);
+        case "task_type_id" -> taskTypeId = in.id(TaskTypeId.class, TaskTypeId::new);
         case "priority" -> priority = in.integer();
         default -> in.skip();
       }
@@ -1182,7 +1181,7 @@ final class RecordCodec {
     List<Role> rolesForBoard = null;
     while (in.next()) {
       switch (in.name) {
-        case "task_status_id" -> taskStatusId = in.id(TaskStatusId::new);
+        case "task_status_id" -> taskStatusId = in.id(TaskStatusId.class, TaskStatusId::new);
         case "priority" -> priority = in.integer();
         case "roles_for_board" -> rolesForBoard = in.list(In::role);
         default -> in.skip();
@@ -1216,7 +1215,7 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(PersonId::new);
+        case "id" -> id = in.id(PersonId.class, PersonId::new);
         case "first_name" -> firstName = in.string();
         case "last_name" -> lastName = in.string();
         case "email" -> email = in.string();
@@ -1227,7 +1226,7 @@ final class RecordCodec {
         case "seniority" -> seniority = in.string();
         case "daily_salary" -> dailySalary = in.integer();
         case "contract_type" -> contractType = in.string();
-        case "departments" -> departments = in.list(i -> i.id(DepartmentId::new));
+        case "departments" -> departments = in.list(i -> i.id(DepartmentId.class, DepartmentId::new));
         case "is_bot" -> bot = in.bool();
         case "last_presence" -> lastPresence = in.date();
         case "data" -> data = in.data();
@@ -1255,7 +1254,7 @@ final class RecordCodec {
     Boolean archived = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(DepartmentId::new);
+        case "id" -> id = in.id(DepartmentId.class, DepartmentId::new);
         case "name" -> name = in.string();
         case "color" -> color = in.string();
         case "archived" -> archived = in.bool();
@@ -1279,12 +1278,12 @@ final class RecordCodec {
     List<TaskTypeId> taskTypes = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(EntityTypeId::new);
+        case "id" -> id = in.id(EntityTypeId.class, EntityTypeId::new);
         case "name" -> name = in.string();
         case "short_name" -> shortName = in.string();
         case "description" -> description = in.string();
         case "archived" -> archived = in.bool();
-        case "task_types" -> taskTypes = in.list(i -> i.id(TaskTypeId::new));
+        case "task_types" -> taskTypes = in.list(i -> i.id(TaskTypeId.class, TaskTypeId::new));
         default -> in.skip();
       }
     }
@@ -1318,9 +1317,9 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(EntityId::new);
-        case "project_id" -> projectId = in.id(ProjectId::new);
-        case "entity_type_id" -> entityTypeId = in.id(EntityTypeId::new);
+        case "id" -> id = in.id(EntityId.class, EntityId::new);
+        case "project_id" -> projectId = in.id(ProjectId.class, ProjectId::new);
+        case "entity_type_id" -> entityTypeId = in.id(EntityTypeId.class, EntityTypeId::new);
         case "name" -> name = in.string();
         case "code" -> code = in.string();
         case "description" -> description = in.string();
@@ -1330,10 +1329,10 @@ final class RecordCodec {
         case "is_casting_standby" -> castingStandby = in.bool();
         case "is_shared" -> shared = in.bool();
         case "status" -> status = in.string();
-        case "parent_id" -> parentId = in.id(EntityId::new);
-        case "source_id" -> sourceId = in.id(EntityId::new);
-        case "ready_for" -> readyFor = in.id(TaskTypeId::new);
-        case "created_by" -> createdBy = in.id(PersonId::new);
+        case "parent_id" -> parentId = in.id(EntityId.class, EntityId::new);
+        case "source_id" -> sourceId = in.id(EntityId.class, EntityId::new);
+        case "ready_for" -> readyFor = in.id(TaskTypeId.class, TaskTypeId::new);
+        case "created_by" -> createdBy = in.id(PersonId.class, PersonId::new);
         case "data" -> data = in.data();
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
@@ -1367,7 +1366,7 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(TaskTypeId::new);
+        case "id" -> id = in.id(TaskTypeId.class, TaskTypeId::new);
         case "name" -> name = in.string();
         case "short_name" -> shortName = in.string();
         case "description" -> description = in.string();
@@ -1376,7 +1375,7 @@ final class RecordCodec {
         case "for_entity" -> forEntity = in.string();
         case "allow_timelog" -> allowTimelog = in.bool();
         case "archived" -> archived = in.bool();
-        case "department_id" -> departmentId = in.id(DepartmentId::new);
+        case "department_id" -> departmentId = in.id(DepartmentId.class, DepartmentId::new);
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
         default -> in.skip();
@@ -1412,7 +1411,7 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(TaskStatusId::new);
+        case "id" -> id = in.id(TaskStatusId.class, TaskStatusId::new);
         case "name" -> name = in.string();
         case "short_name" -> shortName = in.string();
         case "description" -> description = in.string();
@@ -1475,11 +1474,11 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(TaskId::new);
-        case "project_id" -> projectId = in.id(ProjectId::new);
-        case "task_type_id" -> taskTypeId = in.id(TaskTypeId::new);
-        case "task_status_id" -> taskStatusId = in.id(TaskStatusId::new);
-        case "entity_id" -> entityId = in.id(EntityId::new);
+        case "id" -> id = in.id(TaskId.class, TaskId::new);
+        case "project_id" -> projectId = in.id(ProjectId.class, ProjectId::new);
+        case "task_type_id" -> taskTypeId = in.id(TaskTypeId.class, TaskTypeId::new);
+        case "task_status_id" -> taskStatusId = in.id(TaskStatusId.class, TaskStatusId::new);
+        case "entity_id" -> entityId = in.id(EntityId.class, EntityId::new);
         case "name" -> name = in.string();
         case "description" -> description = in.string();
         case "priority" -> priority = in.integer();
@@ -1498,8 +1497,8 @@ final class RecordCodec {
         case "nb_assets_ready" -> nbAssetsReady = in.integer();
         case "nb_drawings" -> nbDrawings = in.integer();
         case "data" -> data = in.data();
-        case "assigner_id" -> assignerId = in.id(PersonId::new);
-        case "assignees" -> assignees = in.list(i -> i.id(PersonId::new));
+        case "assigner_id" -> assignerId = in.id(PersonId.class, PersonId::new);
+        case "assignees" -> assignees = in.list(i -> i.id(PersonId.class, PersonId::new));
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
         default -> in.skip();
@@ -1543,21 +1542,21 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(CommentId::new);
+        case "id" -> id = in.id(CommentId.class, CommentId::new);
         case ORDER_FIELD -> {
           Long order = in.longInteger();
           in.order = order == null ? 0 : order;
         }
-        case "object_id" -> taskId = in.id(TaskId::new);
+        case "object_id" -> taskId = in.id(TaskId.class, TaskId::new);
         case "object_type" -> {
           String type = in.string();
           if (type != null && !type.equals(OBJECT_TYPE_TASK)) {
             throw in.corrupt("comments are on tasks; expected \"Task\", found " + quote(type));
           }
         }
-        case "task_status_id" -> taskStatusId = in.id(TaskStatusId::new);
-        case "person_id" -> personId = in.id(PersonId::new);
-        case "editor_id" -> editorId = in.id(PersonId::new);
+        case "task_status_id" -> taskStatusId = in.id(TaskStatusId.class, TaskStatusId::new);
+        case "person_id" -> personId = in.id(PersonId.class, PersonId::new);
+        case "editor_id" -> editorId = in.id(PersonId.class, PersonId::new);
         case "text" -> text = in.string();
         case "data" -> data = in.data();
         case "replies" -> replies = in.list(RecordCodec::readReply);
@@ -1565,9 +1564,9 @@ final class RecordCodec {
         case "pinned" -> pinned = in.bool();
         case "for_client" -> forClient = in.bool();
         case "links" -> links = in.list(In::string);
-        case "mentions" -> mentions = in.list(i -> i.id(PersonId::new));
-        case "department_mentions" -> departmentMentions = in.list(i -> i.id(DepartmentId::new));
-        case "acknowledgements" -> acknowledgements = in.list(i -> i.id(PersonId::new));
+        case "mentions" -> mentions = in.list(i -> i.id(PersonId.class, PersonId::new));
+        case "department_mentions" -> departmentMentions = in.list(i -> i.id(DepartmentId.class, DepartmentId::new));
+        case "acknowledgements" -> acknowledgements = in.list(i -> i.id(PersonId.class, PersonId::new));
         case "attachment_files" -> attachments = in.list(RecordCodec::readAttachment);
         case "has_preview" -> hasPreview = in.bool();
         case "created_at" -> createdAt = in.instant();
@@ -1599,12 +1598,12 @@ final class RecordCodec {
     List<DepartmentId> departmentMentions = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(Function.identity());
+        case "id" -> id = in.id(UUID.class, Function.identity());
         case "date" -> date = in.instant();
-        case "person_id" -> personId = in.id(PersonId::new);
+        case "person_id" -> personId = in.id(PersonId.class, PersonId::new);
         case "text" -> text = in.string();
-        case "mentions" -> mentions = in.list(i -> i.id(PersonId::new));
-        case "department_mentions" -> departmentMentions = in.list(i -> i.id(DepartmentId::new));
+        case "mentions" -> mentions = in.list(i -> i.id(PersonId.class, PersonId::new));
+        case "department_mentions" -> departmentMentions = in.list(i -> i.id(DepartmentId.class, DepartmentId::new));
         default -> in.skip();
       }
     }
@@ -1645,12 +1644,12 @@ final class RecordCodec {
     UUID replyId = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(Function.identity());
+        case "id" -> id = in.id(UUID.class, Function.identity());
         case "name" -> name = in.string();
         case "extension" -> extension = in.string();
         case "mimetype" -> mimetype = in.string();
         case "size" -> size = in.longInteger();
-        case "reply_id" -> replyId = in.id(Function.identity());
+        case "reply_id" -> replyId = in.id(UUID.class, Function.identity());
         default -> in.skip();
       }
     }
@@ -1672,9 +1671,9 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(TimeSpentId::new);
-        case "task_id" -> taskId = in.id(TaskId::new);
-        case "person_id" -> personId = in.id(PersonId::new);
+        case "id" -> id = in.id(TimeSpentId.class, TimeSpentId::new);
+        case "task_id" -> taskId = in.id(TaskId.class, TaskId::new);
+        case "person_id" -> personId = in.id(PersonId.class, PersonId::new);
         case "date" -> date = in.date();
         case "duration" -> duration = in.minutes();
         case "created_at" -> createdAt = in.instant();
@@ -1699,8 +1698,8 @@ final class RecordCodec {
     String description = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(DayOffId::new);
-        case "person_id" -> personId = in.id(PersonId::new);
+        case "id" -> id = in.id(DayOffId.class, DayOffId::new);
+        case "person_id" -> personId = in.id(PersonId.class, PersonId::new);
         case "date" -> date = in.date();
         case "end_date" -> endDate = in.date();
         case "description" -> description = in.string();
@@ -1729,13 +1728,13 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(NotificationId::new);
-        case "person_id" -> personId = in.id(PersonId::new);
-        case "author_id" -> authorId = in.id(PersonId::new);
+        case "id" -> id = in.id(NotificationId.class, NotificationId::new);
+        case "person_id" -> personId = in.id(PersonId.class, PersonId::new);
+        case "author_id" -> authorId = in.id(PersonId.class, PersonId::new);
         case "type" -> type = in.string();
-        case "task_id" -> taskId = in.id(TaskId::new);
-        case "comment_id" -> commentId = in.id(CommentId::new);
-        case "reply_id" -> replyId = in.id(u -> u);
+        case "task_id" -> taskId = in.id(TaskId.class, TaskId::new);
+        case "comment_id" -> commentId = in.id(CommentId.class, CommentId::new);
+        case "reply_id" -> replyId = in.id(UUID.class, u -> u);
         case "read" -> read = in.bool();
         case "change" -> change = in.bool();
         case "created_at" -> createdAt = in.instant();
@@ -1764,11 +1763,11 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(NewsId::new);
-        case "project_id" -> projectId = in.id(ProjectId::new);
-        case "task_id" -> taskId = in.id(TaskId::new);
-        case "comment_id" -> commentId = in.id(CommentId::new);
-        case "author_id" -> authorId = in.id(PersonId::new);
+        case "id" -> id = in.id(NewsId.class, NewsId::new);
+        case "project_id" -> projectId = in.id(ProjectId.class, ProjectId::new);
+        case "task_id" -> taskId = in.id(TaskId.class, TaskId::new);
+        case "comment_id" -> commentId = in.id(CommentId.class, CommentId::new);
+        case "author_id" -> authorId = in.id(PersonId.class, PersonId::new);
         case "change" -> change = in.bool();
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
@@ -1794,11 +1793,11 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(SubscriptionId::new);
-        case "person_id" -> personId = in.id(PersonId::new);
-        case "task_id" -> taskId = in.id(TaskId::new);
-        case "entity_id" -> sequenceId = in.id(EntityId::new);
-        case "task_type_id" -> taskTypeId = in.id(TaskTypeId::new);
+        case "id" -> id = in.id(SubscriptionId.class, SubscriptionId::new);
+        case "person_id" -> personId = in.id(PersonId.class, PersonId::new);
+        case "task_id" -> taskId = in.id(TaskId.class, TaskId::new);
+        case "entity_id" -> sequenceId = in.id(EntityId.class, EntityId::new);
+        case "task_type_id" -> taskTypeId = in.id(TaskTypeId.class, TaskTypeId::new);
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
         default -> in.skip();
@@ -1827,16 +1826,16 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(StatusAutomationId::new);
+        case "id" -> id = in.id(StatusAutomationId.class, StatusAutomationId::new);
         case "entity_type" -> entityType = in.string();
-        case "in_task_type_id" -> inType = in.id(TaskTypeId::new);
-        case "in_task_status_id" -> inStatus = in.id(TaskStatusId::new);
+        case "in_task_type_id" -> inType = in.id(TaskTypeId.class, TaskTypeId::new);
+        case "in_task_status_id" -> inStatus = in.id(TaskStatusId.class, TaskStatusId::new);
         case "out_field_type" -> outField = in.string();
-        case "out_task_type_id" -> outType = in.id(TaskTypeId::new);
-        case "out_task_status_id" -> outStatus = in.id(TaskStatusId::new);
+        case "out_task_type_id" -> outType = in.id(TaskTypeId.class, TaskTypeId::new);
+        case "out_task_status_id" -> outStatus = in.id(TaskStatusId.class, TaskStatusId::new);
         case "import_last_revision" -> importLast = in.bool();
         case "archived" -> archived = in.bool();
-        case "project_ids" -> projects = in.list(i -> i.id(ProjectId::new));
+        case "project_ids" -> projects = in.list(i -> i.id(ProjectId.class, ProjectId::new));
         case "created_at" -> createdAt = in.instant();
         case "updated_at" -> updatedAt = in.instant();
         default -> in.skip();
@@ -1865,10 +1864,10 @@ final class RecordCodec {
     Instant updatedAt = null;
     while (in.next()) {
       switch (in.name) {
-        case "id" -> id = in.id(TaskDependencyId::new);
-        case "project_id" -> project = in.id(ProjectId::new);
-        case "predecessor_id" -> predecessor = in.id(TaskId::new);
-        case "successor_id" -> successor = in.id(TaskId::new);
+        case "id" -> id = in.id(TaskDependencyId.class, TaskDependencyId::new);
+        case "project_id" -> project = in.id(ProjectId.class, ProjectId::new);
+        case "predecessor_id" -> predecessor = in.id(TaskId.class, TaskId::new);
+        case "successor_id" -> successor = in.id(TaskId.class, TaskId::new);
         case "type" -> type = in.string();
         case "lag" -> lag = in.integer();
         case "created_at" -> createdAt = in.instant();
@@ -1909,9 +1908,15 @@ final class RecordCodec {
     long order;
 
     /** Values shared across the records of one load, or null. */
-    final UnifiedSet<Object> pool;
+    final LoadPool pool;
+    /** The halves of the UUID {@link #parseUuid} parsed last. */
+    long uuidMost;
+    long uuidLeast;
+    /** The key {@link #canonicalDateTimeKey} computed last: the date's and the time's fields, packed. */
+    long keyA;
+    long keyB;
 
-    In(JsonParser p, String kind, UnifiedSet<Object> pool) {
+    In(JsonParser p, String kind, LoadPool pool) {
       this.p = p;
       this.kind = kind;
       this.pool = pool;
@@ -1920,7 +1925,7 @@ final class RecordCodec {
     /** The pool's value equal to {@code value} (added if absent), or {@code value} without a pool. */
     @SuppressWarnings("unchecked")
     <T> T shared(T value) {
-      return pool == null || value == null ? value : (T) pool.put(value);
+      return pool == null ? value : pool.shared(value);
     }
 
     void root() {
@@ -2018,16 +2023,15 @@ final class RecordCodec {
       return p.getString();
     }
 
-    <T> T id(Function<UUID, T> wrap) {
+    <T> T id(Class<T> type, Function<UUID, T> wrap) {
       String text = rawString();
       if (text == null) {
         return null;
       }
-      UUID uuid = parseUuid(text);
-      if (uuid == null) {
+      if (!parseUuid(text)) {
         throw corrupt("not a UUID: " + quote(text));
       }
-      return shared(wrap.apply(uuid));
+      return pool == null ? wrap.apply(new UUID(uuidMost, uuidLeast)) : pool.id(uuidMost, uuidLeast, type, wrap);
     }
 
     Boolean bool() {
@@ -2077,6 +2081,14 @@ final class RecordCodec {
         return null;
       }
       try {
+        if (pool != null && canonicalDateTimeKey(text)) {
+          Instant kept = (Instant) pool.get(keyA, keyB, Instant.class);
+          if (kept == null) {
+            kept = parseCanonicalDateTime(text).toInstant(ZoneOffset.UTC);
+            pool.put(keyA, keyB, Instant.class, kept);
+          }
+          return kept;
+        }
         LocalDateTime canonical = parseCanonicalDateTime(text);
         return shared((canonical != null ? canonical : LocalDateTime.parse(text, DATE_TIME)).toInstant(ZoneOffset.UTC));
       } catch (DateTimeException e) {
@@ -2090,6 +2102,15 @@ final class RecordCodec {
         return null;
       }
       try {
+        if (pool != null && text.length() == 10 && canonicalDate(text)) {
+          long key = number(text, 0, 4) * 10_000L + number(text, 5, 7) * 100L + number(text, 8, 10);
+          LocalDate kept = (LocalDate) pool.get(key, 0, LocalDate.class);
+          if (kept == null) {
+            kept = parseDate(text, 0);
+            pool.put(key, 0, LocalDate.class, kept);
+          }
+          return kept;
+        }
         return shared(text.length() == 10 && canonicalDate(text) ? parseDate(text, 0) : LocalDate.parse(text, DATE));
       } catch (DateTimeException e) {
         throw corrupt("expected a date yyyy-MM-dd, found " + quote(text));
@@ -2237,10 +2258,41 @@ final class RecordCodec {
       }
     }
 
-    /** Parses the canonical 8-4-4-4-12 hex form only ({@link UUID#fromString} accepts shorter forms), in one pass. */
-    private static UUID parseUuid(String text) {
+    /**
+     * Whether {@code t} has the canonical date-time shape ({@link #parseCanonicalDateTime}); if so, sets
+     * {@link #keyA} to its date fields ({@code yyyyMMdd}) and {@link #keyB} to its time fields
+     * ({@code HHmmss} and the nanoseconds), packed as decimal numbers without checking their ranges:
+     * equal keys mean the same fields, so the same instant, and a text with out-of-range fields has a key
+     * no valid text has (its parse throws before anything is kept under it).
+     */
+    private boolean canonicalDateTimeKey(String t) {
+      int n = t.length();
+      if (n < 19 || n == 20 || n > 29 || !canonicalDate(t) || t.charAt(10) != 'T' || t.charAt(13) != ':'
+          || t.charAt(16) != ':' || !digits(t, 11, 13) || !digits(t, 14, 16) || !digits(t, 17, 19)) {
+        return false;
+      }
+      long nanos = 0;
+      if (n > 19) {
+        if (t.charAt(19) != '.' || !digits(t, 20, n)) {
+          return false;
+        }
+        nanos = number(t, 20, n);
+        for (int i = n; i < 29; i++) {
+          nanos *= 10;
+        }
+      }
+      keyA = number(t, 0, 4) * 10_000L + number(t, 5, 7) * 100L + number(t, 8, 10);
+      keyB = ((number(t, 11, 13) * 100L + number(t, 14, 16)) * 100L + number(t, 17, 19)) * 1_000_000_000L + nanos;
+      return true;
+    }
+
+    /**
+     * Parses the canonical 8-4-4-4-12 hex form only ({@link UUID#fromString} accepts shorter forms), in one
+     * pass, into {@link #uuidMost} and {@link #uuidLeast}; false if {@code text} is not of that form.
+     */
+    private boolean parseUuid(String text) {
       if (text.length() != 36) {
-        return null;
+        return false;
       }
       long most = 0;
       long least = 0;
@@ -2248,7 +2300,7 @@ final class RecordCodec {
         char c = text.charAt(i);
         if (i == 8 || i == 13 || i == 18 || i == 23) {
           if (c != '-') {
-            return null;
+            return false;
           }
           continue;
         }
@@ -2260,7 +2312,7 @@ final class RecordCodec {
         } else if (c >= 'A' && c <= 'F') {
           digit = c - 'A' + 10;
         } else {
-          return null;
+          return false;
         }
         if (i < 18) {
           most = most << 4 | digit;
@@ -2268,7 +2320,9 @@ final class RecordCodec {
           least = least << 4 | digit;
         }
       }
-      return new UUID(most, least);
+      uuidMost = most;
+      uuidLeast = least;
+      return true;
     }
   }
 }

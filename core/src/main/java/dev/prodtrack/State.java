@@ -59,8 +59,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
  * The engine's in-memory state: every record by id, and the indexes the queries read.
  *
  * <p>Design note. The state is mutated only by {@link #put} and {@link #remove}, called by the single
- * writer after the store acknowledged a change set; each call keeps every index in step with the
- * records. Readers hold the engine's read lock, so they never see a half-applied change set. Comments
+ * writer after the store acknowledged a change set (and, while the engine opens, by the {@link
+ * StateLoader}'s applying thread, before any reader exists); each call keeps every index in step with
+ * the records. Readers hold the engine's read lock, so they never see a half-applied change set. Comments
  * of a task are kept sorted by (created_at, posting order): the posting order is an engine ordinal
  * persisted with the comment, so that replays after a reopen order equal-dated comments as the live
  * path did.
@@ -824,55 +825,100 @@ final class State {
   void checkIndexes() {
     State rebuilt = new State();
     allRecords().forEach(r -> rebuilt.put(r, r instanceof Comment c ? commentOrder.get(c.id()) : 0));
-    check("projectByName", projectByName, rebuilt.projectByName);
-    check("taskTypeByName", taskTypeByName, rebuilt.taskTypeByName);
-    check("statusByShortName", statusByShortName, rebuilt.statusByShortName);
-    check("departmentByName", departmentByName, rebuilt.departmentByName);
-    check("entityTypeByName", entityTypeByName, rebuilt.entityTypeByName);
-    check("entitiesByProject", entitiesByProject, rebuilt.entitiesByProject);
-    check("entitiesByParent", entitiesByParent, rebuilt.entitiesByParent);
-    check("entityByKey", entityByKey, rebuilt.entityByKey);
-    check("tasksByProject", tasksByProject, rebuilt.tasksByProject);
-    check("tasksByEntity", asSets(tasksByEntity), asSets(rebuilt.tasksByEntity));
-    check("tasksByStatus", tasksByStatus, rebuilt.tasksByStatus);
-    check("tasksByType", tasksByType, rebuilt.tasksByType);
-    check("tasksByAssignee", tasksByAssignee, rebuilt.tasksByAssignee);
-    check("taskByKey", taskByKey, rebuilt.taskByKey);
-    check("commentsByTask", commentsByTask, rebuilt.commentsByTask);
-    check("commentsPerStatus", commentsPerStatus, rebuilt.commentsPerStatus);
-    check("timeSpentsByTask", timeSpentsByTask, rebuilt.timeSpentsByTask);
-    check("timeSpentByKey", timeSpentByKey, rebuilt.timeSpentByKey);
-    check("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
-    check("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
-    check("notificationsByPerson", notificationsByPerson, rebuilt.notificationsByPerson);
-    check("notificationsByTask", asSets(notificationsByTask), asSets(rebuilt.notificationsByTask));
-    check("newsByTask", asSets(newsByTask), asSets(rebuilt.newsByTask));
-    check("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
-    check("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
-    check("dependenciesByTask", dependenciesByTask, rebuilt.dependenciesByTask);
-    check("dependenciesByProject", dependenciesByProject, rebuilt.dependenciesByProject);
-    check("undoneByDue", undoneByDue, rebuilt.undoneByDue);
-    check("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
-    TodoIndex open = todo;
+    String differs = firstIndexDifference(rebuilt);
+    if (differs != null) {
+      throw new IllegalStateException(differs);
+    }
+  }
+
+  /**
+   * Compares every index of this state with another's: the maintained ones, and the lazily built ones
+   * (todo, earned value, schedule views) that either state has built. The order of a task's tasks on an
+   * entity, notifications and news is not compared (it follows the order the records arrived in); every
+   * other index is compared as it is, including the order of each task's comments.
+   *
+   * @param other a state holding the same records
+   * @return a description of the first disagreement, or null if every index agrees
+   */
+  String firstIndexDifference(State other) {
+    String[] first = new String[1];
+    BiConsumerOfIndex check = (name, actual, expected) -> {
+      if (first[0] == null && !Objects.equals(actual, expected)) {
+        first[0] = "index " + name + " disagrees with the records:\n  kept:    " + actual + "\n  rebuilt: " + expected;
+      }
+    };
+    State rebuilt = other;
+    check.accept("commentOrder", commentOrder, rebuilt.commentOrder);
+    check.accept("projectByName", projectByName, rebuilt.projectByName);
+    check.accept("taskTypeByName", taskTypeByName, rebuilt.taskTypeByName);
+    check.accept("statusByShortName", statusByShortName, rebuilt.statusByShortName);
+    check.accept("departmentByName", departmentByName, rebuilt.departmentByName);
+    check.accept("entityTypeByName", entityTypeByName, rebuilt.entityTypeByName);
+    check.accept("entitiesByProject", entitiesByProject, rebuilt.entitiesByProject);
+    check.accept("entitiesByParent", entitiesByParent, rebuilt.entitiesByParent);
+    check.accept("entityByKey", entityByKey, rebuilt.entityByKey);
+    check.accept("tasksByProject", tasksByProject, rebuilt.tasksByProject);
+    check.accept("tasksByEntity", asSets(tasksByEntity), asSets(rebuilt.tasksByEntity));
+    check.accept("tasksByStatus", tasksByStatus, rebuilt.tasksByStatus);
+    check.accept("tasksByType", tasksByType, rebuilt.tasksByType);
+    check.accept("tasksByAssignee", tasksByAssignee, rebuilt.tasksByAssignee);
+    check.accept("taskByKey", taskByKey, rebuilt.taskByKey);
+    check.accept("commentsByTask", commentsByTask, rebuilt.commentsByTask);
+    check.accept("commentsPerStatus", commentsPerStatus, rebuilt.commentsPerStatus);
+    check.accept("timeSpentsByTask", timeSpentsByTask, rebuilt.timeSpentsByTask);
+    check.accept("timeSpentByKey", timeSpentByKey, rebuilt.timeSpentByKey);
+    check.accept("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
+    check.accept("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
+    check.accept("notificationsByPerson", notificationsByPerson, rebuilt.notificationsByPerson);
+    check.accept("notificationsByTask", asSets(notificationsByTask), asSets(rebuilt.notificationsByTask));
+    check.accept("newsByTask", asSets(newsByTask), asSets(rebuilt.newsByTask));
+    check.accept("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
+    check.accept("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
+    check.accept("dependenciesByTask", dependenciesByTask, rebuilt.dependenciesByTask);
+    check.accept("dependenciesByProject", dependenciesByProject, rebuilt.dependenciesByProject);
+    check.accept("undoneByDue", undoneByDue, rebuilt.undoneByDue);
+    check.accept("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
+    if (first[0] != null) {
+      return first[0];
+    }
+    TodoIndex open = todo != null ? todo : rebuilt.todo;
     if (open != null) {
-      String differs = open.firstDifference(TodoIndex.build(rebuilt));
+      String differs = (todo != null ? todo : TodoIndex.build(this))
+          .firstDifference(rebuilt.todo != null ? rebuilt.todo : TodoIndex.build(rebuilt));
       if (differs != null) {
-        throw new IllegalStateException("index todo disagrees with the records: " + differs);
+        return "index todo disagrees with the records: " + differs;
       }
     }
-    EarnedValueIndex ev = earnedValue;
-    if (ev != null) {
-      ProjectId differs = ev.firstDifference(EarnedValueIndex.build(rebuilt));
+    if (earnedValue != null || rebuilt.earnedValue != null) {
+      EarnedValueIndex ev = earnedValue != null ? earnedValue : EarnedValueIndex.build(this);
+      EarnedValueIndex other2 = rebuilt.earnedValue != null ? rebuilt.earnedValue : EarnedValueIndex.build(rebuilt);
+      ProjectId differs = ev.firstDifference(other2);
       if (differs != null) {
-        throw new IllegalStateException("index earnedValue disagrees with the records for project " + differs
-            + ":\n  kept:    " + ev.byProject.get(differs) + "\n  rebuilt: "
-            + EarnedValueIndex.build(rebuilt).byProject.get(differs));
+        return "index earnedValue disagrees with the records for project " + differs
+            + ":\n  kept:    " + ev.byProject.get(differs) + "\n  rebuilt: " + other2.byProject.get(differs);
       }
     }
-    ScheduleTaskIndex st = scheduleTasks;
-    if (st != null) {
-      st.check(rebuilt);
+    if (scheduleTasks != null) {
+      try {
+        scheduleTasks.check(rebuilt);
+      } catch (IllegalStateException e) {
+        return e.getMessage();
+      }
     }
+    if (rebuilt.scheduleTasks != null) {
+      try {
+        rebuilt.scheduleTasks.check(this);
+      } catch (IllegalStateException e) {
+        return e.getMessage();
+      }
+    }
+    return null;
+  }
+
+  /** One index comparison of {@link #firstIndexDifference}. */
+  @FunctionalInterface
+  private interface BiConsumerOfIndex {
+    void accept(String name, Object actual, Object expected);
   }
 
   private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {
@@ -885,12 +931,5 @@ final class State {
     java.util.Map<K, java.util.Set<V>> out = new java.util.HashMap<>();
     m.forEachKeyMultiValues((k, v) -> out.put(k, new java.util.HashSet<>((java.util.Collection<V>) v)));
     return out;
-  }
-
-  private static void check(String name, Object actual, Object expected) {
-    if (!Objects.equals(actual, expected)) {
-      throw new IllegalStateException("index " + name + " disagrees with the records:\n  kept:    " + actual
-          + "\n  rebuilt: " + expected);
-    }
   }
 }

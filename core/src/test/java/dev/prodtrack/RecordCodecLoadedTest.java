@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.prodtrack.model.Comment;
 import dev.prodtrack.model.Task;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,6 +61,54 @@ class RecordCodecLoadedTest {
     assertThatThrownBy(() -> RecordCodec.decode("task", repeated)).isInstanceOf(CorruptRecordException.class);
     assertThat(((Task) RecordCodec.decodeLoaded("task", repeated, new long[1])).priority())
         .isEqualTo(RecordCodecTest.fullTask().priority());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("dev.prodtrack.RecordCodecTest#records")
+  void decodeLoaded_everyKind_withAPool_equalsDecodeTwice(String kind, Object record) {
+    byte[] bytes = RecordCodec.encode(record);
+    LoadPool pool = new LoadPool(2);
+
+    assertThat(RecordCodec.decodeLoaded(kind, bytes, new long[1], pool)).isEqualTo(record);
+    assertThat(RecordCodec.decodeLoaded(kind, bytes, new long[1], pool)).isEqualTo(record);
+  }
+
+  @Test
+  void decodeLoaded_withAPool_sharesIdsInstantsAndDates_acrossSpellingsOfOneInstant() {
+    LoadPool pool = new LoadPool();
+    String json = new String(RecordCodec.encode(RecordCodecTest.minimalTask()), UTF_8);
+    assertThat(json).contains("\"created_at\":\"2024-01-23T10:00:00\"");
+    byte[] longerFraction = json.replace("\"created_at\":\"2024-01-23T10:00:00\"",
+        "\"created_at\":\"2024-01-23T10:00:00.000\"").getBytes(UTF_8);
+
+    Task first = (Task) RecordCodec.decodeLoaded("task", json.getBytes(UTF_8), new long[1], pool);
+    Task second = (Task) RecordCodec.decodeLoaded("task", longerFraction, new long[1], pool);
+
+    assertThat(second).isEqualTo(first).isEqualTo(RecordCodecTest.minimalTask());
+    assertThat(first.createdAt()).isSameAs(first.updatedAt());
+    assertThat(second.createdAt()).isSameAs(first.createdAt());
+    assertThat(second.id()).isSameAs(first.id());
+    assertThat(second.projectId()).isSameAs(first.projectId());
+
+    String full = new String(RecordCodec.encode(RecordCodecTest.fullTask()), UTF_8);
+    byte[] dueOnStart = full.replace("\"due_date\":\"2024-02-02\"", "\"due_date\":\"2024-01-22\"").getBytes(UTF_8);
+    Task t = (Task) RecordCodec.decodeLoaded("task", dueOnStart, new long[1], pool);
+    assertThat(t.dueDate()).isEqualTo(LocalDate.of(2024, 1, 22)).isSameAs(t.startDate());
+  }
+
+  @Test
+  void decodeLoaded_withAPool_outOfRangeDateOrTime_isCorruptEvenAfterValidOnesWereShared() {
+    LoadPool pool = new LoadPool();
+    String full = new String(RecordCodec.encode(RecordCodecTest.fullTask()), UTF_8);
+    RecordCodec.decodeLoaded("task", full.getBytes(UTF_8), new long[1], pool);
+    byte[] badDate = full.replace("\"due_date\":\"2024-02-02\"", "\"due_date\":\"2024-02-30\"").getBytes(UTF_8);
+    byte[] badTime = full.replace("\"created_at\":\"2024-01-23T10:00:00\"", "\"created_at\":\"2024-01-23T24:00:00\"")
+        .getBytes(UTF_8);
+
+    assertThatThrownBy(() -> RecordCodec.decodeLoaded("task", badDate, new long[1], pool))
+        .isInstanceOf(CorruptRecordException.class).hasMessageContaining("2024-02-30");
+    assertThatThrownBy(() -> RecordCodec.decodeLoaded("task", badTime, new long[1], pool))
+        .isInstanceOf(CorruptRecordException.class).hasMessageContaining("24:00:00");
   }
 
   @Test

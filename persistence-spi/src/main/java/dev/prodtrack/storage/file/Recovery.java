@@ -157,7 +157,7 @@ final class Recovery {
     if (result.storeId != null && !result.storeId.equals(h.storeId())) {
       throw new SnapshotCorrupt("belongs to store " + h.storeId() + ", not " + result.storeId);
     }
-    Map<RecordKey, StoredRecord> records = new HashMap<>();
+    Map<RecordKey, StoredRecord> records = new HashMap<>(expectedRecords(bytes));
     CRC32C crcOfCrcs = new CRC32C();
     int pos = Format.HEADER_BYTES;
     int chain = 0;
@@ -195,6 +195,23 @@ final class Recovery {
         throw new SnapshotCorrupt("unexpected record type " + f.type() + " at offset " + pos);
       }
     }
+  }
+
+  /**
+   * A capacity for the snapshot's map of records, from the record count its footer states (the last 28
+   * bytes of a well-formed snapshot): only a sizing hint, read before anything is verified, so it is
+   * bounded by what the file's size allows (a record takes more than 16 bytes) and the default is used
+   * when it is out of range. The footer is verified with the rest.
+   */
+  static int expectedRecords(byte[] bytes) {
+    if (bytes.length < Format.HEADER_BYTES + Format.FRAME_BYTES + 28) {
+      return 16;
+    }
+    long stated = ByteBuffer.wrap(bytes, bytes.length - 28, 8).getLong();
+    if (stated < 0 || stated > bytes.length / 16) {
+      return 16;
+    }
+    return (int) Math.min(1 << 30, stated * 4 / 3 + 1);
   }
 
   // ---- journal ----
