@@ -82,6 +82,9 @@ public final class ProdTrack implements AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
   private final Queue<SequencedEvents> pendingEvents = new ArrayDeque<>();
+  /** How many entries {@link #pendingEvents} holds; read without its lock by the publishing fast path. */
+  private final java.util.concurrent.atomic.AtomicInteger pendingEventCount =
+      new java.util.concurrent.atomic.AtomicInteger();
   /** The sequence number of the last change set applied to memory; written under the write lock. */
   private volatile long appliedSequence;
   /** Every change set up to this sequence number is committed; only grows. */
@@ -483,6 +486,7 @@ public final class ProdTrack implements AutoCloseable {
         if (!published.isEmpty()) {
           synchronized (pendingEvents) {
             pendingEvents.add(new SequencedEvents(sequence, published));
+            pendingEventCount.incrementAndGet();
           }
         }
       }
@@ -494,20 +498,27 @@ public final class ProdTrack implements AutoCloseable {
     return result;
   }
 
-  /** A transaction's writes encoded to bytes. */
+  /**
+   * A transaction's writes encoded to bytes. The writes are keyed by typed id, so their record keys are
+   * distinct: the lists go to the change set as they are, without a builder's map.
+   */
   private static ChangeSet encode(Tx tx) {
-    ChangeSet.Builder cs = ChangeSet.builder();
+    List<StoredRecord> puts = new ArrayList<>(tx.writes().size());
+    List<RecordKey> deletes = List.of();
     for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
       Object rec = w.getValue();
       if (tx.isDeleted(rec)) {
-        cs.delete(new RecordKey(kindOfId(w.getKey()), w.getKey().value().toString()));
+        if (deletes.isEmpty()) {
+          deletes = new ArrayList<>();
+        }
+        deletes.add(new RecordKey(kindOfId(w.getKey()), w.getKey().value().toString()));
       } else {
         byte[] payload = rec instanceof Comment c ? RecordCodec.encodeComment(c, tx.commentOrder(c.id()))
             : RecordCodec.encode(rec);
-        cs.put(new StoredRecord(new RecordKey(RecordCodec.kindOf(rec), w.getKey().value().toString()), payload));
+        puts.add(new StoredRecord(new RecordKey(RecordCodec.kindOf(rec), w.getKey().value().toString()), payload));
       }
     }
-    return cs.build();
+    return new ChangeSet(puts, deletes);
   }
 
   /** Commits a transaction's writes unencoded, to a store that encodes them only if it must. */
@@ -529,6 +540,9 @@ public final class ProdTrack implements AutoCloseable {
   }
 
   private void drainEvents() {
+    if (pendingEventCount.get() == 0) {
+      return; // nothing to publish (no listener, or already published): skip both locks
+    }
     synchronized (publishLock) {
       while (true) {
         List<Event> batch;
@@ -538,6 +552,7 @@ public final class ProdTrack implements AutoCloseable {
             return; // not durable yet: whoever waits for it publishes it
           }
           batch = pendingEvents.poll().events();
+          pendingEventCount.decrementAndGet();
         }
         for (Event e : batch) {
           for (EventListener l : listeners) {

@@ -225,6 +225,32 @@ final class Format {
   }
 
   /**
+   * Writes a frame header in front of a payload already in place at {@code offset + FRAME_BYTES} and
+   * returns the record's CRC: the same bytes as {@link #writeFrame} with that payload.
+   *
+   * @param out the destination, holding the payload after the header's room
+   * @param offset where the frame starts
+   * @param salt the file's salt
+   * @param prevCrc the previous record's CRC
+   * @param type the record type
+   * @param seq the record's sequence number
+   * @param payloadLength the payload length, at least one
+   * @return the record's CRC, which the next record chains from
+   */
+  static int frameInPlace(byte[] out, int offset, int salt, int prevCrc, byte type, long seq, int payloadLength) {
+    ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.BIG_ENDIAN);
+    b.putInt(offset, payloadLength);
+    b.putInt(offset + 4, 0);
+    b.put(offset + 8, type);
+    b.put(offset + 9, (byte) 0);
+    b.putShort(offset + 10, (short) 0);
+    b.putLong(offset + 12, seq);
+    int crc = frameCrc(salt, prevCrc, out, offset, out, offset + FRAME_BYTES, payloadLength);
+    b.putInt(offset + 4, crc);
+    return crc;
+  }
+
+  /**
    * A frame that parsed and verified.
    *
    * @param type the record type

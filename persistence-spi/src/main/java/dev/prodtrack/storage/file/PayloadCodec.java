@@ -68,17 +68,69 @@ final class PayloadCodec {
 
   /** Encodes a change set; the caller checked {@link #encodedSize} against the bound. */
   static byte[] encode(ChangeSet changes) {
-    ByteBuffer b = ByteBuffer.allocate((int) encodedSize(changes)).order(ByteOrder.BIG_ENDIAN);
-    b.putInt(changes.puts().size());
+    byte[] out = new byte[(int) encodedSize(changes)];
+    encodeInto(changes, out, 0);
+    return out;
+  }
+
+  /**
+   * Encodes a change set into {@code out} from {@code offset}, the same bytes as {@link #encode}; the
+   * caller checked {@link #encodedSize} against the bound and made room for it.
+   *
+   * @return the offset after the last byte written
+   */
+  static int encodeInto(ChangeSet changes, byte[] out, int offset) {
+    int at = putInt(out, offset, changes.puts().size());
     for (StoredRecord r : changes.puts()) {
-      putKey(b, r.key());
-      b.putInt(r.payload().length).put(r.payload());
+      at = putKey(out, at, r.key());
+      byte[] payload = r.payload();
+      at = putInt(out, at, payload.length);
+      System.arraycopy(payload, 0, out, at, payload.length);
+      at += payload.length;
     }
-    b.putInt(changes.deletes().size());
+    at = putInt(out, at, changes.deletes().size());
     for (RecordKey k : changes.deletes()) {
-      putKey(b, k);
+      at = putKey(out, at, k);
     }
-    return b.array();
+    return at;
+  }
+
+  private static int putInt(byte[] out, int at, int v) {
+    out[at] = (byte) (v >>> 24);
+    out[at + 1] = (byte) (v >>> 16);
+    out[at + 2] = (byte) (v >>> 8);
+    out[at + 3] = (byte) v;
+    return at + 4;
+  }
+
+  /** A key as two length-prefixed UTF-8 strings (lengths as unsigned 16 bits, as {@link #putKey(ByteBuffer, RecordKey)}). */
+  private static int putKey(byte[] out, int at, RecordKey k) {
+    at = putString(out, at, k.kind());
+    return putString(out, at, k.id());
+  }
+
+  private static int putString(byte[] out, int at, String s) {
+    int n = s.length();
+    boolean ascii = true;
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (!ascii) {
+      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+      out[at] = (byte) (bytes.length >>> 8);
+      out[at + 1] = (byte) bytes.length;
+      System.arraycopy(bytes, 0, out, at + 2, bytes.length);
+      return at + 2 + bytes.length;
+    }
+    out[at] = (byte) (n >>> 8);
+    out[at + 1] = (byte) n;
+    for (int i = 0; i < n; i++) {
+      out[at + 2 + i] = (byte) s.charAt(i);
+    }
+    return at + 2 + n;
   }
 
   /** Encodes records as a snapshot chunk. */
