@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -61,6 +62,25 @@ final class KitsuReader {
    * @throws KitsuFormatException if the file is not an array of objects within the limits
    */
   static long read(Path file, Consumer<Row> sink) throws IOException {
+    return read(file, null, sink);
+  }
+
+  /**
+   * Reads a file, handing each object to {@code sink} as a row that holds only the fields named in
+   * {@code keep}: the values of other fields are skipped unread ({@link JsonParser#skipChildren()} for
+   * objects and arrays, strings and numbers left undecoded), so that neither their contents nor their
+   * duplicates are checked here. The JSON syntax and the shape of the file (an array of objects) are
+   * checked as by {@link #read(Path, Consumer)}.
+   *
+   * @param file the file
+   * @param keep the top-level fields to read, or null for all of them
+   * @param sink receives each row; may throw {@link KitsuFormatException}
+   * @return the number of rows read
+   * @throws IOException if the file cannot be read
+   * @throws KitsuFormatException if the file is not an array of objects within the limits, or a kept field
+   *     appears twice in an object
+   */
+  static long read(Path file, Set<String> keep, Consumer<Row> sink) throws IOException {
     String name = file.getFileName().toString();
     Row row = new Row(name);
     long count = 0;
@@ -83,7 +103,13 @@ final class KitsuReader {
           row.reset(start.getLineNr(), start.getColumnNr());
           String field;
           while ((field = p.nextName()) != null) {
-            p.nextToken();
+            JsonToken value = p.nextToken();
+            if (keep != null && !keep.contains(field)) {
+              if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                p.skipChildren();
+              }
+              continue;
+            }
             TokenStreamLocation at = p.currentTokenLocation();
             if (row.contains(field)) {
               throw at(name, p, Problem.DUPLICATE_FIELD, field, "the field appears twice in the object");
