@@ -54,11 +54,38 @@ class TimelineTest {
     f.tasks(f.manager).updateTask(f.animTask.withStartDate(mon).withDueDate(mon.plusDays(1)));
     Timeline t = timeline(mon);
     String csv = t.toCsv();
-    assertThat(csv).startsWith("level,id,label,planned_start,planned_end,actual_start,actual_end,late\r\n");
+    assertThat(csv).startsWith("level,id,label,planned_start,planned_end,actual_start,actual_end,late,parent_id\r\n");
     assertThat(csv.split("\r\n")).hasSize(t.bars().size() + 1);
-    assertThat(csv).contains("task," + f.animTask.id() + ",SH010 / Animation,2025-03-03,2025-03-04,,,false");
+    assertThat(csv).contains("task," + f.animTask.id() + ",SH010 / Animation,2025-03-03,2025-03-04,,,false,"
+        + f.animTask.entityId() + "\r\n");
     String json = t.toJson();
     assertThat(json).startsWith("[{\"level\":\"project\"").endsWith("}]");
     assertThat(json).contains("\"planned_start\":\"2025-03-03\"", "\"actual_end\":null", "\"late\":false");
+  }
+
+  @Test
+  void exports_parentIdOfEveryRow_asInTheBars() {
+    f.tasks(f.manager).updateTask(f.animTask.withStartDate(mon).withDueDate(mon.plusDays(1)));
+    Timeline t = timeline(mon);
+    TimelineBar anim = t.level("task").stream().filter(b -> b.id().equals(f.animTask.id().toString())).findFirst()
+        .orElseThrow();
+    TimelineBar shot = t.level("entity").stream().filter(b -> b.id().equals(anim.parentId())).findFirst()
+        .orElseThrow();
+    TimelineBar sequence = t.level("sequence").stream().filter(b -> b.id().equals(shot.parentId())).findFirst()
+        .orElseThrow();
+    assertThat(anim.parentId()).isEqualTo(f.animTask.entityId().toString());
+    assertThat(t.level("project")).singleElement().satisfies(b -> assertThat(b.parentId()).isNull());
+
+    String[] lines = t.toCsv().split("\r\n");
+    for (int i = 0; i < t.bars().size(); i++) {
+      TimelineBar b = t.bars().get(i);
+      String expected = b.parentId() == null ? "" : b.parentId();
+      assertThat(lines[i + 1]).as(b.level() + " " + b.label()).endsWith("," + b.late() + "," + expected);
+    }
+    String json = t.toJson();
+    assertThat(json).contains("\"id\":\"" + anim.id() + "\"", "\"id\":\"" + shot.id() + "\"");
+    assertThat(json).contains("\"parent_id\":\"" + shot.id() + "\"", "\"parent_id\":\"" + sequence.id() + "\"",
+        "\"parent_id\":null");
+    assertThat(json.split("\"parent_id\":", -1)).hasSize(t.bars().size() + 1);
   }
 }

@@ -48,6 +48,9 @@ final class BurndownCommand implements Callable<Integer> {
   AsOfOption asOf;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Mixin
@@ -71,7 +74,7 @@ final class BurndownCommand implements Callable<Integer> {
     if (out != null) {
       ChartFiles.checkName(out);
     }
-    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf, holidays)) {
       LocalDate first = from != null ? from : o.project.startDate() != null ? o.project.startDate()
           : o.asOf.minusDays(60);
       LocalDate last = to != null ? to : o.project.endDate() != null ? o.project.endDate() : o.asOf.plusDays(60);

@@ -63,6 +63,9 @@ final class CriticalPathCommand implements Callable<Integer> {
   AsOfOption asOf;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Mixin
@@ -95,7 +98,7 @@ final class CriticalPathCommand implements Callable<Integer> {
     for (String l : links) {
       extra.add(link(l));
     }
-    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf, holidays)) {
       for (TaskLink l : extra) {
         requireTask(o.session, l.predecessor(), "--link");
         requireTask(o.session, l.successor(), "--link");

@@ -50,6 +50,9 @@ final class EvmCommand implements Callable<Integer> {
   AsOfOption asOf;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Mixin
@@ -74,7 +77,7 @@ final class EvmCommand implements Callable<Integer> {
     if (series != null && series.get(1).isBefore(series.get(0))) {
       throw CommandFailedException.usage("--series " + series.get(0) + " " + series.get(1) + ": the range ends before it starts");
     }
-    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf, holidays)) {
       PrintWriter w = spec.commandLine().getOut();
       if (series != null) {
         List<EarnedValue> days = o.session.schedule().earnedValueSeries(o.scope, series.get(0), series.get(1),

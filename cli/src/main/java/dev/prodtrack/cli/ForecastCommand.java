@@ -42,6 +42,9 @@ final class ForecastCommand implements Callable<Integer> {
   AsOfOption asOf;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Mixin
@@ -56,7 +59,7 @@ final class ForecastCommand implements Callable<Integer> {
     if (window <= 0) {
       throw CommandFailedException.usage("--window " + window + ": expected a number of working days above 0");
     }
-    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf, holidays)) {
       Forecast f = o.session.schedule().forecast(o.scope, o.asOf, window, ZoneOffset.UTC, o.calendar);
       String status = f.complete() ? "complete" : f.predictedEnd().isPresent() ? "forecast" : "no forecast";
       Table table = new Table("as_of", "window", "velocity", "remaining", "status", "predicted_end",

@@ -119,7 +119,7 @@ final class ImportCommand implements Callable<Integer> {
       report = KitsuImport.importDirectory(dump, fileStore, options, progress);
     } catch (KitsuFormatException e) {
       progress.end();
-      throw CommandFailedException.usage("malformed dump: " + e.getMessage() + "; nothing written");
+      throw CommandFailedException.usage("malformed dump: " + e.getMessage() + left(e));
     } catch (ImportRefusedException e) {
       progress.end();
       err.println(spec.qualifiedName() + ": refused: " + e.errorCount() + " record(s) refer to missing records; "
@@ -135,7 +135,7 @@ final class ImportCommand implements Callable<Integer> {
           + "; import into a new store");
     } catch (IOException e) {
       progress.end();
-      throw CommandFailedException.failed("cannot read the dump: " + e.getMessage() + "; nothing written");
+      throw CommandFailedException.failed("cannot read the dump: " + e.getMessage() + left(e));
     } finally {
       fileStore.close();
     }
@@ -262,5 +262,15 @@ final class ImportCommand implements Callable<Integer> {
       }
       err.flush();
     }
+  }
+
+  /**
+   * What a failed import left in the store: nothing (the import removes what its second pass wrote), unless
+   * the store refused those deletes too (their failure is suppressed in {@code e}).
+   */
+  private String left(Exception e) {
+    return e.getSuppressed().length == 0 ? "; nothing written"
+        : "; the store failed while the partial import was being removed (" + e.getSuppressed()[0].getMessage()
+            + "): delete " + store;
   }
 }

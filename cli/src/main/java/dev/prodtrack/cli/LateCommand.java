@@ -52,6 +52,9 @@ final class LateCommand implements Callable<Integer> {
   AsOfOption asOf;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
@@ -90,7 +93,7 @@ final class LateCommand implements Callable<Integer> {
 
   private LateTasks lateInScope(Session session, Scope s, LocalDate day) {
     List<TaskLateness> rules = session.schedule().lateness(s, day, ZoneOffset.UTC,
-        session.schedule().calendar(List.of()));
+        session.schedule().calendar(holidays.dates()));
     List<Task> late = new ArrayList<>();
     for (TaskLateness l : rules) {
       if (l.lateOpen()) {

@@ -62,6 +62,9 @@ final class QuotasCommand implements Callable<Integer> {
   ProjectOption project;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Option(names = "--per", paramLabel = "PERIOD", defaultValue = "day",
@@ -96,7 +99,7 @@ final class QuotasCommand implements Callable<Integer> {
       Session session = open.session();
       Project p = project.resolve(session);
       Quotas all = session.schedule().quotas(scope.resolve(session, p), mode, delivery, ZoneOffset.UTC,
-          session.schedule().calendar(List.of()));
+          session.schedule().calendar(holidays.dates()));
       List<Quotas.Credit> kept = new ArrayList<>();
       for (Quotas.Credit c : all.credits()) {
         if ((from == null || !c.day().isBefore(from)) && (to == null || !c.day().isAfter(to))) {

@@ -52,6 +52,9 @@ final class RiskCommand implements Callable<Integer> {
   AsOfOption asOf;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
@@ -68,7 +71,7 @@ final class RiskCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf, holidays)) {
       Session session = o.session;
       Project p = o.project;
       LocalDate day = o.asOf;

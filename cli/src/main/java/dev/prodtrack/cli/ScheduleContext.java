@@ -12,7 +12,7 @@ import java.util.Locale;
  * What the schedule commands (timeline, burndown, evm, forecast, critical-path, risk, workload) read
  * from: the store opened as the acting person ({@link StoreOptions}), the project ({@link ProjectOption}), the scope
  * ({@link ScopeOptions}), the as-of day ({@link AsOfOption}) and the working-day calendar (Monday to
- * Friday, the engine's hours per day). Closing it closes the store.
+ * Friday, the engine's hours per day, the people's days off and the {@link HolidayOption} holidays). Closing it closes the store.
  */
 final class ScheduleContext implements AutoCloseable {
   final StoreOptions.OpenStore store;
@@ -22,13 +22,14 @@ final class ScheduleContext implements AutoCloseable {
   final LocalDate asOf;
   final WorkCalendar calendar;
 
-  private ScheduleContext(StoreOptions.OpenStore store, Project project, Scope scope, LocalDate asOf) {
+  private ScheduleContext(StoreOptions.OpenStore store, Project project, Scope scope, LocalDate asOf,
+      List<LocalDate> holidays) {
     this.store = store;
     this.session = store.session();
     this.project = project;
     this.scope = scope;
     this.asOf = asOf;
-    this.calendar = session.schedule().calendar(List.of());
+    this.calendar = session.schedule().calendar(holidays);
   }
 
   /**
@@ -37,11 +38,12 @@ final class ScheduleContext implements AutoCloseable {
    * @throws CommandFailedException (exit code 2) for a store that cannot be opened or a name that matches
    *     nothing; the store is closed again
    */
-  static ScheduleContext open(StoreOptions store, ProjectOption project, ScopeOptions scope, AsOfOption asOf) {
+  static ScheduleContext open(StoreOptions store, ProjectOption project, ScopeOptions scope, AsOfOption asOf,
+      HolidayOption holidays) {
     StoreOptions.OpenStore open = store.open();
     try {
       Project p = project.resolve(open.session());
-      return new ScheduleContext(open, p, scope.resolve(open.session(), p), asOf.date());
+      return new ScheduleContext(open, p, scope.resolve(open.session(), p), asOf.date(), holidays.dates());
     } catch (RuntimeException e) {
       open.close();
       throw e;

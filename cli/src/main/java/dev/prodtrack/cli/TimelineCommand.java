@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "The chart is one file with no script and nothing to download: --out NAME.svg writes the SVG, "
             + "--out NAME.html an HTML page holding the chart, a summary and the legend. Without --out the "
             + "rows are printed instead, in the chart's order (--format): level (episode, sequence, entity, "
-            + "task), id, label, planned_start, planned_end, actual_start, actual_end, late.",
+            + "task), id, label, planned_start, planned_end, actual_start, actual_end, late, parent_id (the id of "
+            + "the row it sits under: a task's entity, a shot's sequence, a sequence's episode; empty at the top).",
         "",
         "Narrow the chart with --sequence or --person (or the other scope filters); a whole project of "
             + "thousands of tasks makes a very tall chart.",
@@ -60,6 +61,9 @@ final class TimelineCommand implements Callable<Integer> {
 
   @Mixin
   AsOfOption asOf;
+
+  @Mixin
+  HolidayOption holidays;
 
   @Mixin
   ScopeOptions scope;
@@ -88,7 +92,7 @@ final class TimelineCommand implements Callable<Integer> {
     for (String m : milestones) {
       marks.add(milestone(m));
     }
-    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf, holidays)) {
       Timeline timeline = o.session.schedule().timeline(o.scope, o.asOf, ZoneOffset.UTC, o.calendar);
       List<TimelineBar> rows = GanttSvg.outline(timeline);
       if (o.project.endDate() != null) {
@@ -97,10 +101,10 @@ final class TimelineCommand implements Callable<Integer> {
       PrintWriter w = spec.commandLine().getOut();
       if (out == null) {
         Table table = new Table("level", "id", "label", "planned_start", "planned_end", "actual_start",
-            "actual_end", "late");
+            "actual_end", "late", "parent_id");
         for (TimelineBar b : rows) {
           table.add(b.level(), b.id(), b.label(), b.plannedStart(), b.plannedEnd(), b.actualStart(), b.actualEnd(),
-              b.late());
+              b.late(), b.parentId());
         }
         format.print(table, w);
         return 0;

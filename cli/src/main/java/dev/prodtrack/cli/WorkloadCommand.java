@@ -56,6 +56,9 @@ final class WorkloadCommand implements Callable<Integer> {
   AsOfOption asOf;
 
   @Mixin
+  HolidayOption holidays;
+
+  @Mixin
   ScopeOptions scope;
 
   @Option(names = "--from", paramLabel = "DATE", description = "The first day (default: the --as-of day).")
@@ -84,7 +87,7 @@ final class WorkloadCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf)) {
+    try (ScheduleContext o = ScheduleContext.open(store, project, scope, asOf, holidays)) {
       Session session = o.session;
       Project p = o.project;
       WorkCalendar calendar = o.calendar;

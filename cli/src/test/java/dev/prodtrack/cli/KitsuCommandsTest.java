@@ -122,6 +122,21 @@ class KitsuCommandsTest {
   }
 
   @Test
+  void import_badValueFoundByTheSecondPass_exits2_andTheStoreIsLeftEmpty(@TempDir Path dir) throws IOException {
+    Path bad = copyDump(dir.resolve("bad-date"));
+    // a time spent's date: the first pass reads only ids and references, so the tasks, comments... before
+    // it are written, then removed again
+    replaceFirstField(bad.resolve("time_spents.json"), "date", "2025-02-30");
+    Path target = dir.resolve("target");
+    CliRun r = CliRun.run("import", bad.toString(), "--store", target.toString(), "--no-progress",
+        "--batch-size", "50");
+    assertThat(r.code()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).startsWith("prodtrack import: malformed dump: time_spents.json:").contains("date")
+        .contains("nothing written").hasLineCount(1);
+    assertThat(recordCount(target)).isZero();
+  }
+
+  @Test
   void import_intoAStoreWithRecords_isRefused_andTheStoreIsUnchanged(@TempDir Path dir) {
     String before;
     try (ProdTrack engine = TestStores.open(store)) {

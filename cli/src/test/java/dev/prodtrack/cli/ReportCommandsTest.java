@@ -183,6 +183,46 @@ class ReportCommandsTest {
   }
 
   @Test
+  void holiday_workload_theHolidayIsLeftOutAndItsDemandGoesToTheOtherWorkingDays() {
+    CliRun r = run("workload", "--from", "2025-07-04", "--to", "2025-07-08", "--holiday", "2025-07-07", "--format",
+        "csv");
+    assertThat(r.code()).as(r.toString()).isZero();
+    // Ada's 24 h from Monday to Tuesday all fall on Tuesday; Bob's 20 h from Monday to Friday on four days.
+    assertThat(r.out()).isEqualTo("person,date,demand_h,capacity_h,overload_h,overbooked\r\n"
+        + "Ada Lovelace,2025-07-04,0,8,0,false\r\n"
+        + "Ada Lovelace,2025-07-08,24,8,16,true\r\n"
+        + "Bob Kahn,2025-07-04,0,8,0,false\r\n"
+        + "Bob Kahn,2025-07-08,5,8,0,false\r\n");
+    CliRun twice = run("workload", "--from", "2025-07-04", "--to", "2025-07-08", "--holiday", "2025-07-07",
+        "--holiday", "2025-07-04", "--format", "csv");
+    assertThat(twice.out()).doesNotContain("2025-07-04").doesNotContain("2025-07-07").contains("2025-07-08");
+  }
+
+  @Test
+  void holiday_risk_fewerWorkingDaysPutMoreTasksAtRisk() {
+    CliRun r = run("risk", "--as-of", "2025-07-07", "--holiday", "2025-07-09", "--holiday", "2025-07-10",
+        "--holiday", "2025-07-11", "--format", "csv");
+    assertThat(r.code()).as(r.toString()).isZero();
+    // Bob's 20 h due on Friday now have Monday and Tuesday only: 16 h, 4 h short.
+    assertThat(r.out()).contains(",SQ01 SH010 / Animation,2025-07-08,24,Ada Lovelace,8,overloaded_assignee\r\n")
+        .contains(",SQ01 SH020 / Animation,2025-07-11,20,Bob Kahn,4,");
+    assertThat(r.err()).isEqualTo("2 tasks of Nightjar at risk on 2025-07-07." + System.lineSeparator());
+  }
+
+  @Test
+  void holiday_lateAndQuotas_acceptedAndUnchangedByHolidays() {
+    // lateness counts calendar days and the quotas follow the time spents: holidays change neither
+    CliRun late = run("late", "--as-of", "2025-07-07", "--sequence", "sq02", "--holiday", "2025-07-01",
+        "--format", "csv");
+    assertThat(late.code()).as(late.toString()).isZero();
+    assertThat(late.out()).isEqualTo(run("late", "--as-of", "2025-07-07", "--sequence", "sq02", "--format", "csv")
+        .out()).contains(",SQ02 SH030 / Layout,todo,2025-07-01,6,Bob Kahn\r\n");
+    CliRun quotas = run("quotas", "--holiday", "2025-07-01", "--format", "csv");
+    assertThat(quotas.code()).as(quotas.toString()).isZero();
+    assertThat(quotas.out()).isEqualTo(run("quotas", "--format", "csv").out());
+  }
+
+  @Test
   void workload_rangeErrors_exit2() {
     CliRun back = run("workload", "--from", "2025-07-08", "--to", "2025-07-07");
     assertThat(back.code()).isEqualTo(2);

@@ -211,13 +211,13 @@ class ScheduleCommandsTest {
         p.asOf(), ZoneOffset.UTC, s.schedule().calendar(List.of()))));
     Run r = run(args("timeline", "--sequence", seq.id().toString(), "--format", "csv"));
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.lines().get(0)).isEqualTo("level,id,label,planned_start,planned_end,actual_start,actual_end,late");
+    assertThat(r.lines().get(0)).isEqualTo("level,id,label,planned_start,planned_end,actual_start,actual_end,late,parent_id");
     assertThat(r.lines()).hasSize(rows.size() + 1);
     for (int i = 0; i < rows.size(); i++) {
       var b = rows.get(i);
       assertThat(r.lines().get(i + 1)).isEqualTo(String.join(",", b.level(), b.id(), b.label(),
           text(b.plannedStart()), text(b.plannedEnd()), text(b.actualStart()), text(b.actualEnd()),
-          Boolean.toString(b.late())));
+          Boolean.toString(b.late()), b.parentId() == null ? "" : b.parentId()));
     }
   }
 
@@ -392,6 +392,107 @@ class ScheduleCommandsTest {
   @Test
   void forecast_badWindow_refused() {
     refusedInOneLine(run(args("forecast", "--window", "0")), 2, "forecast", "--window 0");
+  }
+
+  // ---- --holiday, on every schedule command
+
+  /** The weekdays of the two weeks after the as-of day, as holidays. */
+  private static List<LocalDate> holidays() {
+    List<LocalDate> days = new java.util.ArrayList<>();
+    for (LocalDate d = p.asOf().plusDays(1); !d.isAfter(p.asOf().plusDays(14)); d = d.plusDays(1)) {
+      if (d.getDayOfWeek().getValue() <= 5) {
+        days.add(d);
+      }
+    }
+    return days;
+  }
+
+  /** The arguments of a command with {@code --holiday} for each of {@link #holidays()}. */
+  private static String[] withHolidays(String command, String... more) {
+    List<String> all = new java.util.ArrayList<>(Arrays.asList(args(command, more)));
+    for (LocalDate d : holidays()) {
+      all.add("--holiday");
+      all.add(d.toString());
+    }
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void holiday_evmSeries_holidaysAreNotWorkingDaysAndTheFiguresFollowTheEngine() {
+    LocalDate from = p.asOf().minusDays(7);
+    LocalDate to = p.asOf().plusDays(14);
+    List<EarnedValue> expected = engine(s -> s.schedule().earnedValueSeries(Scope.of(p.project()), from, to,
+        EarningRule.ZERO_HUNDRED, ZoneOffset.UTC, s.schedule().calendar(holidays())));
+    List<EarnedValue> without = engine(s -> s.schedule().earnedValueSeries(Scope.of(p.project()), from, to,
+        EarningRule.ZERO_HUNDRED, ZoneOffset.UTC, s.schedule().calendar(List.of())));
+    Run r = run(withHolidays("evm", "--series", from.toString(), to.toString(), "--format", "csv"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(expected).hasSize(without.size() - holidays().size());
+    assertThat(r.lines()).hasSize(expected.size() + 1);
+    for (int i = 0; i < expected.size(); i++) {
+      EarnedValue e = expected.get(i);
+      assertThat(holidays()).doesNotContain(e.day());
+      assertThat(r.lines().get(i + 1)).startsWith(e.day() + "," + two(e.bac()) + "," + two(e.pv()) + ","
+          + two(e.ev()) + "," + two(e.ac()) + ",");
+    }
+  }
+
+  @Test
+  void holiday_forecastAndBurndown_asTheEngineComputesThemWithTheHolidays() {
+    Forecast f = engine(s -> s.schedule().forecast(Scope.of(p.project()), p.asOf(), 30, ZoneOffset.UTC,
+        s.schedule().calendar(holidays())));
+    Run r = run(withHolidays("forecast", "--window", "30", "--format", "csv"));
+    assertThat(r.code()).as(r.err()).isZero();
+    String status = f.complete() ? "complete" : f.predictedEnd().isPresent() ? "forecast" : "no forecast";
+    assertThat(r.lines().get(1)).isEqualTo(p.asOf() + ",30," + two(f.velocity()) + "," + two(f.remaining()) + ","
+        + status + "," + f.predictedEnd().map(Object::toString).orElse("") + ","
+        + (f.slipWorkingDays().isPresent() ? Long.toString(f.slipWorkingDays().getAsLong()) : ""));
+
+    LocalDate from = p.asOf().minusDays(7);
+    LocalDate to = p.asOf().plusDays(14);
+    List<BurndownPoint> expected = engine(s -> s.schedule().burndown(Scope.of(p.project()), from, to, ZoneOffset.UTC,
+        s.schedule().calendar(holidays())));
+    Run csv = run(withHolidays("burndown", "--from", from.toString(), "--to", to.toString(), "--format", "csv"));
+    assertThat(csv.code()).as(csv.err()).isZero();
+    assertThat(csv.lines()).hasSize(expected.size() + 1);
+    for (int i = 0; i < expected.size(); i++) {
+      BurndownPoint e = expected.get(i);
+      assertThat(csv.lines().get(i + 1)).isEqualTo(e.date() + "," + two(e.remaining()) + "," + two(e.earned()) + ","
+          + e.doneTasks() + "," + (e.ideal().isPresent() ? two(e.ideal().getAsDouble()) : ""));
+    }
+  }
+
+  @Test
+  void holiday_timelineAndCriticalPath_asTheEngineComputesThemWithTheHolidays() {
+    var rows = GanttSvg.outline(engine(s -> s.schedule().timeline(Scope.of(p.project()), p.asOf(), ZoneOffset.UTC,
+        s.schedule().calendar(holidays()))));
+    Run r = run(withHolidays("timeline", "--format", "csv"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.lines()).hasSize(rows.size() + 1);
+    for (int i = 0; i < rows.size(); i++) {
+      var b = rows.get(i);
+      assertThat(r.lines().get(i + 1)).isEqualTo(String.join(",", b.level(), b.id(), b.label(),
+          text(b.plannedStart()), text(b.plannedEnd()), text(b.actualStart()), text(b.actualEnd()),
+          Boolean.toString(b.late()), b.parentId() == null ? "" : b.parentId()));
+    }
+
+
+    CriticalPath cp = engine(s -> s.schedule().criticalPath(Scope.of(p.project()), null, null, 0, List.of(),
+        s.schedule().calendar(holidays())));
+    Run table = run(withHolidays("critical-path"));
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).contains("Finish " + cp.finish());
+  }
+
+  @Test
+  void holiday_notADate_refusedInOneLineOnEveryCommand() {
+    for (String command : List.of("timeline", "burndown", "evm", "forecast", "critical-path", "risk", "workload",
+        "late", "quotas")) {
+      Run r = run(args(command, "--holiday", "2025-13-01"));
+      assertThat(r.code()).as(command + ": " + r.err()).isEqualTo(2);
+      assertThat(r.out()).as(command).isEmpty();
+      assertThat(r.err()).as(command).contains("--holiday").contains("2025-13-01");
+    }
   }
 
   // ---- critical path

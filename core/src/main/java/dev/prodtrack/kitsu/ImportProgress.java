@@ -2,8 +2,8 @@ package dev.prodtrack.kitsu;
 
 /**
  * Receives the progress of a {@link KitsuImport}, on the importing thread. Both methods do nothing by
- * default. An exception thrown by a listener aborts the import (before the first write it leaves the
- * store empty).
+ * default. An exception thrown by a listener aborts the import and leaves the store empty (what was
+ * written is removed, see {@link KitsuImport}).
  */
 public interface ImportProgress {
   /**

@@ -41,8 +41,12 @@ import dev.prodtrack.model.TeamMember;
 import dev.prodtrack.model.TimeSpent;
 import dev.prodtrack.model.TimeSpentId;
 import dev.prodtrack.storage.ChangeSet;
+import dev.prodtrack.storage.RecordKey;
 import dev.prodtrack.storage.Store;
+import dev.prodtrack.storage.StoredRecord;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +91,7 @@ import java.util.function.Consumer;
  * already holds that key; otherwise it is ignored. Both are counted in the {@link ImportReport}.
  *
  * <p><b>Checks.</b> Format errors stop the import at the first one with a {@link KitsuFormatException}
- * naming the file, line and column. Referential errors (a task on a missing entity, a comment on an
+ * naming the file, line and column, and leave the store as it was (see <i>Writing</i>). Referential errors (a task on a missing entity, a comment on an
  * unknown task, an assignee who is not a person, ...) are all collected; the import is then refused with
  * an {@link ImportRefusedException} listing them, unless {@link ImportOptions#skipReferentialErrors()}:
  * then a record missing a required reference is left out (and what refers to it in turn), a missing
@@ -96,11 +100,26 @@ import java.util.function.Consumer;
  * agreeing with the comment history) are not checked: a real Kitsu database often breaks the last one, see
  * {@link KitsuVerify}.
  *
- * <p><b>Writing.</b> The import reads the dump twice. The first pass runs every check and writes nothing: a
- * refused or malformed import leaves the store empty. The second pass streams the files again and commits
- * the records in change sets of {@link ImportOptions#batchSize()} records, in dependency order. A storage
- * failure, an unreadable file or a file changed between the passes leaves the batches committed so far:
- * discard the store.
+ * <p><b>Writing.</b> The import reads the dump twice. The first pass writes nothing: it reads the small
+ * collections whole, but of each large one (entities, tasks, comments, time spents, days off,
+ * notifications, news, subscriptions) only the id and the references, skipping every other value unread;
+ * it checks the JSON syntax, the ids (format, duplicates) and every reference, and a refusal leaves the
+ * store empty. The second pass streams the files again, reads every field, builds each record and commits
+ * them in change sets of {@link ImportOptions#batchSize()} records, in dependency order. Format errors in
+ * the fields the first pass skipped (a bad date, a mistyped or duplicated field, a value a record
+ * refuses) are thus found by the second pass, after referential errors: a dump with both is refused for
+ * its references.
+ *
+ * <p><b>All or nothing.</b> When the second pass fails after committing some change sets (a format error
+ * or a refused record, an unreadable file, a file changed between the passes, a commit the store refuses,
+ * a progress listener that throws), the import removes what it wrote before rethrowing: it deletes the
+ * keys of every record the first pass accepted in each kind written so far, newest kind first, in change
+ * sets of the batch size, and the store holds again exactly what it held before, nothing. The deletes are
+ * not one change set, which would be as large as the production: a crash during them, as a crash during
+ * the second pass, leaves some earliest kinds whole and one more in part, to be discarded. If the store
+ * itself has failed and refuses the deletes, the failure is added to the rethrown exception as suppressed
+ * and the store keeps what was committed: discard it. Every record the second pass writes has its id in
+ * the first pass's sets (else the dump changed, and the import stops), so the deletes cover all of it.
  *
  * <p><b>Round trip.</b> {@link KitsuExport} writes the same shapes back; its class comment lists what does
  * not survive (project status ids, link ids, preview ids, empty {@code data}, unmodelled fields).
@@ -109,7 +128,7 @@ import java.util.function.Consumer;
  * for bulk tools: the import bypasses the session API's permission and domain checks, by design.
  *
  * <p><b>Memory.</b> Files are streamed with Jackson's parser (no tree of a file; one record's fields at a
- * time). Between the passes the import keeps only what the checks need: the ids of each collection as
+ * time, and in the first pass only the fields it checks). Between the passes the import keeps only what the checks need: the ids of each collection as
  * pairs of longs in compact hash sets (a task's with its project's index), the projects with their links,
  * the task statuses and status automations, and up to {@value #MAX_LISTED_ERRORS} referential errors;
  * the second pass holds one change set at a time. The extra memory thus grows by some 40 bytes per record
@@ -146,6 +165,24 @@ public final class KitsuImport {
   static final Set<String> COMMENT_NOT_MODELLED = Set.of("type", "shotgun_id", "preview_file_id", "previews",
       "has_preview", "object_type");
 
+  /** The fields the first pass reads from each large collection: its id and its references. */
+  static final Set<String> ENTITY_REFERENCES = Set.of("id", "project_id", "entity_type_id", "ready_for",
+      "created_by", "parent_id", "source_id");
+  static final Set<String> TASK_REFERENCES = Set.of("id", "project_id", "task_type_id", "task_status_id",
+      "entity_id", "assigner_id", "assignees");
+  static final Set<String> COMMENT_REFERENCES = Set.of("id", "object_type", "object_id", "task_status_id",
+      "person_id", "editor_id", "replies", "mentions", "department_mentions", "acknowledgements");
+  static final Set<String> TIME_SPENT_REFERENCES = Set.of("id", "task_id", "person_id");
+  static final Set<String> DAY_OFF_REFERENCES = Set.of("id", "person_id");
+  static final Set<String> NOTIFICATION_REFERENCES = Set.of("id", "person_id", "author_id", "task_id",
+      "comment_id");
+  static final Set<String> NEWS_REFERENCES = Set.of("id", "task_id", "comment_id", "author_id", "project_id");
+  static final Set<String> SUBSCRIPTION_REFERENCES = Set.of("id", "person_id", "task_id", "entity_id",
+      "task_type_id");
+
+  /** A reference checked but not wrapped (first pass). */
+  private static final java.util.function.Function<UUID, UUID> SAME = x -> x;
+
   private KitsuImport() {}
 
   /**
@@ -155,12 +192,13 @@ public final class KitsuImport {
    * @param store an unopened store holding no record; this method loads it, commits to it and closes it
    * @param options the import options
    * @return what was imported
-   * @throws IOException if a file cannot be read
-   * @throws KitsuFormatException if a file is malformed (nothing written)
+   * @throws IOException if a file cannot be read or changed during the import (the store left empty)
+   * @throws KitsuFormatException if a file is malformed (the store left empty)
    * @throws ImportRefusedException if records refer to missing records and the options do not skip them
    *     (nothing written)
    * @throws IllegalArgumentException if {@code dir} is not a directory or the store holds records
-   * @throws dev.prodtrack.storage.StorageException if the store fails
+   * @throws dev.prodtrack.storage.StorageException if the store fails (the store left empty, unless it
+   *     refuses the deletes too: see the class comment)
    */
   public static ImportReport importDirectory(Path dir, Store store, ImportOptions options) throws IOException {
     return importDirectory(dir, store, options, new ImportProgress() {});
@@ -175,12 +213,13 @@ public final class KitsuImport {
    * @param options the import options
    * @param progress receives the progress, on this thread
    * @return what was imported
-   * @throws IOException if a file cannot be read (nothing written)
-   * @throws KitsuFormatException if a file is malformed (nothing written)
+   * @throws IOException if a file cannot be read or changed during the import (the store left empty)
+   * @throws KitsuFormatException if a file is malformed (the store left empty)
    * @throws ImportRefusedException if records refer to missing records and the options do not skip them
    *     (nothing written)
    * @throws IllegalArgumentException if {@code dir} is not a directory or the store holds records
-   * @throws dev.prodtrack.storage.StorageException if the store fails
+   * @throws dev.prodtrack.storage.StorageException if the store fails (the store left empty, unless it
+   *     refuses the deletes too: see the class comment)
    */
   public static ImportReport importDirectory(Path dir, Store store, ImportOptions options, ImportProgress progress)
       throws IOException {
@@ -203,8 +242,13 @@ public final class KitsuImport {
         throw new ImportRefusedException(run.errors, run.errorCount);
       }
       run.startWriting(store);
-      run.readAll();
-      return run.finishWriting();
+      try {
+        run.readAll();
+        return run.finishWriting();
+      } catch (IOException | RuntimeException | Error e) {
+        run.rollBack(e);
+        throw e;
+      }
     }
   }
 
@@ -214,9 +258,8 @@ public final class KitsuImport {
     final ImportOptions options;
     final ImportProgress progress;
     final boolean skip;
-    /** The counts of the first pass; the second pass counts into a scratch copy. */
+    /** The counts of unknown fields, taken by the second pass (the first reads only the references). */
     FieldStats stats = new FieldStats();
-    final FieldStats counted = stats;
     final List<ReferentialError> errors = new ArrayList<>();
     long errorCount;
     final Map<KitsuCollection, Long> imported = new EnumMap<>(KitsuCollection.class);
@@ -247,6 +290,9 @@ public final class KitsuImport {
     /** Ids read but dropped (skip mode), for the duplicate check. */
     final Set<UUID> dropped = new UuidSet();
 
+    /** The rows the first pass read from each file: the second pass must read as many. */
+    final Map<KitsuCollection, Long> rowsRead = new EnumMap<>(KitsuCollection.class);
+
     /** Second pass: the store written, the open change set and the counts. */
     Store store;
     ChangeSet.Builder batch;
@@ -255,6 +301,12 @@ public final class KitsuImport {
     long total;
     int changeSets;
     long commentSequence;
+    /**
+     * The kinds written so far, in the order of their first record, each with the first pass's ids of its
+     * collection: every record the second pass writes has its id there (checked by {@link #emit}), so
+     * deleting these keys removes all that was written.
+     */
+    final List<Map.Entry<String, Set<UUID>>> kindsWritten = new ArrayList<>();
 
     /** Whether the record being read lacks a required reference. */
     boolean broken;
@@ -284,15 +336,69 @@ public final class KitsuImport {
       }
     }
 
-    /** Adds a record to the open change set (second pass), committing it when full. */
-    private void emit(Object record) {
+    /**
+     * Adds a record to the open change set (second pass), committing it when full.
+     *
+     * @param record the record
+     * @param id its id
+     * @param accepted the ids the first pass accepted in its collection; a record outside them means the
+     *     file changed between the passes
+     */
+    private void emit(Object record, UUID id, Set<UUID> accepted) {
       if (!writing()) {
         return;
       }
-      batch.put(record instanceof Comment cm ? EngineRecords.toStoredComment(cm, ++commentSequence)
-          : EngineRecords.toStored(record));
+      if (!accepted.contains(id)) {
+        throw changed(null, "record " + id + " was not read by the first pass");
+      }
+      StoredRecord stored = record instanceof Comment cm ? EngineRecords.toStoredComment(cm, ++commentSequence)
+          : EngineRecords.toStored(record);
+      String kind = stored.key().kind();
+      if (kindsWritten.isEmpty() || !kindsWritten.get(kindsWritten.size() - 1).getKey().equals(kind)) {
+        kindsWritten.add(Map.entry(kind, accepted));
+      }
+      batch.put(stored);
       if (++inBatch == options.batchSize()) {
         flush();
+      }
+    }
+
+    /** The dump changed between the passes: the second pass stops, its writes are rolled back. */
+    private UncheckedIOException changed(KitsuCollection c, String detail) {
+      return new UncheckedIOException(new IOException("the dump changed between the import's two passes"
+          + (c == null ? "" : " (" + c.fileName() + ")") + ": " + detail));
+    }
+
+    /**
+     * Removes what the second pass committed, after it failed: deletes every key the first pass accepted
+     * in each kind written so far, newest kind first, in change sets of the batch size (so the store
+     * holds, between them, the records of some earliest kinds and part of one more, and never needs a
+     * change set as large as the production). A failure of these deletes (the store failed, say) is added
+     * to {@code cause} as suppressed: the store then keeps what was committed, to be discarded.
+     */
+    void rollBack(Throwable cause) {
+      if (changeSets == 0) {
+        return;
+      }
+      try {
+        ChangeSet.Builder deletes = ChangeSet.builder();
+        int n = 0;
+        for (int k = kindsWritten.size() - 1; k >= 0; k--) {
+          String kind = kindsWritten.get(k).getKey();
+          for (UUID id : kindsWritten.get(k).getValue()) {
+            deletes.delete(new RecordKey(kind, id.toString()));
+            if (++n == options.batchSize()) {
+              store.commit(deletes.build());
+              deletes = ChangeSet.builder();
+              n = 0;
+            }
+          }
+        }
+        if (n > 0) {
+          store.commit(deletes.build());
+        }
+      } catch (RuntimeException | Error e) {
+        cause.addSuppressed(e);
       }
     }
 
@@ -309,7 +415,7 @@ public final class KitsuImport {
       if (inBatch > 0) {
         flush();
       }
-      return new ImportReport(imported, counted.keptInData, counted.ignored, skip ? errors : List.of(),
+      return new ImportReport(imported, stats.keptInData, stats.ignored, skip ? errors : List.of(),
           skip ? errorCount : 0, written, changeSets);
     }
 
@@ -326,41 +432,68 @@ public final class KitsuImport {
       read(KitsuCollection.PROJECT_TASK_TYPE_LINKS, this::taskTypeLink);
       read(KitsuCollection.PROJECT_TASK_STATUS_LINKS, this::taskStatusLink);
       buildProjects();
-      read(KitsuCollection.ENTITIES, this::entity);
+      read(KitsuCollection.ENTITIES, ENTITY_REFERENCES, this::entityReferences, this::entity);
       checkEntityLinks();
-      read(KitsuCollection.TASKS, this::task);
-      read(KitsuCollection.COMMENTS, this::comment);
-      read(KitsuCollection.TIME_SPENTS, this::timeSpent);
-      read(KitsuCollection.DAY_OFFS, this::dayOff);
-      read(KitsuCollection.NOTIFICATIONS, this::notification);
-      read(KitsuCollection.NEWS, this::news);
-      read(KitsuCollection.SUBSCRIPTIONS, this::subscription);
+      read(KitsuCollection.TASKS, TASK_REFERENCES, this::taskReferences, this::task);
+      read(KitsuCollection.COMMENTS, COMMENT_REFERENCES, this::commentReferences, this::comment);
+      read(KitsuCollection.TIME_SPENTS, TIME_SPENT_REFERENCES, this::timeSpentReferences, this::timeSpent);
+      read(KitsuCollection.DAY_OFFS, DAY_OFF_REFERENCES, this::dayOffReferences, this::dayOff);
+      read(KitsuCollection.NOTIFICATIONS, NOTIFICATION_REFERENCES, this::notificationReferences,
+          this::notification);
+      read(KitsuCollection.NEWS, NEWS_REFERENCES, this::newsReferences, this::news);
+      read(KitsuCollection.SUBSCRIPTIONS, SUBSCRIPTION_REFERENCES, this::subscriptionReferences,
+          this::subscription);
       for (StatusAutomation a : automations.values()) {
         List<ProjectId> ps = automationProjects.getOrDefault(a.id().value(), List.of());
         emit(new StatusAutomation(a.id(), a.entityType(), a.inTaskTypeId(), a.inTaskStatusId(),
             a.outFieldType(), a.outTaskTypeId(), a.outTaskStatusId(), a.importLastRevision(), a.archived(), ps,
-            a.createdAt(), a.updatedAt()));
+            a.createdAt(), a.updatedAt()), a.id().value(), automations.keySet());
       }
     }
 
+    /** A small collection: both passes read every field with the same reader. */
     private void read(KitsuCollection c, Consumer<Row> reader) throws IOException {
+      read(c, null, reader, reader);
+    }
+
+    /**
+     * Reads a file: the first pass hands {@code check} rows holding only the fields in {@code references}
+     * (null: all), the second hands {@code write} whole rows.
+     */
+    private void read(KitsuCollection c, Set<String> references, Consumer<Row> check, Consumer<Row> write)
+        throws IOException {
       Path file = dir.resolve(c.fileName());
-      if (!writing()) {
+      boolean second = writing();
+      if (!second) {
         imported.put(c, 0L);
       }
       if (!Files.exists(file)) {
+        if (second && rowsRead.containsKey(c)) {
+          throw new NoSuchFileException(file.toString(), null, "the dump changed between the import's two "
+              + "passes: the file was read by the first");
+        }
         return;
       }
       long[] rows = {0};
-      long n = KitsuReader.read(file, row -> {
-        broken = false;
-        reader.accept(row);
-        if (++rows[0] % PROGRESS_EVERY == 0 && !writing()) {
-          progress.read(c, rows[0]);
-        }
-      });
-      if (!writing()) {
+      Consumer<Row> reader = second ? write : check;
+      long n;
+      try {
+        n = KitsuReader.read(file, second ? null : references, row -> {
+          broken = false;
+          reader.accept(row);
+          if (++rows[0] % PROGRESS_EVERY == 0 && !second) {
+            progress.read(c, rows[0]);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      if (!second) {
+        rowsRead.put(c, n);
         progress.read(c, n);
+      } else if (n != rowsRead.getOrDefault(c, 0L)) {
+        throw changed(c, "the first pass read " + rowsRead.getOrDefault(c, 0L) + " records, the second " + n)
+            .getCause();
       }
     }
 
@@ -462,7 +595,7 @@ public final class KitsuImport {
           row.string("color", "#000000"), row.bool("archived", false)));
       row.finish(stats);
       if (keep(KitsuCollection.DEPARTMENTS, id, departments)) {
-        emit(d);
+        emit(d, id, departments);
       }
     }
 
@@ -488,7 +621,7 @@ public final class KitsuImport {
       Person p = build(row, () -> new Person(new PersonId(id), first, last, email, role, active, archived, position,
           seniority, salary, contract, deps, bot, lastPresence, data, createdAt, updatedAt));
       if (keep(c, id, persons)) {
-        emit(p);
+        emit(p, id, persons);
       }
     }
 
@@ -514,7 +647,7 @@ public final class KitsuImport {
           row.bool("archived", false), dep, row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(KitsuCollection.TASK_TYPES, id, taskTypes)) {
-        emit(t);
+        emit(t, id, taskTypes);
       }
     }
 
@@ -535,7 +668,7 @@ public final class KitsuImport {
         taskStatuses.put(id, s);
       }
       count(KitsuCollection.TASK_STATUSES);
-      emit(s);
+      emit(s, id, taskStatuses.keySet());
     }
 
     private void entityType(Row row) {
@@ -546,7 +679,7 @@ public final class KitsuImport {
           row.string("short_name"), row.string("description"), row.bool("archived", false), workflow));
       row.finish(stats);
       if (keep(KitsuCollection.ENTITY_TYPES, id, entityTypes)) {
-        emit(t);
+        emit(t, id, entityTypes);
       }
     }
 
@@ -593,6 +726,9 @@ public final class KitsuImport {
       UUID id = row.requiredUuid("id");
       if (!writing() && (projects.containsKey(id) || dropped.contains(id))) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
+      }
+      if (writing() && !projects.containsKey(id)) {
+        throw changed(KitsuCollection.PROJECTS, "record " + id + " was not read by the first pass");
       }
       KitsuCollection c = KitsuCollection.PROJECTS;
       ProjectDraft d = new ProjectDraft();
@@ -644,7 +780,7 @@ public final class KitsuImport {
       d.column = row.column;
       projects.put(id, d);
       if (!writing()) {
-        projectIndex(d.id);
+        projectIndex(id);
       }
       count(c);
     }
@@ -739,7 +875,7 @@ public final class KitsuImport {
           throw new KitsuFormatException(KitsuCollection.PROJECTS.fileName(), d.line, d.column,
               Problem.INVALID_VALUE, null, "the record's values are invalid: " + e.getMessage(), e);
         }
-        emit(p);
+        emit(p, d.id.value(), projects.keySet());
       }
     }
 
@@ -754,9 +890,9 @@ public final class KitsuImport {
       PersonId createdBy = maybe(c, id, "created_by", row.uuid("created_by"), persons, PersonId::new);
       UUID parentRead = row.uuid("parent_id");
       UUID sourceRead = row.uuid("source_id");
-      // second pass: the whole file's ids are known, so the links are checked here, silently
-      UUID parent = writing() && parentRead != null && !entities.contains(parentRead) ? null : parentRead;
-      UUID source = writing() && sourceRead != null && !entities.contains(sourceRead) ? null : sourceRead;
+      // the whole file's ids are known, so the links are checked here, silently (the first pass reported them)
+      UUID parent = parentRead != null && !entities.contains(parentRead) ? null : parentRead;
+      UUID source = sourceRead != null && !entities.contains(sourceRead) ? null : sourceRead;
       String name = row.requiredString("name");
       String code = row.string("code");
       String description = row.string("description");
@@ -772,21 +908,9 @@ public final class KitsuImport {
       Entity e = build(row, () -> new Entity(new EntityId(id), project, type, name, code, description, canceled,
           frames, out, standby, shared, status, parent == null ? null : new EntityId(parent),
           source == null ? null : new EntityId(source), readyFor, createdBy, data, createdAt, updatedAt));
-      if (writing()) {
-        if (!(broken && skip)) {
-          emit(e);
-        }
-        return;
+      if (!(broken && skip)) {
+        emit(e, id, entities);
       }
-      if (broken && skip) {
-        dropped.add(id);
-        return;
-      }
-      entities.add(id);
-      if (parent != null || source != null) {
-        entityLinks.add(new EntityLinks(id, parent, source));
-      }
-      count(c);
     }
 
     /** An entity's references into its own file, kept by the first pass until the file is read. */
@@ -805,11 +929,140 @@ public final class KitsuImport {
       entityLinks.clear();
     }
 
-    private void task(Row row) {
+    // ---- the first pass over the large collections: ids and references only
+
+    /** Checks list elements against the known ids, reporting the misses (first pass). */
+    private void check(KitsuCollection c, UUID id, String field, List<UUID> targets, Set<UUID> known) {
+      for (UUID t : targets) {
+        if (!known.contains(t)) {
+          error(c, id, field, t, false);
+        }
+      }
+    }
+
+    private void entityReferences(Row row) {
+      UUID id = id(row, entities);
+      KitsuCollection c = KitsuCollection.ENTITIES;
+      need(c, id, "project_id", row.requiredUuid("project_id"), projects.keySet(), SAME);
+      need(c, id, "entity_type_id", row.requiredUuid("entity_type_id"), entityTypes, SAME);
+      maybe(c, id, "ready_for", row.uuid("ready_for"), taskTypes, SAME);
+      maybe(c, id, "created_by", row.uuid("created_by"), persons, SAME);
+      UUID parent = row.uuid("parent_id");
+      UUID source = row.uuid("source_id");
+      if (broken && skip) {
+        dropped.add(id);
+        return;
+      }
+      entities.add(id);
+      if (parent != null || source != null) {
+        entityLinks.add(new EntityLinks(id, parent, source));
+      }
+      count(c);
+    }
+
+    private void taskReferences(Row row) {
       UUID id = row.requiredUuid("id");
-      if (!writing() && (taskProjects.contains(id) || dropped.contains(id))) {
+      if (taskProjects.contains(id) || dropped.contains(id)) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
+      KitsuCollection c = KitsuCollection.TASKS;
+      UUID project = need(c, id, "project_id", row.requiredUuid("project_id"), projects.keySet(), SAME);
+      need(c, id, "task_type_id", row.requiredUuid("task_type_id"), taskTypes, SAME);
+      need(c, id, "task_status_id", row.requiredUuid("task_status_id"), taskStatuses.keySet(), SAME);
+      need(c, id, "entity_id", row.requiredUuid("entity_id"), entities, SAME);
+      maybe(c, id, "assigner_id", row.uuid("assigner_id"), persons, SAME);
+      check(c, id, "assignees", row.uuids("assignees"), persons);
+      if (broken && skip) {
+        dropped.add(id);
+        return;
+      }
+      taskProjects.put(id, projectIndex(project));
+      count(c);
+    }
+
+    private void commentReferences(Row row) {
+      UUID id = id(row, comments);
+      KitsuCollection c = KitsuCollection.COMMENTS;
+      String objectType = row.string("object_type", "Task");
+      if (!objectType.equals("Task")) {
+        throw row.error("object_type", Problem.INVALID_VALUE, "only comments on tasks are supported, found "
+            + Row.quote(objectType));
+      }
+      need(c, id, "object_id", row.requiredUuid("object_id"), taskProjects, SAME);
+      need(c, id, "task_status_id", row.requiredUuid("task_status_id"), taskStatuses.keySet(), SAME);
+      need(c, id, "person_id", row.requiredUuid("person_id"), persons, SAME);
+      maybe(c, id, "editor_id", row.uuid("editor_id"), persons, SAME);
+      List<Map<String, Object>> rawReplies = row.objects("replies");
+      for (int i = 0; i < rawReplies.size(); i++) {
+        Row.Nested r = row.nested("replies[" + i + "]", rawReplies.get(i));
+        UUID replyAuthor = r.requiredUuid("person_id");
+        if (!persons.contains(replyAuthor)) {
+          error(c, id, "replies[" + i + "].person_id", replyAuthor, false);
+          continue;
+        }
+        check(c, id, "replies.mentions", r.uuids("mentions"), persons);
+        check(c, id, "replies.department_mentions", r.uuids("department_mentions"), departments);
+      }
+      check(c, id, "mentions", row.uuids("mentions"), persons);
+      check(c, id, "department_mentions", row.uuids("department_mentions"), departments);
+      check(c, id, "acknowledgements", row.uuids("acknowledgements"), persons);
+      keep(c, id, comments);
+    }
+
+    private void timeSpentReferences(Row row) {
+      UUID id = id(row, timeSpents);
+      KitsuCollection c = KitsuCollection.TIME_SPENTS;
+      need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects, SAME);
+      need(c, id, "person_id", row.requiredUuid("person_id"), persons, SAME);
+      keep(c, id, timeSpents);
+    }
+
+    private void dayOffReferences(Row row) {
+      UUID id = id(row, daysOff);
+      need(KitsuCollection.DAY_OFFS, id, "person_id", row.requiredUuid("person_id"), persons, SAME);
+      keep(KitsuCollection.DAY_OFFS, id, daysOff);
+    }
+
+    private void notificationReferences(Row row) {
+      UUID id = id(row, notifications);
+      KitsuCollection c = KitsuCollection.NOTIFICATIONS;
+      need(c, id, "person_id", row.requiredUuid("person_id"), persons, SAME);
+      need(c, id, "author_id", row.requiredUuid("author_id"), persons, SAME);
+      need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects, SAME);
+      maybe(c, id, "comment_id", row.uuid("comment_id"), comments, SAME);
+      keep(c, id, notifications);
+    }
+
+    private void newsReferences(Row row) {
+      UUID id = id(row, news);
+      KitsuCollection c = KitsuCollection.NEWS;
+      UUID task = need(c, id, "task_id", row.requiredUuid("task_id"), taskProjects, SAME);
+      need(c, id, "comment_id", row.requiredUuid("comment_id"), comments, SAME);
+      need(c, id, "author_id", row.requiredUuid("author_id"), persons, SAME);
+      UUID projectId = row.uuid("project_id");
+      if (projectId != null) {
+        need(c, id, "project_id", projectId, projects.keySet(), SAME);
+      } else if (taskProject(task) == null) {
+        // no project_id and the task is missing (already reported): nothing to derive the project from
+        broken = true;
+      }
+      keep(c, id, news);
+    }
+
+    private void subscriptionReferences(Row row) {
+      UUID id = id(row, subscriptions);
+      KitsuCollection c = KitsuCollection.SUBSCRIPTIONS;
+      need(c, id, "person_id", row.requiredUuid("person_id"), persons, SAME);
+      need(c, id, "task_id", row.uuid("task_id"), taskProjects, SAME);
+      need(c, id, "entity_id", row.uuid("entity_id"), entities, SAME);
+      need(c, id, "task_type_id", row.uuid("task_type_id"), taskTypes, SAME);
+      keep(c, id, subscriptions);
+    }
+
+    // ---- the second pass over the large collections: whole records
+
+    private void task(Row row) {
+      UUID id = row.requiredUuid("id");
       KitsuCollection c = KitsuCollection.TASKS;
       ProjectId project = need(c, id, "project_id", row.requiredUuid("project_id"), projects.keySet(),
           ProjectId::new);
@@ -842,18 +1095,9 @@ public final class KitsuImport {
       Task t = build(row, () -> new Task(new TaskId(id), project, type, status, entity, name, description, priority,
           difficulty, duration, estimation, completion, retakes, sortOrder, start, due, realStart, end, done,
           lastComment, assetsReady, drawings, data, assigner, assignees, createdAt, updatedAt));
-      if (writing()) {
-        if (!(broken && skip)) {
-          emit(t);
-        }
-        return;
+      if (!(broken && skip)) {
+        emit(t, id, taskProjects);
       }
-      if (broken && skip) {
-        dropped.add(id);
-        return;
-      }
-      taskProjects.put(id, projectIndex(project));
-      count(c);
     }
 
     private void comment(Row row) {
@@ -926,7 +1170,7 @@ public final class KitsuImport {
           replies, checklist, pinned, forClient, links, mentions, departmentMentions, acknowledgements, attachments,
           hasPreview, createdAt, updatedAt));
       if (keep(c, id, comments)) {
-        emit(comment);
+        emit(comment, id, comments);
       }
     }
 
@@ -945,7 +1189,7 @@ public final class KitsuImport {
           duration, row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, timeSpents)) {
-        emit(t);
+        emit(t, id, timeSpents);
       }
     }
 
@@ -961,7 +1205,7 @@ public final class KitsuImport {
           row.string("description")));
       row.finish(stats);
       if (keep(c, id, daysOff)) {
-        emit(d);
+        emit(d, id, daysOff);
       }
     }
 
@@ -986,7 +1230,7 @@ public final class KitsuImport {
           row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, notifications)) {
-        emit(n);
+        emit(n, id, notifications);
       }
     }
 
@@ -1013,7 +1257,7 @@ public final class KitsuImport {
           row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, news)) {
-        emit(n);
+        emit(n, id, news);
       }
     }
 
@@ -1030,16 +1274,19 @@ public final class KitsuImport {
           row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
       if (keep(c, id, subscriptions)) {
-        emit(s);
+        emit(s, id, subscriptions);
       }
     }
 
     /** The index of a project in {@link #projectIndex}, added if new (a task may name an unknown one). */
-    private int projectIndex(ProjectId project) {
-      return projectIndexOf.computeIfAbsent(project.value(), k -> {
-        projectIndex.add(project);
-        return projectIndex.size() - 1;
-      });
+    private int projectIndex(UUID project) {
+      Integer index = projectIndexOf.get(project);
+      if (index == null) {
+        index = projectIndex.size();
+        projectIndex.add(new ProjectId(project));
+        projectIndexOf.put(project, index);
+      }
+      return index;
     }
 
     /** The project of an accepted task, or null. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -61,6 +63,25 @@ final class KitsuReader {
    * @throws KitsuFormatException if the file is not an array of objects within the limits
    */
   static long read(Path file, Consumer<Row> sink) throws IOException {
+    return read(file, null, sink);
+  }
+
+  /**
+   * Reads a file, handing each object to {@code sink} as a row that holds only the fields named in
+   * {@code keep}: the values of other fields are skipped unread ({@link JsonParser#skipChildren()} for
+   * objects and arrays, strings and numbers left undecoded), so that neither their contents nor their
+   * duplicates are checked here. The JSON syntax and the shape of the file (an array of objects) are
+   * checked as by {@link #read(Path, Consumer)}.
+   *
+   * @param file the file
+   * @param keep the top-level fields to read, or null for all of them
+   * @param sink receives each row; may throw {@link KitsuFormatException}
+   * @return the number of rows read
+   * @throws IOException if the file cannot be read
+   * @throws KitsuFormatException if the file is not an array of objects within the limits, or a kept field
+   *     appears twice in an object
+   */
+  static long read(Path file, Set<String> keep, Consumer<Row> sink) throws IOException {
     String name = file.getFileName().toString();
     Row row = new Row(name);
     long count = 0;
@@ -83,12 +104,18 @@ final class KitsuReader {
           row.reset(start.getLineNr(), start.getColumnNr());
           String field;
           while ((field = p.nextName()) != null) {
-            p.nextToken();
+            JsonToken value = p.nextToken();
+            if (keep != null && !keep.contains(field)) {
+              if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                p.skipChildren();
+              }
+              continue;
+            }
             TokenStreamLocation at = p.currentTokenLocation();
             if (row.contains(field)) {
               throw at(name, p, Problem.DUPLICATE_FIELD, field, "the field appears twice in the object");
             }
-            row.add(field, value(name, p), at.getLineNr(), at.getColumnNr());
+            row.add(field, keep == null ? value(name, p) : keptValue(name, p), at.getLineNr(), at.getColumnNr());
           }
           sink.accept(row);
           count++;
@@ -155,6 +182,78 @@ final class KitsuReader {
       default:
         throw new IllegalStateException("unexpected token " + t);
     }
+  }
+
+  /**
+   * Reads a kept value (first pass) as {@link #value} does, except that a string in the canonical UUID form is
+   * read straight from the parser's buffer into a {@link UUID}, without a {@code String}: most kept values
+   * are ids. {@link Row}'s getters take such a value as its text.
+   */
+  private static Object keptValue(String file, JsonParser p) {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case VALUE_STRING: {
+        UUID id = uuid(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+        return id != null ? id : p.getString();
+      }
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String key;
+        while ((key = p.nextName()) != null) {
+          if (map.containsKey(key)) {
+            throw at(file, p, Problem.DUPLICATE_FIELD, key, "the field appears twice in a nested object");
+          }
+          p.nextToken();
+          map.put(key, keptValue(file, p));
+        }
+        return map;
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(keptValue(file, p));
+        }
+        return list;
+      }
+      default:
+        return value(file, p);
+    }
+  }
+
+  /**
+   * A UUID in the canonical 8-4-4-4-12 hex form (either case), as {@link UUID#fromString} reads it, or null
+   * for any other text.
+   */
+  static UUID uuid(char[] text, int offset, int length) {
+    if (length != 36 || text[offset + 8] != '-' || text[offset + 13] != '-' || text[offset + 18] != '-'
+        || text[offset + 23] != '-') {
+      return null;
+    }
+    long most = 0;
+    long least = 0;
+    int nibbles = 0;
+    for (int i = offset, end = offset + 36; i < end; i++) {
+      char c = text[i];
+      if (c == '-' && (i - offset == 8 || i - offset == 13 || i - offset == 18 || i - offset == 23)) {
+        continue;
+      }
+      int d;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        d = c - 'a' + 10;
+      } else if (c >= 'A' && c <= 'F') {
+        d = c - 'A' + 10;
+      } else {
+        return null;
+      }
+      if (nibbles++ < 16) {
+        most = most << 4 | d;
+      } else {
+        least = least << 4 | d;
+      }
+    }
+    return new UUID(most, least);
   }
 
   private static String abbreviated(String text) {

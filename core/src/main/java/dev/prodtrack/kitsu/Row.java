@@ -110,7 +110,7 @@ final class Row {
   UUID peekUuid(String name) {
     for (int i = 0; i < size; i++) {
       if (names[i].equals(name)) {
-        return values[i] instanceof String s ? parseUuid(s) : null;
+        return values[i] instanceof UUID u ? u : values[i] instanceof String s ? parseUuid(s) : null;
       }
     }
     return null;
@@ -154,6 +154,8 @@ final class Row {
       return "null";
     } else if (v instanceof String s) {
       return "the string " + quote(s);
+    } else if (v instanceof UUID u) {
+      return "the string " + quote(u.toString());
     } else if (v instanceof Boolean) {
       return "a boolean";
     } else if (v instanceof Number n) {
@@ -183,6 +185,9 @@ final class Row {
     if (v == null || v instanceof String) {
       return (String) v;
     }
+    if (v instanceof UUID u) {
+      return u.toString(); // a first-pass value read as a UUID (see KitsuReader)
+    }
     throw mistyped(name, "a string", v);
   }
 
@@ -200,6 +205,9 @@ final class Row {
   }
 
   private UUID uuid(String name, Object v) {
+    if (v instanceof UUID u) {
+      return u;
+    }
     String text = string(name, v);
     if (text == null) {
       return null;

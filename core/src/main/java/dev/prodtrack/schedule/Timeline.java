@@ -27,24 +27,26 @@ public record Timeline(List<TimelineBar> bars) {
   }
 
   /**
-   * The timeline as CSV (RFC 4180): a header line, then one line per row; dates ISO, empty when unknown.
+   * The timeline as CSV (RFC 4180): a header line, then one line per row; dates ISO, empty when unknown; the
+   * last column, {@code parent_id}, is the id of the row's parent in the outline, empty for a top-level row.
    *
    * @return the CSV text
    */
   public String toCsv() {
     StringBuilder sb = new StringBuilder(
-        "level,id,label,planned_start,planned_end,actual_start,actual_end,late\r\n");
+        "level,id,label,planned_start,planned_end,actual_start,actual_end,late,parent_id\r\n");
     for (TimelineBar b : bars) {
       sb.append(b.level()).append(',').append(b.id()).append(',').append(csv(b.label())).append(',')
           .append(text(b.plannedStart())).append(',').append(text(b.plannedEnd())).append(',')
           .append(text(b.actualStart())).append(',').append(text(b.actualEnd())).append(',').append(b.late())
-          .append("\r\n");
+          .append(',').append(b.parentId() == null ? "" : csv(b.parentId())).append("\r\n");
     }
     return sb.toString();
   }
 
   /**
-   * The timeline as a JSON array of objects with Kitsu-style snake_case fields.
+   * The timeline as a JSON array of objects with Kitsu-style snake_case fields, the row's parent in the outline
+   * as {@code parent_id} (null for a top-level row).
    *
    * @return the JSON text
    */
@@ -64,6 +66,7 @@ public record Timeline(List<TimelineBar> bars) {
       fields.put("actual_start", b.actualStart());
       fields.put("actual_end", b.actualEnd());
       fields.put("late", b.late());
+      fields.put("parent_id", b.parentId());
       sb.append('{');
       int n = 0;
       for (Map.Entry<String, Object> e : fields.entrySet()) {

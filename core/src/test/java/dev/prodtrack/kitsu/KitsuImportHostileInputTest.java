@@ -8,7 +8,9 @@ import dev.prodtrack.storage.memory.MemoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,12 +79,45 @@ class KitsuImportHostileInputTest {
             + "\"object_type\": \"Playlist\"}\n]", Problem.INVALID_VALUE, "object_type", 2));
   }
 
+  @Test
+  void importDirectory_missingReferenceAndMalformedSkippedField_refusedForTheReferenceThenFormatErrorWhenSkipped()
+      throws IOException {
+    Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("both"));
+    // a dangling assignee (found by the first pass) and a bad end date (a field only the second pass reads)
+    KitsuImportTest.replace(dir.resolve("tasks.json"), "\"assignees\": [\"a0000004-0000-4000-8000-000000000000\"]",
+        "\"assignees\": [\"a00000ff-0000-4000-8000-000000000000\"]", 1);
+    KitsuImportTest.replace(dir.resolve("tasks.json"), "\"created_at\": \"2024-", "\"created_at\": \"2024-13-", 1);
+    MemoryStore refused = MemoryStore.create();
+    MemoryStore skipped = MemoryStore.create();
+
+    assertThatThrownBy(() -> KitsuImport.importDirectory(dir, refused, ImportOptions.defaults()))
+        .isInstanceOf(ImportRefusedException.class);
+    assertThatThrownBy(() -> KitsuImport.importDirectory(dir, skipped, ImportOptions.defaults()
+        .withSkipReferentialErrors(true).withBatchSize(5)))
+        .isInstanceOfSatisfying(KitsuFormatException.class, e -> {
+          assertThat(e.file()).isEqualTo("tasks.json");
+          assertThat(e.field()).isEqualTo("created_at");
+        });
+    assertThat(Dumps.recordsIn(refused)).isZero();
+    assertThat(Dumps.recordsIn(skipped)).isZero();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void importDirectory_hostileFile_typedErrorAtItsPositionAndNothingWritten(String name, String file, String content,
       Problem problem, String field, int line) throws IOException {
     Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("dump"));
     Files.writeString(dir.resolve(file), content);
+    if (file.equals("tasks.json")) {
+      // The first pass reads a task's id and references only, so most of these errors are found by the second
+      // pass, which runs only when no reference is missing: without the files that refer to the sample's
+      // tasks, the one task left is all the dump needs (the department, task type... batches are written
+      // before the error and must be removed again).
+      for (String dependent : List.of("comments.json", "time_spents.json", "notifications.json", "news.json",
+          "subscriptions.json")) {
+        Files.delete(dir.resolve(dependent));
+      }
+    }
     MemoryStore store = MemoryStore.create();
 
     assertThatThrownBy(() -> KitsuImport.importDirectory(dir, store, ImportOptions.defaults()))
