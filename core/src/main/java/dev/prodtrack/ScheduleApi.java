@@ -280,7 +280,7 @@ public final class ScheduleApi {
         for (var member : s.projects.get(scope.project()).team()) {
           rows.add(calculator.of(member.personId(), index.openDatedOf(member.personId()), project));
         }
-        return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+        return calculator.grid(from, to, rows);
       }
       List<Task> tasks = tasksIn(s, scope);
       List<PersonId> people = new ArrayList<>();
@@ -301,7 +301,7 @@ public final class ScheduleApi {
         rows.add(calculator.of(person, WorkloadCalculator.columnsOf(s, byPerson.getOrDefault(person, List.of())),
             null));
       }
-      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+      return calculator.grid(from, to, rows);
     });
   }
 
@@ -331,7 +331,7 @@ public final class ScheduleApi {
         TaskApi.found("person", Objects.requireNonNull(person, "person"), s.persons.get(person));
         rows.add(calculator.of(person, index.openDatedOf(person), readable));
       }
-      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+      return calculator.grid(from, to, rows);
     });
   }
 

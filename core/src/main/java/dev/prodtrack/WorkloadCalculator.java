@@ -5,6 +5,7 @@ import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.schedule.WorkCalendar;
 import dev.prodtrack.schedule.Workload;
+import dev.prodtrack.schedule.WorkloadGrid;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +58,13 @@ final class WorkloadCalculator {
   /** A person's own prefix counts over their window (reused between people). */
   private int[] own = new int[0];
   private boolean[] off = new boolean[0];
+  /** The team's totals per day over the workloads computed so far, in nanoseconds. */
+  private final long[] teamDemand;
+  private final long[] teamCapacity;
+  private final int[] teamOverbooked;
+  private int computed;
+  /** False once a total left a long: {@link #grid} then sums durations instead. */
+  private boolean exact = true;
 
   /**
    * Starts a query.
@@ -75,6 +83,30 @@ final class WorkloadCalculator {
       dates[i] = from.plusDays(i);
     }
     this.idle = new Workload.Day[n];
+    this.teamDemand = new long[n];
+    this.teamCapacity = new long[n];
+    this.teamOverbooked = new int[n];
+  }
+
+  /**
+   * The grid of the workloads this calculator computed, in the order given, with the team's totals kept
+   * while computing them (the values {@link WorkloadGrid#of} would sum).
+   *
+   * @param from the query's first day
+   * @param to the query's last day
+   * @param rows every workload {@link #of} returned, each once
+   * @return the grid
+   */
+  WorkloadGrid grid(LocalDate from, LocalDate to, List<Workload> rows) {
+    if (!exact || rows.size() != computed) {
+      return WorkloadGrid.of(from, to, rows);
+    }
+    List<WorkloadGrid.TeamDay> totals = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      totals.add(new WorkloadGrid.TeamDay(dates[i], Duration.ofNanos(teamDemand[i]), Duration.ofNanos(teamCapacity[i]),
+          teamOverbooked[i]));
+    }
+    return new WorkloadGrid(from, to, rows, totals);
   }
 
   /**
@@ -160,16 +192,19 @@ final class WorkloadCalculator {
         continue;
       }
       if (remaining == ScheduleTaskIndex.OpenDated.OVERFLOW) {
-        // Does not fit a long of nanoseconds: fails as Duration.toNanos does.
+        // Does not fit a long of nanoseconds: fails as Duration.toNanos does (whatever the range).
         remaining = open.tasks[i].estimation().minus(open.tasks[i].duration()).toNanos();
       }
-      long perDay = remaining / days / open.assignees[i];
       long ca = Math.max(first, a);
       long cb = Math.min(last, b);
-      if (ca <= cb) {
-        change[(int) (ca - first)] += perDay;
-        change[(int) (cb - first) + 1] -= perDay;
+      if (ca > cb) {
+        continue; // outside the range: no share to compute
       }
+      // remaining / days / assignees in one division: ⌊⌊r / d⌋ / k⌋ = ⌊r / (d·k)⌋ for r ≥ 0, d, k > 0.
+      int assignees = open.assignees[i];
+      long perDay = days < Integer.MAX_VALUE ? remaining / (days * assignees) : remaining / days / assignees;
+      change[(int) (ca - first)] += perDay;
+      change[(int) (cb - first) + 1] -= perDay;
     }
     List<TaskId> unplaceableIds;
     if (unplaceable == null) {
@@ -183,6 +218,7 @@ final class WorkloadCalculator {
     }
     Workload.Day[] out = new Workload.Day[n];
     Duration fullDay = null;
+    long fullDayNanos = 0;
     long running = 0;
     for (int i = 0; i < n; i++) {
       running += change[i];
@@ -192,8 +228,24 @@ final class WorkloadCalculator {
       if (working) {
         if (fullDay == null) {
           fullDay = calendar.capacity(person, dates[i]);
+          try {
+            fullDayNanos = fullDay.toNanos();
+          } catch (ArithmeticException beyondALong) {
+            exact = false;
+          }
         }
         out[i] = new Workload.Day(dates[i], Duration.ofNanos(running), fullDay);
+        if (exact) {
+          try {
+            teamDemand[i] = Math.addExact(teamDemand[i], running);
+            teamCapacity[i] = Math.addExact(teamCapacity[i], fullDayNanos);
+          } catch (ArithmeticException beyondALong) {
+            exact = false;
+          }
+          if (running > fullDayNanos) {
+            teamOverbooked[i]++;
+          }
+        }
       } else {
         Workload.Day none = idle[i];
         if (none == null) {
@@ -203,6 +255,7 @@ final class WorkloadCalculator {
         out[i] = none;
       }
     }
+    computed++;
     return new Workload(person, Arrays.asList(out), unplaceableIds);
   }
 

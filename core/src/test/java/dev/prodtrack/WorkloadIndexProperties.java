@@ -184,14 +184,23 @@ class WorkloadIndexProperties {
   private static void assertGridMatches(WorkloadGrid grid, List<PersonId> people, Reference r, String what) {
     assertThat(grid.people()).extracting(Workload::person).as(what).containsExactlyElementsOf(people);
     long[] team = new long[grid.totals().size()];
+    long[] capacity = new long[team.length];
+    int[] overbooked = new int[team.length];
     for (Workload w : grid.people()) {
       assertMatches(w, r, grid.from(), grid.to(), what);
       for (int i = 0; i < team.length; i++) {
-        team[i] += w.days().get(i).demand().toNanos();
+        Workload.Day d = w.days().get(i);
+        team[i] += d.demand().toNanos();
+        capacity[i] += d.capacity().toNanos();
+        overbooked[i] += d.demand().compareTo(d.capacity()) > 0 ? 1 : 0;
       }
     }
     for (int i = 0; i < team.length; i++) {
-      assertThat(grid.totals().get(i).demand().toNanos()).as("%s: team demand on day %d", what, i).isEqualTo(team[i]);
+      WorkloadGrid.TeamDay total = grid.totals().get(i);
+      assertThat(total.date()).isEqualTo(grid.from().plusDays(i));
+      assertThat(total.demand().toNanos()).as("%s: team demand on day %d", what, i).isEqualTo(team[i]);
+      assertThat(total.capacity().toNanos()).as("%s: team capacity on day %d", what, i).isEqualTo(capacity[i]);
+      assertThat(total.overbookedPeople()).as("%s: overbooked people on day %d", what, i).isEqualTo(overbooked[i]);
     }
   }
 
