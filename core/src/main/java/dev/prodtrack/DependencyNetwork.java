@@ -79,38 +79,41 @@ final class DependencyNetwork {
   }
 
   /**
-   * The same links as {@link #links}, in the same order, as an int-indexed network over the given tasks
-   * (task {@code i} is {@code tasks.get(i)}): no object or map entry per implicit link. Implicit links are
-   * emitted entity by entity (entities by id), group after group; an implicit link whose pair (in either
-   * direction) has an explicit link is left out, and the explicit links follow in the order of
-   * {@link #links}.
+   * The same links as {@link #links}, in the same order, as an int-indexed network over the given tasks:
+   * no object or map entry per implicit link. Implicit links are emitted entity by entity (entities by
+   * id), group after group; an implicit link whose pair (in either direction) has an explicit link is
+   * left out, and the explicit links follow in the order of {@link #links}.
+   *
+   * <p>The network numbers the tasks for locality, not in list order: entity by entity, each entity's
+   * tasks by (priority, list index), the tasks without a priority last. Every implicit link then runs
+   * from a lower to a higher number, so the passes sweep the arrays in order. Each task's list index is
+   * its tie rank, so Kahn's order, the result and a reported cycle are those of a network numbered in
+   * list order.
    *
    * @param s the state
    * @param p the tasks' project
    * @param tasks the tasks (nodes), sorted by id value; links with an end outside them are left out
+   * @param ids each task's id (in list order), or null to read them from the tasks
    * @param entityRank each task's entity's rank among the tasks' entities sorted by id value, or null to
    *     compute it here (by hashing every task's entity)
-   * @param durations D of each task
-   * @param unestimated whether each task's duration fell back to one day
+   * @param priority each task's type's link priority in the project ({@link Integer#MIN_VALUE} for none),
+   *     or null to look it up here
+   * @param durations D of each task (in list order)
+   * @param unestimated whether each task's duration fell back to one day (in list order)
    * @param extra explicit links given by the caller, replacing stored and implicit links of the same pair
    * @return the network
    */
-  static dev.prodtrack.schedule.CpmNetwork network(State s, Project p, List<Task> tasks, int[] entityRank,
-      int[] durations, boolean[] unestimated, List<TaskLink> extra) {
+  static dev.prodtrack.schedule.CpmNetwork network(State s, Project p, List<Task> tasks, TaskId[] ids,
+      int[] entityRank, int[] priority, int[] durations, boolean[] unestimated, List<TaskLink> extra) {
     int n = tasks.size();
-    List<TaskId> ids = new ArrayList<>(n);
-    // Each task's priority (Integer.MIN_VALUE for none), keyed by the type id's UUID (cheaper to hash).
-    int[] priority = new int[n];
-    Map<java.util.UUID, OptionalInt> priorities = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      Task t = tasks.get(i);
-      ids.add(t.id());
-      OptionalInt prio = priorities.get(t.taskTypeId().value());
-      if (prio == null) {
-        prio = p.taskTypePriority(t.taskTypeId());
-        priorities.put(t.taskTypeId().value(), prio);
+    if (ids == null) {
+      ids = new TaskId[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = tasks.get(i).id();
       }
-      priority[i] = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
+    }
+    if (priority == null) {
+      priority = priorities(p, tasks);
     }
     int[] rank = entityRank != null ? entityRank : entityRanks(tasks);
     // The tasks entity by entity (entities by rank), each entity's in index order: a counting sort.
@@ -130,6 +133,40 @@ final class DependencyNetwork {
     for (int i = 0; i < n; i++) {
       members[at[rank[i]]++] = i;
     }
+    at = null;
+    // Network numbers: entity by entity; in each, the prioritised tasks by (priority, index), then the rest.
+    int[] original = new int[n];
+    int[] number = new int[n];
+    int[] prioritised = new int[entities];
+    long[] group = new long[16];
+    for (int e = 0; e < entities; e++) {
+      int size = 0;
+      for (int x = entityStart[e]; x < entityStart[e + 1]; x++) {
+        int i = members[x];
+        if (priority[i] != Integer.MIN_VALUE) {
+          if (size == group.length) {
+            group = java.util.Arrays.copyOf(group, size * 2);
+          }
+          group[size++] = (long) priority[i] << 32 | i;
+        }
+      }
+      java.util.Arrays.sort(group, 0, size);
+      prioritised[e] = size;
+      int next = entityStart[e];
+      for (int x = 0; x < size; x++) {
+        int i = (int) group[x];
+        original[next] = i;
+        number[i] = next++;
+      }
+      for (int x = entityStart[e]; x < entityStart[e + 1]; x++) {
+        int i = members[x];
+        if (priority[i] == Integer.MIN_VALUE) {
+          original[next] = i;
+          number[i] = next++;
+        }
+      }
+    }
+    members = null;
     // Explicit links, with the replacement rules of links(): by ordered pair, last one wins and moves last.
     Map<Long, TaskLink> explicit = new java.util.LinkedHashMap<>();
     Map<Long, int[]> explicitEnds = new HashMap<>();
@@ -154,35 +191,34 @@ final class DependencyNetwork {
       explicitEnds.put((long) a * n + b, new int[] {a, b});
       explicitPairs.add((long) Math.min(a, b) * n + Math.max(a, b));
     }
-    var network = new dev.prodtrack.schedule.CpmNetwork(ids, durations, unestimated);
-    // An entity's prioritised tasks as (priority << 32 | index): sorted, by priority then index.
-    long[] group = new long[16];
+    TaskId[] numberedIds = new TaskId[n];
+    int[] numberedDurations = new int[n];
+    boolean[] numberedUnestimated = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      int i = original[k];
+      numberedIds[k] = ids[i];
+      numberedDurations[k] = durations[i];
+      numberedUnestimated[k] = unestimated[i];
+    }
+    var network = new dev.prodtrack.schedule.CpmNetwork(java.util.Arrays.asList(numberedIds), numberedDurations,
+        numberedUnestimated, original);
+    // Each entity's prioritised tasks are numbered by (priority, index) from its start: the groups are runs.
     for (int e = 0; e < entities; e++) {
-      int size = 0;
-      for (int m = entityStart[e]; m < entityStart[e + 1]; m++) {
-        int i = members[m];
-        if (priority[i] != Integer.MIN_VALUE) {
-          if (size == group.length) {
-            group = java.util.Arrays.copyOf(group, size * 2);
-          }
-          group[size++] = (long) priority[i] << 32 | i;
-        }
-      }
-      java.util.Arrays.sort(group, 0, size);
+      int from = entityStart[e];
+      int to = from + prioritised[e];
       int previousFrom = -1;
-      int levelFrom = 0;
-      while (levelFrom < size) {
+      int levelFrom = from;
+      while (levelFrom < to) {
+        int levelPriority = priority[original[levelFrom]];
         int levelTo = levelFrom;
-        while (levelTo < size && group[levelTo] >> 32 == group[levelFrom] >> 32) {
+        while (levelTo < to && priority[original[levelTo]] == levelPriority) {
           levelTo++;
         }
         if (previousFrom >= 0) {
           for (int x = previousFrom; x < levelFrom; x++) {
-            int a = (int) group[x];
             for (int y = levelFrom; y < levelTo; y++) {
-              int b = (int) group[y];
-              if (explicitPairs.isEmpty() || !explicitPairs.contains((long) Math.min(a, b) * n + Math.max(a, b))) {
-                network.link(a, b, TaskLink.Type.FS, 0);
+              if (explicitPairs.isEmpty() || !explicitPairs.contains(pairKey(original[x], original[y], n))) {
+                network.link(x, y, TaskLink.Type.FS, 0);
               }
             }
           }
@@ -193,9 +229,36 @@ final class DependencyNetwork {
     }
     explicit.forEach((key, l) -> {
       int[] ends = explicitEnds.get(key);
-      network.link(ends[0], ends[1], l.type(), l.lag());
+      network.link(number[ends[0]], number[ends[1]], l.type(), l.lag());
     });
     return network;
+  }
+
+  private static long pairKey(int a, int b, int n) {
+    return (long) Math.min(a, b) * n + Math.max(a, b);
+  }
+
+  /**
+   * Each task's type's link priority in the project, {@link Integer#MIN_VALUE} for none.
+   *
+   * @param p the project
+   * @param tasks the tasks
+   * @return the priorities, one per task
+   */
+  static int[] priorities(Project p, List<Task> tasks) {
+    int n = tasks.size();
+    int[] priority = new int[n];
+    Map<java.util.UUID, OptionalInt> priorities = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Task t = tasks.get(i);
+      OptionalInt prio = priorities.get(t.taskTypeId().value());
+      if (prio == null) {
+        prio = p.taskTypePriority(t.taskTypeId());
+        priorities.put(t.taskTypeId().value(), prio);
+      }
+      priority[i] = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
+    }
+    return priority;
   }
 
   /**

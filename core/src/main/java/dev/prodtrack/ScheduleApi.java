@@ -6,6 +6,7 @@ import dev.prodtrack.model.Project;
 import dev.prodtrack.model.ProjectId;
 import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.TaskTypeId;
 import dev.prodtrack.schedule.Lateness;
 import dev.prodtrack.schedule.TaskLateness;
 import dev.prodtrack.schedule.WorkCalendar;
@@ -505,38 +506,52 @@ public final class ScheduleApi {
     Objects.requireNonNull(explicitLinks, "explicitLinks");
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
-      List<Task> tasks = tasksIn(s, scope);
+      boolean wholeProject = scope.episode() == null && scope.sequence() == null && scope.taskType() == null
+          && scope.department() == null && scope.person() == null;
+      List<Task> tasks;
+      Task[] all = null;
+      if (wholeProject) {
+        // The index's view of the project, in id order: what tasksIn returns for a whole project, uncopied.
+        ProjectApi.readableProject(s, actor, scope.project());
+        all = s.scheduleTaskIndex().tasksOf(s, scope.project());
+        tasks = java.util.Arrays.asList(all);
+      } else {
+        tasks = tasksIn(s, scope);
+      }
       Project p = s.projects.get(scope.project());
       if (tasks.isEmpty()) {
         throw new IllegalArgumentException("no task to schedule");
       }
-      int[] durations = new int[tasks.size()];
-      boolean[] unestimated = new boolean[tasks.size()];
+      // One pass over the task records: everything the network needs from each.
+      int n = tasks.size();
+      TaskId[] ids = new TaskId[n];
+      int[] durations = new int[n];
+      boolean[] unestimated = new boolean[n];
+      int[] priorities = new int[n];
+      TypePriorities types = new TypePriorities(p);
       LocalDate earliest = null;
-      for (int i = 0; i < tasks.size(); i++) {
+      for (int i = 0; i < n; i++) {
         Task t = tasks.get(i);
-        if (t.startDate() != null && t.dueDate() != null) {
-          durations[i] = (int) Math.max(1, calendar.workingDays(t.startDate(), t.dueDate()));
+        ids[i] = t.id();
+        priorities[i] = types.of(t.taskTypeId());
+        LocalDate startDate = t.startDate();
+        LocalDate dueDate = t.dueDate();
+        if (startDate != null && dueDate != null) {
+          durations[i] = (int) Math.max(1, calendar.workingDays(startDate, dueDate));
         } else if (!t.estimation().isZero()) {
           durations[i] = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
         } else {
           durations[i] = 1;
           unestimated[i] = true;
         }
-        if (t.startDate() != null && (earliest == null || t.startDate().isBefore(earliest))) {
-          earliest = t.startDate();
+        if (startDate != null && (earliest == null || startDate.isBefore(earliest))) {
+          earliest = startDate;
         }
       }
-      int[] entityRanks = null;
-      if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null
-          && scope.department() == null && scope.person() == null) {
-        // The whole project: tasks is the index's view, whose entity ranks the index keeps.
-        Task[] all = s.scheduleTaskIndex().tasksOf(s, p.id());
-        if (all.length == tasks.size()) {
-          entityRanks = s.scheduleTaskIndex().entityRanksOf(s, p.id(), all);
-        }
-      }
-      var network = DependencyNetwork.network(s, p, tasks, entityRanks, durations, unestimated, explicitLinks);
+      // The whole project: the index keeps its view's entity ranks.
+      int[] entityRanks = all != null ? s.scheduleTaskIndex().entityRanksOf(s, p.id(), all) : null;
+      var network = DependencyNetwork.network(s, p, tasks, ids, entityRanks, priorities, durations, unestimated,
+          explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()
           : earliest != null ? earliest : LocalDate.EPOCH;
       return dev.prodtrack.schedule.CriticalPath.compute(network, start, deadline, threshold, calendar);
@@ -1013,6 +1028,53 @@ public final class ScheduleApi {
       s.tasksByProject.get(scope.project()).forEach(id -> out.add(s.tasks.get(id)));
     }
     return out;
+  }
+
+  /**
+   * The project's link priority of each task type ({@link Integer#MIN_VALUE} for none), for a pass over
+   * many tasks: the few types are compared by reference first (tasks of one type usually share their
+   * type id), then by value, before the project's links are searched.
+   */
+  private static final class TypePriorities {
+    private final Project project;
+    private TaskTypeId[] types = new TaskTypeId[16];
+    private int[] priorities = new int[16];
+    private int size;
+
+    TypePriorities(Project project) {
+      this.project = project;
+    }
+
+    int of(TaskTypeId type) {
+      for (int k = 0; k < size; k++) {
+        if (types[k] == type) {
+          return priorities[k];
+        }
+      }
+      for (int k = 0; k < size; k++) {
+        if (types[k].equals(type)) {
+          remember(type, priorities[k]);
+          return priorities[k];
+        }
+      }
+      java.util.OptionalInt prio = project.taskTypePriority(type);
+      int value = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
+      remember(type, value);
+      return value;
+    }
+
+    /** Remembers another reference to a type, up to 64 references (then by value only). */
+    private void remember(TaskTypeId type, int priority) {
+      if (size == 64) {
+        return;
+      }
+      if (size == types.length) {
+        types = java.util.Arrays.copyOf(types, size * 2);
+        priorities = java.util.Arrays.copyOf(priorities, size * 2);
+      }
+      types[size] = type;
+      priorities[size++] = priority;
+    }
   }
 
   /**

@@ -105,6 +105,19 @@ public class ScheduleAnalyticsBenchmark {
     return schedule.criticalPath(generated.production.project(), null, null, 0, calendar);
   }
 
+  /**
+   * The critical path of the whole project, then every task's result read once (the result makes each
+   * task's record when it is read): what a caller listing every task pays on top of {@link #criticalPath}.
+   */
+  @Benchmark
+  public long criticalPathReadAll() {
+    long sum = 0;
+    for (dev.prodtrack.schedule.CpmTask t : criticalPath().tasks()) {
+      sum += t.totalFloat() + t.freeFloat() + t.earlyStart().toEpochDay() + t.lateFinish().toEpochDay();
+    }
+    return sum;
+  }
+
   /** The project's tasks at risk on the as-of day. */
   @Benchmark
   public int atRisk() {

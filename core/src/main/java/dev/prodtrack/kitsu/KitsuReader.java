@@ -130,15 +130,22 @@ final class KitsuReader {
       }
       case VALUE_STRING:
         return p.getString();
-      case VALUE_NUMBER_INT: {
-        JsonParser.NumberType type = p.getNumberType();
-        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
-          return p.getLongValue();
-        }
-        return p.getBigIntegerValue();
-      }
+      case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return p.getDecimalValue();
+        try {
+          if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDecimalValue();
+          }
+          JsonParser.NumberType type = p.getNumberType();
+          if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+            return p.getLongValue();
+          }
+          return p.getBigIntegerValue();
+        } catch (NumberFormatException e) {
+          // within the length limit but not representable, e.g. 1E2147483648 (BigDecimal's scale is an int)
+          throw at(file, p, Problem.INVALID_VALUE, null, "the number " + abbreviated(p.getString())
+              + " is out of range");
+        }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -148,6 +155,10 @@ final class KitsuReader {
       default:
         throw new IllegalStateException("unexpected token " + t);
     }
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
   }
 
   static String describe(JsonToken t) {

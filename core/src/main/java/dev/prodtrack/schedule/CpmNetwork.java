@@ -8,9 +8,16 @@ import java.util.Objects;
 /**
  * A dependency network over int-indexed tasks for {@link CriticalPath#compute(CpmNetwork, java.time.LocalDate,
  * java.time.LocalDate, long, WorkCalendar)}: the tasks with their durations in working days, and the links
- * as parallel primitive arrays, with no object per link. Task {@code i} is {@code tasks.get(i)}; the order
- * of the tasks and of the links is the order Kahn's algorithm breaks ties in, so the same network always
- * gives the same topological order.
+ * as parallel primitive arrays, with no object per link. Task {@code i} is {@code tasks.get(i)}.
+ *
+ * <p>Kahn's algorithm breaks ties by each task's <em>tie rank</em> (by default its index), then by the
+ * order the links were added, so the same network always gives the same topological order. A caller may
+ * number the tasks for locality (e.g. the tasks of one entity next to each other, in pipeline order) and
+ * keep the order of the result through the tie ranks: a network whose tasks are a permutation of another's,
+ * with the other's indexes as tie ranks and the same links in the same order, gives the same result.
+ *
+ * <p>Link types and lags are stored only once a link that is not a finish-to-start link without lag is
+ * added: a network of implicit pipeline links costs two ints per link.
  *
  * <p>Not thread-safe while links are added; {@link CriticalPath#compute} only reads it.
  */
@@ -20,14 +27,17 @@ public final class CpmNetwork {
   private final List<TaskId> tasks;
   private final int[] durations;
   private final boolean[] unestimated;
-  private int[] predecessors = new int[16];
-  private int[] successors = new int[16];
-  private byte[] types = new byte[16];
-  private int[] lags = new int[16];
+  private final int[] tieRank;
+  private int[] predecessors;
+  private int[] successors;
+  /** Null while every link is FS. */
+  private byte[] types;
+  /** Null while every lag is 0. */
+  private int[] lags;
   private int links;
 
   /**
-   * Starts a network without links.
+   * Starts a network without links; ties are broken by task index.
    *
    * @param tasks the tasks, task {@code i} being {@code tasks.get(i)}, at least one
    * @param durations D of each task in working days (at least 1 in the reference)
@@ -35,16 +45,52 @@ public final class CpmNetwork {
    * @throws IllegalArgumentException if there is no task or the arrays do not match the tasks
    */
   public CpmNetwork(List<TaskId> tasks, int[] durations, boolean[] unestimated) {
+    this(tasks, durations, unestimated, null);
+  }
+
+  /**
+   * Starts a network without links, with the rank of each task in the tie-breaking of Kahn's algorithm
+   * (the initial ready tasks are taken by increasing rank, and a cycle is looked for from the remaining
+   * task of lowest rank).
+   *
+   * @param tasks the tasks, task {@code i} being {@code tasks.get(i)}, at least one
+   * @param durations D of each task in working days (at least 1 in the reference)
+   * @param unestimated whether each task's duration fell back to one day
+   * @param tieRank a permutation of {@code 0..tasks.size()-1}: each task's tie rank; null for the index
+   * @throws IllegalArgumentException if there is no task, the arrays do not match the tasks, or
+   *     {@code tieRank} is not a permutation
+   */
+  public CpmNetwork(List<TaskId> tasks, int[] durations, boolean[] unestimated, int[] tieRank) {
     this.tasks = List.copyOf(tasks);
-    if (this.tasks.isEmpty()) {
+    int n = this.tasks.size();
+    if (n == 0) {
       throw new IllegalArgumentException("no task to schedule");
     }
-    if (durations.length != this.tasks.size() || unestimated.length != this.tasks.size()) {
+    if (durations.length != n || unestimated.length != n) {
       throw new IllegalArgumentException("durations (" + durations.length + ") and unestimated ("
-          + unestimated.length + ") must have one entry per task (" + this.tasks.size() + ")");
+          + unestimated.length + ") must have one entry per task (" + n + ")");
     }
     this.durations = durations.clone();
     this.unestimated = unestimated.clone();
+    if (tieRank != null) {
+      if (tieRank.length != n) {
+        throw new IllegalArgumentException("tieRank (" + tieRank.length + ") must have one entry per task (" + n + ")");
+      }
+      boolean[] seen = new boolean[n];
+      for (int r : tieRank) {
+        if (r < 0 || r >= n || seen[r]) {
+          throw new IllegalArgumentException("tieRank is not a permutation of the task indexes: " + r);
+        }
+        seen[r] = true;
+      }
+      this.tieRank = tieRank.clone();
+    } else {
+      this.tieRank = null;
+    }
+    // Pipelines have about one link per task: start there, grow by half.
+    int capacity = Math.max(16, n);
+    predecessors = new int[capacity];
+    successors = new int[capacity];
   }
 
   /**
@@ -67,16 +113,30 @@ public final class CpmNetwork {
       throw new IllegalArgumentException("a task cannot depend on itself: " + tasks.get(predecessor));
     }
     if (links == predecessors.length) {
-      int grown = links * 2;
+      int grown = links + (links >> 1) + 16;
       predecessors = Arrays.copyOf(predecessors, grown);
       successors = Arrays.copyOf(successors, grown);
-      types = Arrays.copyOf(types, grown);
-      lags = Arrays.copyOf(lags, grown);
+      if (types != null) {
+        types = Arrays.copyOf(types, grown);
+      }
+      if (lags != null) {
+        lags = Arrays.copyOf(lags, grown);
+      }
+    }
+    if (type != TaskLink.Type.FS && types == null) {
+      types = new byte[predecessors.length];
+    }
+    if (lag != 0 && lags == null) {
+      lags = new int[predecessors.length];
     }
     predecessors[links] = predecessor;
     successors[links] = successor;
-    types[links] = (byte) type.ordinal();
-    lags[links] = lag;
+    if (types != null) {
+      types[links] = (byte) type.ordinal();
+    }
+    if (lags != null) {
+      lags[links] = lag;
+    }
     links++;
     return this;
   }
@@ -107,8 +167,28 @@ public final class CpmNetwork {
     return durations[task];
   }
 
+  /** The durations array itself: callers must not change it. */
+  int[] durations() {
+    return durations;
+  }
+
   boolean unestimated(int task) {
     return unestimated[task];
+  }
+
+  /** The tie rank of a task. */
+  int tieRank(int task) {
+    return tieRank == null ? task : tieRank[task];
+  }
+
+  /** The tasks by increasing tie rank. */
+  int[] byTieRank() {
+    int n = durations.length;
+    int[] byRank = new int[n];
+    for (int i = 0; i < n; i++) {
+      byRank[tieRank == null ? i : tieRank[i]] = i;
+    }
+    return byRank;
   }
 
   int predecessor(int link) {
@@ -120,14 +200,24 @@ public final class CpmNetwork {
   }
 
   TaskLink.Type type(int link) {
-    return TYPES[types[link]];
+    return TYPES[typeOrdinal(link)];
   }
 
   int typeOrdinal(int link) {
-    return types[link];
+    return types == null ? 0 : types[link];
   }
 
   int lag(int link) {
-    return lags[link];
+    return lags == null ? 0 : lags[link];
+  }
+
+  /** Whether every link is FS (type ordinal 0). */
+  boolean allFinishToStart() {
+    return types == null;
+  }
+
+  /** Whether every lag is 0. */
+  boolean noLags() {
+    return lags == null;
   }
 }

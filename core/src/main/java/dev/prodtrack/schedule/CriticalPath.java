@@ -2,19 +2,23 @@ package dev.prodtrack.schedule;
 
 import dev.prodtrack.model.TaskId;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The critical-path method of schedule-analytics.md §5.2 on working-day ordinals.
  *
  * <p>Design note. Dates become working-day ordinals (0 = the first working day on or after the analysis
- * start); the forward pass runs in Kahn's topological order, the backward pass in reverse. A cycle aborts
- * with the tasks of one cycle, found by walking the links left after Kahn's algorithm. Pure: nothing
- * here reads the engine.
+ * start); the forward pass runs in a topological order, the backward pass in reverse, and the result lists
+ * the tasks in Kahn's order. A cycle aborts with the tasks of one cycle, found by walking the links left
+ * after Kahn's algorithm. Pure: nothing here reads the engine. A result computed from a {@link CpmNetwork}
+ * keeps the passes' arrays and makes each {@link CpmTask} of {@link #tasks()} when it is read (equal, not
+ * identical, on each read); a caller that reads every task many times may copy the list once.
  *
  * @param tasks every task's result, in topological order
  * @param finish the project finish (max EF)
@@ -22,9 +26,12 @@ import java.util.Objects;
  */
 public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> critical) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists, except the immutable task view that
+   * {@link #compute(CpmNetwork, LocalDate, LocalDate, long, WorkCalendar)} makes.
+   */
   public CriticalPath {
-    tasks = List.copyOf(tasks);
+    tasks = tasks instanceof Tasks ? tasks : List.copyOf(tasks);
     Objects.requireNonNull(finish, "finish");
     critical = List.copyOf(critical);
   }
@@ -70,8 +77,17 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
   }
 
   /**
-   * Runs the passes over an int-indexed network: Kahn's order (ties broken by task index, then link
-   * order) and both passes over primitive arrays, in O(tasks + links).
+   * Runs the passes over an int-indexed network: Kahn's order (ties broken by tie rank, then link order)
+   * and both passes over primitive arrays, in O(tasks + links). The result's task list is a view over the
+   * passes' arrays: each {@link CpmTask} is made when read, its dates taken from a table of the distinct
+   * working-day ordinals.
+   *
+   * <p>Design note. Only the successors are kept, in compressed rows in link order: the forward pass
+   * pushes each task's bounds to its successors (the maximum does not depend on the order they arrive
+   * in), the backward pass and the free floats read the successors' values. Any topological order gives
+   * the same dates, so when every link runs from a lower to a higher index (a network numbered in pipeline
+   * order) both passes sweep the arrays in index order; Kahn's order is still computed, for the order of
+   * the result and to find cycles.
    *
    * @param network the tasks, their durations and the links (implicit and explicit, already merged)
    * @param analysisStart the analysis start (S is its next working day)
@@ -86,161 +102,245 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(analysisStart, "analysisStart");
     Objects.requireNonNull(calendar, "calendar");
-    int n = network.size();
-    int m = network.linkCount();
-    // Adjacency in compressed rows, each row in link order.
-    int[] outStart = new int[n + 1];
-    int[] inStart = new int[n + 1];
+    final int n = network.size();
+    final int m = network.linkCount();
+    final int[] d = network.durations();
+    final boolean fsOnly = network.allFinishToStart();
+    final boolean noLags = network.noLags();
+    // Successors in compressed rows, each row in link order; in-degrees; whether links only go forward.
+    final int[] outStart = new int[n + 1];
+    final int[] indegree = new int[n];
+    boolean forward = true;
     for (int k = 0; k < m; k++) {
-      outStart[network.predecessor(k) + 1]++;
-      inStart[network.successor(k) + 1]++;
+      int p = network.predecessor(k);
+      int q = network.successor(k);
+      outStart[p]++;
+      indegree[q]++;
+      forward &= p < q;
     }
-    for (int i = 0; i < n; i++) {
-      outStart[i + 1] += outStart[i];
-      inStart[i + 1] += inStart[i];
+    for (int i = 1; i < n; i++) {
+      outStart[i] += outStart[i - 1];
     }
-    int[] outLinks = new int[m];
-    int[] inLinks = new int[m];
-    int[] outAt = java.util.Arrays.copyOf(outStart, n);
-    int[] inAt = java.util.Arrays.copyOf(inStart, n);
-    for (int k = 0; k < m; k++) {
-      outLinks[outAt[network.predecessor(k)]++] = k;
-      inLinks[inAt[network.successor(k)]++] = k;
+    outStart[n] = m;
+    final int[] outSucc = new int[m];
+    final byte[] outType = fsOnly ? null : new byte[m];
+    final int[] outLag = noLags ? null : new int[m];
+    // Filled from the last link back, so each row keeps link order and outStart[i] ends at the row's start.
+    for (int k = m - 1; k >= 0; k--) {
+      int e = --outStart[network.predecessor(k)];
+      outSucc[e] = network.successor(k);
+      if (outType != null) {
+        outType[e] = (byte) network.typeOrdinal(k);
+      }
+      if (outLag != null) {
+        outLag[e] = network.lag(k);
+      }
     }
-    int[] indegree = new int[n];
-    int[] order = new int[n];
+    final int[] order = new int[n];
     int tail = 0;
-    for (int i = 0; i < n; i++) {
-      indegree[i] = inStart[i + 1] - inStart[i];
+    int[] byRank = network.byTieRank();
+    for (int r = 0; r < n; r++) {
+      int i = byRank[r];
       if (indegree[i] == 0) {
         order[tail++] = i;
       }
     }
     for (int head = 0; head < tail; head++) {
       int t = order[head];
-      for (int e = outStart[t]; e < outStart[t + 1]; e++) {
-        int j = network.successor(outLinks[e]);
+      for (int e = outStart[t], end = outStart[t + 1]; e < end; e++) {
+        int j = outSucc[e];
         if (--indegree[j] == 0) {
           order[tail++] = j;
         }
       }
     }
     if (tail < n) {
-      throw new DependencyCycleException(findCycle(network, indegree, inStart, inLinks));
+      throw new DependencyCycleException(findCycle(network, indegree, byRank));
     }
+    byRank = null;
 
     LocalDate base = calendar.nextWorkingDay(analysisStart);
-    long[] es = new long[n];
-    long[] ef = new long[n];
-    long[] ls = new long[n];
-    long[] lf = new long[n];
+    // ES is 0 (S) unless a predecessor pushes it later; EF = ES + D - 1, LS = LF - D + 1.
+    final long[] es = new long[n];
+    final long[] lf = new long[n];
     long finish = Long.MIN_VALUE;
     for (int x = 0; x < n; x++) {
-      int j = order[x];
-      long d = network.duration(j);
-      long start = 0;
-      for (int e = inStart[j]; e < inStart[j + 1]; e++) {
-        int k = inLinks[e];
-        int i = network.predecessor(k);
-        long lag = network.lag(k);
-        long bound = switch (network.type(k)) {
-          case FS -> ef[i] + 1 + lag;
-          case SS -> es[i] + lag;
-          case FF -> ef[i] + lag - d + 1;
-          case SF -> es[i] + lag - d;
+      int i = forward ? x : order[x];
+      long esi = es[i];
+      long efi = esi + d[i] - 1;
+      finish = Math.max(finish, efi);
+      for (int e = outStart[i], end = outStart[i + 1]; e < end; e++) {
+        int j = outSucc[e];
+        long lag = outLag == null ? 0 : outLag[e];
+        long bound = switch (outType == null ? 0 : outType[e]) {
+          case 0 -> efi + 1 + lag; // FS
+          case 1 -> esi + lag; // SS
+          case 2 -> efi + lag - d[j] + 1; // FF
+          default -> esi + lag - d[j]; // SF
         };
-        start = Math.max(start, bound);
+        if (bound > es[j]) {
+          es[j] = bound;
+        }
       }
-      es[j] = start;
-      ef[j] = start + d - 1;
-      finish = Math.max(finish, ef[j]);
     }
-    long last = deadline == null ? finish : ordinal(calendar, base, lastWorkingDayOnOrBefore(calendar, deadline));
+    final long last = deadline == null ? finish
+        : ordinal(calendar, base, lastWorkingDayOnOrBefore(calendar, deadline));
     for (int x = n - 1; x >= 0; x--) {
-      int i = order[x];
-      long di = network.duration(i);
+      int i = forward ? x : order[x];
+      long di = d[i];
       long late = last;
-      for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-        int k = outLinks[e];
-        int j = network.successor(k);
-        long lag = network.lag(k);
-        long bound = switch (network.type(k)) {
-          case FS -> ls[j] - 1 - lag;
-          case SS -> ls[j] - lag + di - 1;
-          case FF -> lf[j] - lag;
-          case SF -> lf[j] - lag + di;
+      for (int e = outStart[i], end = outStart[i + 1]; e < end; e++) {
+        int j = outSucc[e];
+        long lag = outLag == null ? 0 : outLag[e];
+        long bound = switch (outType == null ? 0 : outType[e]) {
+          case 0 -> lf[j] - d[j] + 1 - 1 - lag; // FS: LS(j) - 1 - lag
+          case 1 -> lf[j] - d[j] + 1 - lag + di - 1; // SS: LS(j) - lag + D(i) - 1
+          case 2 -> lf[j] - lag; // FF
+          default -> lf[j] - lag + di; // SF
         };
         late = Math.min(late, bound);
       }
       lf[i] = late;
-      ls[i] = late - di + 1;
     }
-    Dates dates = new Dates(calendar, base, finish, es, ef, ls, lf);
-    List<TaskId> ids = network.tasks();
-    List<CpmTask> result = new ArrayList<>(n);
+    Passes passes = new Passes(network.tasks(), d, network, order, es, lf, outStart, outSucc, outType, outLag, last,
+        threshold);
+    Dates dates = new Dates(calendar, base, finish, passes);
     List<TaskId> critical = new ArrayList<>();
     for (int x = 0; x < n; x++) {
       int i = order[x];
-      long tf = ls[i] - es[i];
-      long ff;
-      if (outStart[i] == outStart[i + 1]) {
-        ff = Math.max(0, last - ef[i]);
-      } else {
-        ff = Long.MAX_VALUE;
-        for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-          int k = outLinks[e];
-          int j = network.successor(k);
-          long lag = network.lag(k);
-          long slack = switch (network.type(k)) {
-            case FS -> es[j] - (ef[i] + 1 + lag);
-            case SS -> es[j] - (es[i] + lag);
-            case FF -> ef[j] - (ef[i] + lag);
-            case SF -> ef[j] - (es[i] - 1 + lag);
-          };
-          ff = Math.min(ff, slack);
-        }
-        ff = Math.max(0, ff);
+      if (passes.totalFloat(i) <= threshold) {
+        critical.add(passes.ids.get(i));
       }
-      boolean isCritical = tf <= threshold;
-      TaskId id = ids.get(i);
-      if (isCritical) {
-        critical.add(id);
-      }
-      result.add(new CpmTask(id, network.duration(i), network.unestimated(i), dates.of(es[i]), dates.of(ef[i]),
-          dates.of(ls[i]), dates.of(lf[i]), tf, ff, isCritical));
     }
-    return new CriticalPath(result, dates.of(finish), critical);
+    return new CriticalPath(new Tasks(passes, dates), dates.of(finish), critical);
+  }
+
+  /** The arrays of a finished computation, indexed by task. */
+  private static final class Passes {
+    final List<TaskId> ids;
+    final int[] d;
+    final CpmNetwork network;
+    final int[] order;
+    final long[] es;
+    final long[] lf;
+    final int[] outStart;
+    final int[] outSucc;
+    final byte[] outType;
+    final int[] outLag;
+    final long last;
+    final long threshold;
+
+    Passes(List<TaskId> ids, int[] d, CpmNetwork network, int[] order, long[] es, long[] lf, int[] outStart,
+        int[] outSucc, byte[] outType, int[] outLag, long last, long threshold) {
+      this.ids = ids;
+      this.d = d;
+      this.network = network;
+      this.order = order;
+      this.es = es;
+      this.lf = lf;
+      this.outStart = outStart;
+      this.outSucc = outSucc;
+      this.outType = outType;
+      this.outLag = outLag;
+      this.last = last;
+      this.threshold = threshold;
+    }
+
+    long ef(int i) {
+      return es[i] + d[i] - 1;
+    }
+
+    long ls(int i) {
+      return lf[i] - d[i] + 1;
+    }
+
+    long totalFloat(int i) {
+      return ls(i) - es[i];
+    }
+
+    long freeFloat(int i) {
+      int from = outStart[i];
+      int to = outStart[i + 1];
+      if (from == to) {
+        return Math.max(0, last - ef(i));
+      }
+      long ff = Long.MAX_VALUE;
+      for (int e = from; e < to; e++) {
+        int j = outSucc[e];
+        long lag = outLag == null ? 0 : outLag[e];
+        long slack = switch (outType == null ? 0 : outType[e]) {
+          case 0 -> es[j] - (ef(i) + 1 + lag); // FS
+          case 1 -> es[j] - (es[i] + lag); // SS
+          case 2 -> ef(j) - (ef(i) + lag); // FF
+          default -> ef(j) - (es[i] - 1 + lag); // SF
+        };
+        ff = Math.min(ff, slack);
+      }
+      return Math.max(0, ff);
+    }
   }
 
   /**
-   * Ordinals to dates, each distinct ordinal converted once: tasks share few distinct ordinals. An array
-   * over the ordinals' range when it is not much wider than the tasks, else a map.
+   * The result's tasks in topological order, each {@link CpmTask} made when read from the passes' arrays.
+   * Immutable.
+   */
+  private static final class Tasks extends AbstractList<CpmTask> implements RandomAccess {
+    private final Passes passes;
+    private final Dates dates;
+
+    Tasks(Passes passes, Dates dates) {
+      this.passes = passes;
+      this.dates = dates;
+    }
+
+    @Override
+    public CpmTask get(int x) {
+      int i = passes.order[x];
+      long tf = passes.totalFloat(i);
+      return new CpmTask(passes.ids.get(i), passes.d[i], passes.network.unestimated(i), dates.of(passes.es[i]),
+          dates.of(passes.ef(i)), dates.of(passes.ls(i)), dates.of(passes.lf[i]), tf, passes.freeFloat(i),
+          tf <= passes.threshold);
+    }
+
+    @Override
+    public int size() {
+      return passes.order.length;
+    }
+  }
+
+  /**
+   * Ordinals to dates, each distinct ordinal converted once, when first read: tasks share few distinct
+   * ordinals. A table over the ordinals' range when it is not much wider than the tasks, else converted
+   * at each read. The table may be filled by several threads at once: each fills a slot with the same
+   * immutable date.
    */
   private static final class Dates {
     private final WorkCalendar calendar;
     private final LocalDate base;
     private final long low;
     private final LocalDate[] byOrdinal;
-    private final Map<Long, LocalDate> byMap;
 
-    Dates(WorkCalendar calendar, LocalDate base, long finish, long[]... ordinals) {
+    Dates(WorkCalendar calendar, LocalDate base, long finish, Passes passes) {
       this.calendar = calendar;
       this.base = base;
       long lo = finish;
       long hi = finish;
-      for (long[] column : ordinals) {
-        for (long o : column) {
-          lo = Math.min(lo, o);
-          hi = Math.max(hi, o);
-        }
+      int[] d = passes.d;
+      long[] es = passes.es;
+      long[] lf = passes.lf;
+      for (int i = 0; i < d.length; i++) {
+        long a = es[i];
+        long b = a + d[i] - 1;
+        long c = lf[i];
+        long e = c - d[i] + 1;
+        lo = Math.min(lo, Math.min(Math.min(a, b), Math.min(c, e)));
+        hi = Math.max(hi, Math.max(Math.max(a, b), Math.max(c, e)));
       }
       this.low = lo;
-      if (hi - lo >= 0 && hi - lo < 4L * ordinals[0].length + 1024) {
+      if (hi - lo >= 0 && hi - lo < 4L * d.length + 1024) {
         byOrdinal = new LocalDate[(int) (hi - lo + 1)];
-        byMap = null;
       } else {
         byOrdinal = null;
-        byMap = new HashMap<>();
       }
     }
 
@@ -254,7 +354,7 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
         }
         return d;
       }
-      return byMap.computeIfAbsent(ordinal, k -> date(calendar, base, k));
+      return date(calendar, base, ordinal);
     }
   }
 
@@ -272,23 +372,40 @@ public record CriticalPath(List<CpmTask> tasks, LocalDate finish, List<TaskId> c
   }
 
   /**
-   * A cycle among the tasks Kahn's algorithm could not order: each of them has a predecessor that is
-   * also left over, so walking predecessors must come back to a task already seen.
+   * A cycle among the tasks Kahn's algorithm could not order (those with a remaining in-degree): each of
+   * them has a predecessor that is also left over, so walking predecessors (each task's first such
+   * in-link in link order), from the remaining task of lowest tie rank, must come back to a task already
+   * seen. The predecessors are gathered here, only when there is a cycle.
    */
-  private static List<TaskId> findCycle(CpmNetwork network, int[] indegree, int[] inStart, int[] inLinks) {
-    int t = 0;
-    while (indegree[t] == 0) {
-      t++;
+  private static List<TaskId> findCycle(CpmNetwork network, int[] indegree, int[] byRank) {
+    int n = network.size();
+    int m = network.linkCount();
+    int[] inStart = new int[n + 1];
+    for (int k = 0; k < m; k++) {
+      inStart[network.successor(k)]++;
     }
+    for (int i = 1; i < n; i++) {
+      inStart[i] += inStart[i - 1];
+    }
+    inStart[n] = m;
+    int[] inPred = new int[m];
+    for (int k = m - 1; k >= 0; k--) {
+      inPred[--inStart[network.successor(k)]] = network.predecessor(k);
+    }
+    int r = 0;
+    while (indegree[byRank[r]] == 0) {
+      r++;
+    }
+    int t = byRank[r];
     List<Integer> path = new ArrayList<>();
-    int[] seenAt = new int[indegree.length];
+    int[] seenAt = new int[n];
     java.util.Arrays.fill(seenAt, -1);
     while (seenAt[t] < 0) {
       seenAt[t] = path.size();
       path.add(t);
       int previous = -1;
       for (int e = inStart[t]; e < inStart[t + 1]; e++) {
-        int p = network.predecessor(inLinks[e]);
+        int p = inPred[e];
         if (indegree[p] > 0) {
           previous = p;
           break;

@@ -39,6 +39,9 @@ class KitsuImportHostileInputTest {
             Problem.STRING_TOO_LONG, null, 2),
         Arguments.of("10^6-digit number", "tasks.json",
             "[\n" + TASK + ", \"duration\": 1" + "0".repeat(1_000_000) + "}\n]", Problem.NUMBER_TOO_LONG, null, 2),
+        // found by KitsuImportFuzzProperties: a NumberFormatException escaped the reader
+        Arguments.of("number with an exponent beyond BigDecimal's", "tasks.json",
+            "[\n" + TASK + ", \"data\": {\"a\": 1E2147483648}}\n]", Problem.INVALID_VALUE, null, 2),
         Arguments.of("huge property name", "tasks.json",
             "[\n" + TASK + ", \"" + "n".repeat(KitsuReader.MAX_NAME_LENGTH + 1) + "\": 1}\n]", Problem.NAME_TOO_LONG,
             null, 2),

@@ -726,10 +726,13 @@ public final class FileStore implements Store {
       long index = 1;
       List<StoredRecord> chunk = new ArrayList<>();
       long chunkBytes = 4;
+      // recovery refuses any frame longer than maxRecordBytes, so a chunk never is: a record fits alone,
+      // since its change set (8 bytes of counts + the entry) did
+      long chunkLimit = Math.min(SNAPSHOT_CHUNK_BYTES, options.maxRecordBytes());
       for (int i = 0; i <= records.size(); i++) {
         boolean flush = i == records.size()
             ? !chunk.isEmpty()
-            : !chunk.isEmpty() && chunkBytes + PayloadCodec.chunkEntrySize(records.get(i)) > SNAPSHOT_CHUNK_BYTES;
+            : !chunk.isEmpty() && chunkBytes + PayloadCodec.chunkEntrySize(records.get(i)) > chunkLimit;
         if (flush) {
           byte[] payload = PayloadCodec.encodeChunk(chunk);
           byte[] frame = new byte[Format.FRAME_BYTES + payload.length];

@@ -34,6 +34,8 @@ class PowerLossProgramTest {
   private int cases;
   private int compoundCases;
   private int commitsLostUnacknowledged;
+  /** Write-ordering checks (T9) run by the {@link OrderCheckingLayer} over every store of the program. */
+  private static long orderingChecks;
 
   private static FileStoreOptions.FsyncPolicy policy = FileStoreOptions.FsyncPolicy.SYNC;
 
@@ -67,12 +69,13 @@ class PowerLossProgramTest {
     int acknowledged = 0;
     int attempted = 0;
     FileStore store = null;
+    OrderCheckingLayer io = new OrderCheckingLayer(disk);
     try {
-      store = FileStore.open(Workload.DIR, options(seed), disk);
+      store = FileStore.open(Workload.DIR, options(seed), io);
       store.load(r -> { });
       for (int i = 0; i < commits; i++) {
         attempted++;
-        store.commit(workload.changeSets.get(i));
+        io.acknowledged(store.commit(workload.changeSets.get(i)));
         acknowledged++;
       }
     } catch (StorageException e) {
@@ -82,6 +85,7 @@ class PowerLossProgramTest {
         store.abandon();
       }
     }
+    checked(io);
     return new Run(disk, acknowledged, attempted);
   }
 
@@ -93,8 +97,8 @@ class PowerLossProgramTest {
       points += program(SEED + 1, 100, 200, 1_500, FileStoreOptions.FsyncPolicy.SYNC_BATCH);
       System.out.printf("PowerLossProgramTest: %,d simulated power-loss cases (%,d crash points x %d damage kinds,"
           + " %,d of them compound: a second power cut during recovery), %,d unacknowledged commits lost, every"
-          + " acknowledged one kept (seed %d)%n", cases, points, SimulatedDisk.Damage.values().length, compoundCases,
-          commitsLostUnacknowledged, SEED);
+          + " acknowledged one kept; %,d write-ordering checks (T9), no violation (seed %d)%n", cases, points,
+          SimulatedDisk.Damage.values().length, compoundCases, commitsLostUnacknowledged, orderingChecks, SEED);
     } finally {
       policy = FileStoreOptions.FsyncPolicy.SYNC;
     }
@@ -131,6 +135,12 @@ class PowerLossProgramTest {
     return total;
   }
 
+  /** Fails on any write-ordering violation the wrapper saw, and counts its checks. */
+  private static void checked(OrderCheckingLayer io) {
+    io.assertNoViolations();
+    orderingChecks += io.checks();
+  }
+
   /** Cuts the power again at a random operation of the recovery of {@code disk}. */
   private static SimulatedDisk crashDuringRecovery(SimulatedDisk disk, Random rnd) {
     SimulatedDisk probe = disk.copy();
@@ -144,12 +154,14 @@ class PowerLossProgramTest {
     }
     SimulatedDisk victim = disk.copy();
     victim.crashAt(victim.operations() + 1 + rnd.nextInt((int) recoveryOps));
+    OrderCheckingLayer io = new OrderCheckingLayer(victim);
     try {
-      FileStore s = FileStore.open(Workload.DIR, options(1), victim);
+      FileStore s = FileStore.open(Workload.DIR, options(1), io);
       s.abandon();
     } catch (StorageException e) {
       // the power went out during recovery
     }
+    checked(io);
     SimulatedDisk.Damage[] kinds = SimulatedDisk.Damage.values();
     return victim.afterPowerLoss(kinds[rnd.nextInt(kinds.length)], rnd);
   }
@@ -157,7 +169,8 @@ class PowerLossProgramTest {
   private void verify(Workload workload, Run run, SimulatedDisk disk, SimulatedDisk.Damage damage, long caseSeed) {
     cases++;
     long recovered;
-    try (FileStore store = FileStore.open(Workload.DIR, options(caseSeed), disk)) {
+    OrderCheckingLayer io = new OrderCheckingLayer(disk);
+    try (FileStore store = FileStore.open(Workload.DIR, options(caseSeed), io)) {
       Workload.Loaded loaded = Workload.load(store);
       recovered = loaded.report().lastSequence();
       assertThat(recovered).as("%s: acknowledged %d, attempted %d", damage, run.acknowledged(), run.attempted())
@@ -166,14 +179,17 @@ class PowerLossProgramTest {
           .isEqualTo(workload.states.get((int) recovered));
     }
     commitsLostUnacknowledged += run.attempted() - recovered;
-    try (FileStore again = FileStore.open(Workload.DIR, options(caseSeed + 1), disk)) {
+    try (FileStore again = FileStore.open(Workload.DIR, options(caseSeed + 1), io)) {
       Workload.Loaded loaded = Workload.load(again);
       assertThat(loaded.report().lastSequence()).as("%s: recovering twice", damage).isEqualTo(recovered);
       assertThat(loaded.content()).isEqualTo(workload.states.get((int) recovered));
       assertThat(loaded.report().bytesTrimmed()).as("%s: nothing left to repair", damage).isZero();
       ChangeSet next = workload.changeSets.get((int) recovered);
-      assertThat(again.commit(next)).isEqualTo(recovered + 1);
+      long seq = again.commit(next);
+      io.acknowledged(seq);
+      assertThat(seq).isEqualTo(recovered + 1);
     }
+    checked(io);
     try (FileStore third = FileStore.open(Workload.DIR, options(caseSeed + 2), disk)) {
       assertThat(Workload.load(third).content()).as("%s: writable after recovery", damage)
           .isEqualTo(workload.states.get((int) recovered + 1));
