@@ -211,8 +211,9 @@ public final class ScheduleApi {
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
       TaskApi.found("person", person, s.persons.get(person));
-      return workloadOf(s, person, readableOpenDated(s, person, new java.util.HashMap<>()), true, from, to,
-          calendar);
+      ScheduleTaskIndex index = s.scheduleTaskIndex();
+      return new WorkloadCalculator(calendar, from, to).of(person, index.openDatedOf(person),
+          readableCodes(s, index));
     });
   }
 
@@ -243,7 +244,7 @@ public final class ScheduleApi {
           assigned.add(t);
         }
       }
-      return workloadOf(s, person, assigned, from, to, calendar);
+      return new WorkloadCalculator(calendar, from, to).of(person, WorkloadCalculator.columnsOf(s, assigned), null);
     });
   }
 
@@ -267,23 +268,20 @@ public final class ScheduleApi {
     return engine.read(s -> {
       if (scope.episode() == null && scope.sequence() == null && scope.taskType() == null
           && scope.department() == null && scope.person() == null) {
-        // The whole project: each team member's open dated tasks of the project, from the index.
+        // The whole project: each team member's open dated tasks of the project, from the index's columns.
         ProjectApi.readableProject(s, actor, scope.project());
         ScheduleTaskIndex index = s.scheduleTaskIndex();
+        int code = index.projectCode(scope.project());
+        boolean[] project = new boolean[code + 1];
+        if (code >= 0) {
+          project[code] = true;
+        }
+        WorkloadCalculator calculator = new WorkloadCalculator(calendar, from, to);
         List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
         for (var member : s.projects.get(scope.project()).team()) {
-          List<Task> assigned = new ArrayList<>();
-          var open = index.openDatedOf(member.personId());
-          if (open != null) {
-            open.forEachValue(t -> {
-              if (t.projectId().equals(scope.project())) {
-                assigned.add(t);
-              }
-            });
-          }
-          rows.add(workloadOf(s, member.personId(), assigned, true, from, to, calendar));
+          rows.add(calculator.of(member.personId(), index.openDatedOf(member.personId()), project));
         }
-        return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+        return calculator.grid(from, to, rows);
       }
       List<Task> tasks = tasksIn(s, scope);
       List<PersonId> people = new ArrayList<>();
@@ -298,11 +296,13 @@ public final class ScheduleApi {
           byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(t);
         }
       }
+      WorkloadCalculator calculator = new WorkloadCalculator(calendar, from, to);
       List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
       for (PersonId person : people) {
-        rows.add(workloadOf(s, person, byPerson.getOrDefault(person, List.of()), from, to, calendar));
+        rows.add(calculator.of(person, WorkloadCalculator.columnsOf(s, byPerson.getOrDefault(person, List.of())),
+            null));
       }
-      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+      return calculator.grid(from, to, rows);
     });
   }
 
@@ -325,12 +325,14 @@ public final class ScheduleApi {
     Objects.requireNonNull(calendar, "calendar");
     return engine.read(s -> {
       List<dev.prodtrack.schedule.Workload> rows = new ArrayList<>();
-      java.util.Map<ProjectId, Boolean> readable = new java.util.HashMap<>();
+      ScheduleTaskIndex index = s.scheduleTaskIndex();
+      boolean[] readable = readableCodes(s, index);
+      WorkloadCalculator calculator = new WorkloadCalculator(calendar, from, to);
       for (PersonId person : new java.util.LinkedHashSet<>(people)) {
         TaskApi.found("person", Objects.requireNonNull(person, "person"), s.persons.get(person));
-        rows.add(workloadOf(s, person, readableOpenDated(s, person, readable), true, from, to, calendar));
+        rows.add(calculator.of(person, index.openDatedOf(person), readable));
       }
-      return dev.prodtrack.schedule.WorkloadGrid.of(from, to, rows);
+      return calculator.grid(from, to, rows);
     });
   }
 
@@ -343,87 +345,19 @@ public final class ScheduleApi {
   }
 
   /**
-   * The open, dated tasks assigned to a person (from the index) in the projects the caller may read.
+   * Which project codes of the index ({@link ScheduleTaskIndex#projectCode}) the caller may read.
    *
-   * @param readable whether the caller may read a project, filled as projects are met
+   * @return {@code result[code]} true when the caller may read that project
    */
-  private List<Task> readableOpenDated(State s, PersonId person, java.util.Map<ProjectId, Boolean> readable) {
+  private boolean[] readableCodes(State s, ScheduleTaskIndex index) {
     var caller = s.persons.get(actor);
-    List<Task> assigned = new ArrayList<>();
-    var open = s.scheduleTaskIndex().openDatedOf(person);
-    if (open != null) {
-      open.forEachValue(t -> {
-        if (readable.computeIfAbsent(t.projectId(), id -> Access.canRead(caller, s.projects.get(id)))) {
-          assigned.add(t);
-        }
-      });
+    ProjectId[] projects = index.projectsByCode();
+    boolean[] readable = new boolean[projects.length];
+    for (int code = 0; code < projects.length; code++) {
+      Project p = s.projects.get(projects[code]);
+      readable[code] = p != null && Access.canRead(caller, p);
     }
-    return assigned;
-  }
-
-  /**
-   * §1.4 over the given tasks assigned to the person, in any order. Each task adds its daily share to a
-   * difference array over the range (its first day in the range, and minus after its last); one running
-   * sum then gives each day's demand, kept on the person's working days only. Sums of whole nanoseconds,
-   * so the order of the tasks does not change the result; the unplaceable tasks are sorted by id.
-   */
-  private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
-      LocalDate from, LocalDate to, WorkCalendar calendar) {
-    return workloadOf(s, person, candidates, false, from, to, calendar);
-  }
-
-  /**
-   * See above; {@code knownOpen} when the candidates come from the index of open tasks, whose statuses
-   * are then not looked up again.
-   */
-  private static dev.prodtrack.schedule.Workload workloadOf(State s, PersonId person, List<Task> candidates,
-      boolean knownOpen, LocalDate from, LocalDate to, WorkCalendar calendar) {
-    long first = from.toEpochDay();
-    long lastDay = to.toEpochDay();
-    int n = (int) (lastDay - first + 1);
-    long[] change = new long[n + 1];
-    List<Task> unplaceable = new ArrayList<>();
-    for (Task t : candidates) {
-      if (t.startDate() == null || t.dueDate() == null
-          || (!knownOpen && s.taskStatuses.get(t.taskStatusId()).isDone())) {
-        continue;
-      }
-      long days = calendar.workingDays(person, t.startDate(), t.dueDate());
-      if (days == 0) {
-        unplaceable.add(t);
-        continue;
-      }
-      java.time.Duration remaining = t.estimation().minus(t.duration());
-      if (remaining.isNegative() || remaining.isZero()) {
-        continue;
-      }
-      long perDay = remaining.toNanos() / days / t.assignees().size();
-      long a = Math.max(first, t.startDate().toEpochDay());
-      long b = Math.min(lastDay, t.dueDate().toEpochDay());
-      if (a <= b) {
-        change[(int) (a - first)] += perDay;
-        change[(int) (b - first) + 1] -= perDay;
-      }
-    }
-    unplaceable.sort(Comparator.comparing(t -> t.id().value()));
-    List<TaskId> unplaceableIds = new ArrayList<>(unplaceable.size());
-    unplaceable.forEach(t -> unplaceableIds.add(t.id()));
-    List<dev.prodtrack.schedule.Workload.Day> out = new ArrayList<>(n);
-    java.time.Duration fullDay = null;
-    long running = 0;
-    for (int i = 0; i < n; i++) {
-      running += change[i];
-      LocalDate d = from.plusDays(i);
-      if (calendar.isWorking(person, d)) {
-        if (fullDay == null) {
-          fullDay = calendar.capacity(person, d);
-        }
-        out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ofNanos(running), fullDay));
-      } else {
-        out.add(new dev.prodtrack.schedule.Workload.Day(d, java.time.Duration.ZERO, java.time.Duration.ZERO));
-      }
-    }
-    return new dev.prodtrack.schedule.Workload(person, out, unplaceableIds);
+    return readable;
   }
 
   /**

@@ -24,7 +24,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * analytics. A task's new record replaces the old one in place (one position lookup);
  * a task joining or leaving the project drops the project's view, rebuilt (sorted) by the next query.
  * (2) Per person, the open tasks (status not done) with both a start and a due date assigned to them: the
- * only tasks a workload counts. The index is built on the first query from the state and then
+ * only tasks a workload counts, kept as primitive columns ({@link OpenDated}: project code, start and due
+ * epoch days, remaining nanoseconds, assignee count) so that a workload grid never visits a task record. The index is built on the first query from the state and then
  * maintained by {@link State}; a status whose done flag changes, or a new or removed status, drops it
  * (rebuilt on the next query). Methods are synchronized: readers under the engine's read lock may build a
  * project's view concurrently; writers call in under the write lock.
@@ -55,8 +56,98 @@ final class ScheduleTaskIndex {
     }
   }
 
+  /**
+   * One person's open, dated tasks as parallel columns (slots {@code 0 .. size − 1}, in no order), so
+   * that a workload reads primitive arrays instead of task records: each task's project (as a code of
+   * {@link #projectCode}), start and due epoch days, remaining work {@code max(estimation − duration, 0)}
+   * in nanoseconds ({@link #OVERFLOW} when it does not fit a long) and number of assignees. A task
+   * leaving moves the last slot into its place. Readers must hold the engine's read lock and must not
+   * change the arrays.
+   */
+  static final class OpenDated {
+    /** {@link #remaining} of a task whose remaining work does not fit a long of nanoseconds. */
+    static final long OVERFLOW = -1;
+
+    int size;
+    Task[] tasks = new Task[4];
+    int[] projects = new int[4];
+    long[] starts = new long[4];
+    long[] dues = new long[4];
+    long[] remaining = new long[4];
+    int[] assignees = new int[4];
+    private final MutableObjectIntMap<TaskId> slots = new ObjectIntHashMap<>();
+
+    void add(Task t, int project) {
+      if (size == tasks.length) {
+        int n = size * 2;
+        tasks = Arrays.copyOf(tasks, n);
+        projects = Arrays.copyOf(projects, n);
+        starts = Arrays.copyOf(starts, n);
+        dues = Arrays.copyOf(dues, n);
+        remaining = Arrays.copyOf(remaining, n);
+        assignees = Arrays.copyOf(assignees, n);
+      }
+      int i = size++;
+      tasks[i] = t;
+      projects[i] = project;
+      starts[i] = t.startDate().toEpochDay();
+      dues[i] = t.dueDate().toEpochDay();
+      remaining[i] = remainingNanos(t);
+      assignees[i] = t.assignees().size();
+      slots.put(t.id(), i);
+    }
+
+    boolean remove(TaskId id) {
+      int i = slots.removeKeyIfAbsent(id, -1);
+      if (i < 0) {
+        return false;
+      }
+      int last = --size;
+      if (i != last) {
+        tasks[i] = tasks[last];
+        projects[i] = projects[last];
+        starts[i] = starts[last];
+        dues[i] = dues[last];
+        remaining[i] = remaining[last];
+        assignees[i] = assignees[last];
+        slots.put(tasks[i].id(), i);
+      }
+      tasks[last] = null;
+      return true;
+    }
+
+    /** The tasks by id (for the invariant check). */
+    java.util.Map<TaskId, Task> asMap() {
+      java.util.Map<TaskId, Task> out = new java.util.HashMap<>();
+      for (int i = 0; i < size; i++) {
+        out.put(tasks[i].id(), tasks[i]);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * {@code max(estimation − duration, 0)} in nanoseconds, or {@link OpenDated#OVERFLOW}.
+   *
+   * @param t the task
+   * @return the nanoseconds
+   */
+  static long remainingNanos(Task t) {
+    java.time.Duration remaining = t.estimation().minus(t.duration());
+    if (remaining.isNegative() || remaining.isZero()) {
+      return 0;
+    }
+    try {
+      return remaining.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return OpenDated.OVERFLOW;
+    }
+  }
+
   private final MutableMap<ProjectId, Order> orders = UnifiedMap.newMap();
-  private final MutableMap<PersonId, MutableMap<TaskId, Task>> openDated = UnifiedMap.newMap();
+  private final MutableMap<PersonId, OpenDated> openDated = UnifiedMap.newMap();
+  /** Each project met a code, never reused: the {@link OpenDated#projects} column. */
+  private final MutableObjectIntMap<ProjectId> projectCodes = new ObjectIntHashMap<>();
 
   private ScheduleTaskIndex() {}
 
@@ -123,13 +214,35 @@ final class ScheduleTaskIndex {
   }
 
   /**
-   * The open, dated tasks assigned to a person. Callers must not change the map.
+   * The open, dated tasks assigned to a person. Callers must hold the engine's read lock while they
+   * read it and must not change it.
    *
    * @param person the person
-   * @return the tasks by id, in no order; null when there are none
+   * @return the tasks as columns; null when there are none
    */
-  synchronized MutableMap<TaskId, Task> openDatedOf(PersonId person) {
+  synchronized OpenDated openDatedOf(PersonId person) {
     return openDated.get(person);
+  }
+
+  /**
+   * A project's code in {@link OpenDated#projects}.
+   *
+   * @param project the project
+   * @return the code, or -1 when no open dated task of the project was ever indexed
+   */
+  synchronized int projectCode(ProjectId project) {
+    return projectCodes.getIfAbsent(project, -1);
+  }
+
+  /**
+   * The projects by code, {@code -1} codes excluded: {@code result[code]} is the project of that code.
+   *
+   * @return a fresh array
+   */
+  synchronized ProjectId[] projectsByCode() {
+    ProjectId[] out = new ProjectId[projectCodes.size()];
+    projectCodes.forEachKeyValue((project, code) -> out[code] = project);
+    return out;
   }
 
   /** A task joined the state. */
@@ -162,15 +275,16 @@ final class ScheduleTaskIndex {
     if (status != null && status.isDone()) {
       return;
     }
+    int project = projectCodes.getIfAbsentPut(t.projectId(), projectCodes.size());
     for (PersonId p : t.assignees()) {
-      openDated.getIfAbsentPut(p, UnifiedMap::newMap).put(t.id(), t);
+      openDated.getIfAbsentPut(p, OpenDated::new).add(t, project);
     }
   }
 
   private void removeOpen(Task old) {
     for (PersonId p : old.assignees()) {
-      MutableMap<TaskId, Task> open = openDated.get(p);
-      if (open != null && open.remove(old.id()) != null && open.isEmpty()) {
+      OpenDated open = openDated.get(p);
+      if (open != null && open.remove(old.id()) && open.size == 0) {
         openDated.remove(p);
       }
     }
@@ -184,10 +298,29 @@ final class ScheduleTaskIndex {
    */
   synchronized void check(State rebuilt) {
     ScheduleTaskIndex fresh = build(rebuilt);
-    if (!openDated.equals(fresh.openDated)) {
+    java.util.Map<PersonId, java.util.Map<TaskId, Task>> kept = new java.util.HashMap<>();
+    openDated.forEachKeyValue((person, open) -> kept.put(person, open.asMap()));
+    java.util.Map<PersonId, java.util.Map<TaskId, Task>> rebuiltOpen = new java.util.HashMap<>();
+    fresh.openDated.forEachKeyValue((person, open) -> rebuiltOpen.put(person, open.asMap()));
+    if (!kept.equals(rebuiltOpen)) {
       throw new IllegalStateException("index scheduleTasks.openDated disagrees with the records:\n  kept:    "
-          + openDated + "\n  rebuilt: " + fresh.openDated);
+          + kept + "\n  rebuilt: " + rebuiltOpen);
     }
+    openDated.forEachKeyValue((person, open) -> {
+      if (open.size == 0 || open.slots.size() != open.size) {
+        throw new IllegalStateException("index scheduleTasks.openDated of " + person + " holds " + open.size
+            + " tasks and " + open.slots.size() + " slots");
+      }
+      for (int i = 0; i < open.size; i++) {
+        Task t = open.tasks[i];
+        if (open.slots.getIfAbsent(t.id(), -1) != i || open.projects[i] != projectCodes.getIfAbsent(t.projectId(), -2)
+            || open.starts[i] != t.startDate().toEpochDay() || open.dues[i] != t.dueDate().toEpochDay()
+            || open.remaining[i] != remainingNanos(t) || open.assignees[i] != t.assignees().size()) {
+          throw new IllegalStateException("index scheduleTasks.openDated of " + person
+              + " disagrees with the record of task " + t.id() + " in slot " + i);
+        }
+      }
+    });
     orders.forEachKeyValue((project, order) -> {
       Order expected = orderOf(rebuilt, project);
       if (!Arrays.equals(order.tasks(), expected.tasks()) || !order.positions().equals(expected.positions())

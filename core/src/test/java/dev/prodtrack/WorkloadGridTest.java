@@ -3,8 +3,10 @@ package dev.prodtrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prodtrack.model.PersonId;
 import dev.prodtrack.schedule.Scope;
 import dev.prodtrack.schedule.WorkCalendar;
+import dev.prodtrack.schedule.Workload;
 import dev.prodtrack.schedule.WorkloadGrid;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,5 +63,29 @@ class WorkloadGridTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> schedule.workloadGrid(List.of(new dev.prodtrack.model.PersonId(new java.util.UUID(1, 1))),
         mon, mon, cal)).isInstanceOf(UnknownIdException.class);
+  }
+
+  @Test
+  void of_sumsTotalsBeyondALongOfNanoseconds_asDurations() {
+    // Each person's demand fits a long of nanoseconds (≤ 106,751 days); their sum does not.
+    PersonId a = f.artist.id();
+    PersonId b = f.artist2.id();
+    Duration big = Duration.ofDays(100_000);
+    Duration day = Duration.ofHours(8);
+    Workload first = new Workload(a, List.of(new Workload.Day(mon, big, day), new Workload.Day(mon.plusDays(1),
+        Duration.ofHours(2), day)), List.of());
+    Workload second = new Workload(b, List.of(new Workload.Day(mon, big, day), new Workload.Day(mon.plusDays(1),
+        Duration.ofHours(9), day)), List.of());
+
+    WorkloadGrid grid = WorkloadGrid.of(mon, mon.plusDays(1), List.of(first, second));
+
+    assertThat(grid.totals().get(0).demand()).isEqualTo(Duration.ofDays(200_000));
+    assertThat(grid.totals().get(0).capacity()).isEqualTo(Duration.ofHours(16));
+    assertThat(grid.totals().get(0).overbookedPeople()).isEqualTo(2);
+    assertThat(grid.totals().get(1).demand()).isEqualTo(Duration.ofHours(11));
+    assertThat(grid.totals().get(1).overbookedPeople()).isEqualTo(1);
+    assertThat(grid.totals()).extracting(WorkloadGrid.TeamDay::date).containsExactly(mon, mon.plusDays(1));
+    assertThatThrownBy(() -> WorkloadGrid.of(mon, mon.plusDays(2), List.of(first)))
+        .as("a workload over another range").isInstanceOf(IllegalArgumentException.class);
   }
 }

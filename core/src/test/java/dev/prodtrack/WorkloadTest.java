@@ -51,4 +51,50 @@ class WorkloadTest {
     assertThatThrownBy(() -> schedule.workload(f.artist.id(), mon, mon.minusDays(1), schedule.calendar(List.of())))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void workload_ofATaskSpanningCenturies_asksTheCalendarPerTaskAndAgreesWithItsTable() {
+    // A window wider than the calculator's tables (2^16 days): the calendar is asked per task and per day.
+    LocalDate start = LocalDate.of(2000, 1, 3);
+    LocalDate due = LocalDate.of(2199, 12, 31);
+    f.tasks(f.manager).updateTask(f.animTask.withEstimation(Duration.ofDays(400_000 / 24)).withStartDate(start)
+        .withDueDate(due));
+    f.tasks(f.manager).updateTask(f.compTask.withEstimation(Duration.ofHours(16)).withStartDate(mon)
+        .withDueDate(mon.plusDays(1)).withAssignees(List.of(f.artist.id())));
+    f.engine.as(f.artist.id()).person().newDayOff(f.artist.id(), mon.plusDays(1), mon.plusDays(1), "dentist");
+    ScheduleApi schedule = f.engine.as(f.manager.id()).schedule();
+    WorkCalendar cal = schedule.calendar(List.of());
+    long span = cal.workingDays(f.artist.id(), start, due);
+    assertThat(span).as("200 years of weekdays but one").isBetween(52_000L, 52_200L);
+    long share = Duration.ofDays(400_000 / 24).toNanos() / span;
+
+    Workload wide = schedule.workload(f.artist.id(), mon, mon.plusDays(6), cal);
+    assertThat(wide.days().get(0).demand()).as("anim's share + comp's 16 h on its one working day")
+        .isEqualTo(Duration.ofNanos(share).plusHours(16));
+    assertThat(wide.days().get(1).demand()).as("the day off").isZero();
+    assertThat(wide.days().get(2).demand()).isEqualTo(Duration.ofNanos(share));
+    assertThat(wide.days().get(5).demand()).as("Saturday").isZero();
+
+    // Without the centuries-long task the same person's workload comes from the table: same comp share.
+    f.tasks(f.manager).updateTask(f.task(f.animTask).withStartDate(null));
+    Workload narrow = schedule.workload(f.artist.id(), mon, mon.plusDays(6), cal);
+    assertThat(narrow.days().get(0).demand()).isEqualTo(Duration.ofHours(16));
+    assertThat(narrow.days().get(2).demand()).isZero();
+  }
+
+  @Test
+  void workload_ofATaskWhoseRemainingWorkExceedsALongOfNanoseconds_failsAsDurationDoes_unlessUnplaceable() {
+    // 300,000 days of work is more nanoseconds than a long holds: Duration.toNanos fails, as it always did.
+    f.tasks(f.manager).updateTask(f.animTask.withEstimation(Duration.ofDays(300_000)).withStartDate(mon)
+        .withDueDate(mon.plusDays(4)));
+    ScheduleApi schedule = f.engine.as(f.manager.id()).schedule();
+    WorkCalendar cal = schedule.calendar(List.of());
+    assertThatThrownBy(() -> schedule.workload(f.artist.id(), mon, mon.plusDays(4), cal))
+        .isInstanceOf(ArithmeticException.class);
+    // On a weekend only, the task is unplaceable before its work is counted.
+    f.tasks(f.manager).updateTask(f.task(f.animTask).withStartDate(mon.plusDays(5)).withDueDate(mon.plusDays(6)));
+    Workload w = schedule.workload(f.artist.id(), mon, mon.plusDays(6), cal);
+    assertThat(w.unplaceable()).containsExactly(f.animTask.id());
+    assertThat(w.totalDemand()).isZero();
+  }
 }

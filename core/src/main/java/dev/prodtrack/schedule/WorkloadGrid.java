@@ -68,16 +68,60 @@ public record WorkloadGrid(LocalDate from, LocalDate to, List<Workload> people, 
    * @throws IllegalArgumentException if a workload covers another range
    */
   public static WorkloadGrid of(LocalDate from, LocalDate to, List<Workload> people) {
+    if (to.isBefore(from)) {
+      return new WorkloadGrid(from, to, people, List.of()); // refused by the constructor
+    }
     int n = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+    for (Workload w : people) {
+      if (w.days().size() != n || !w.days().get(0).date().equals(from)) {
+        throw new IllegalArgumentException("workload of " + w.person() + " does not cover " + from + ".." + to);
+      }
+    }
+    List<TeamDay> totals;
+    try {
+      totals = totalsInNanos(from, n, people);
+    } catch (ArithmeticException beyondALong) {
+      totals = totalsAsDurations(from, n, people);
+    }
+    return new WorkloadGrid(from, to, people, totals);
+  }
+
+  /**
+   * The totals summed in nanoseconds, person by person: the same values as {@link #totalsAsDurations} as
+   * long as every sum fits a long.
+   *
+   * @throws ArithmeticException when a duration or a sum does not fit a long of nanoseconds
+   */
+  private static List<TeamDay> totalsInNanos(LocalDate from, int n, List<Workload> people) {
+    long[] demand = new long[n];
+    long[] capacity = new long[n];
+    int[] overbooked = new int[n];
+    for (Workload w : people) {
+      List<Workload.Day> days = w.days();
+      for (int i = 0; i < n; i++) {
+        Workload.Day d = days.get(i);
+        demand[i] = Math.addExact(demand[i], d.demand().toNanos());
+        capacity[i] = Math.addExact(capacity[i], d.capacity().toNanos());
+        if (d.demand().compareTo(d.capacity()) > 0) {
+          overbooked[i]++;
+        }
+      }
+    }
+    List<TeamDay> totals = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      totals.add(new TeamDay(from.plusDays(i), Duration.ofNanos(demand[i]), Duration.ofNanos(capacity[i]), overbooked[i]));
+    }
+    return totals;
+  }
+
+  /** The totals summed as durations, day by day (any size). */
+  private static List<TeamDay> totalsAsDurations(LocalDate from, int n, List<Workload> people) {
     List<TeamDay> totals = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Duration demand = Duration.ZERO;
       Duration capacity = Duration.ZERO;
       int overbooked = 0;
       for (Workload w : people) {
-        if (w.days().size() != n || !w.days().get(0).date().equals(from)) {
-          throw new IllegalArgumentException("workload of " + w.person() + " does not cover " + from + ".." + to);
-        }
         Workload.Day d = w.days().get(i);
         demand = demand.plus(d.demand());
         capacity = capacity.plus(d.capacity());
@@ -87,7 +131,7 @@ public record WorkloadGrid(LocalDate from, LocalDate to, List<Workload> people, 
       }
       totals.add(new TeamDay(from.plusDays(i), demand, capacity, overbooked));
     }
-    return new WorkloadGrid(from, to, people, totals);
+    return totals;
   }
 
   /**
