@@ -134,6 +134,24 @@ final class KitsuReader {
 
   /** Reads the value the parser is on; objects and arrays recursively (depth bounded by the constraints). */
   private static Object value(String file, JsonParser p) {
+    return value(file, p, false);
+  }
+
+  /**
+   * Reads a kept value (first pass) as {@link #value(String, JsonParser)} does, except that a string in the
+   * canonical UUID form is read straight from the parser's buffer into a {@link UUID}, without a
+   * {@code String}: most kept values are ids. {@link Row}'s getters take such a value as its text.
+   */
+  private static Object keptValue(String file, JsonParser p) {
+    return value(file, p, true);
+  }
+
+  /**
+   * Reads the value the parser is on, objects and arrays recursively.
+   *
+   * @param ids whether strings in the canonical UUID form are read as {@link UUID}s
+   */
+  private static Object value(String file, JsonParser p, boolean ids) {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT: {
@@ -144,19 +162,21 @@ final class KitsuReader {
             throw at(file, p, Problem.DUPLICATE_FIELD, key, "the field appears twice in a nested object");
           }
           p.nextToken();
-          map.put(key, value(file, p));
+          map.put(key, value(file, p, ids));
         }
         return map;
       }
       case START_ARRAY: {
         List<Object> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(file, p));
+          list.add(value(file, p, ids));
         }
         return list;
       }
-      case VALUE_STRING:
-        return p.getString();
+      case VALUE_STRING: {
+        UUID id = ids ? uuid(p.getStringCharacters(), p.getStringOffset(), p.getStringLength()) : null;
+        return id != null ? id : p.getString();
+      }
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
         try {
@@ -181,42 +201,6 @@ final class KitsuReader {
         return null;
       default:
         throw new IllegalStateException("unexpected token " + t);
-    }
-  }
-
-  /**
-   * Reads a kept value (first pass) as {@link #value} does, except that a string in the canonical UUID form is
-   * read straight from the parser's buffer into a {@link UUID}, without a {@code String}: most kept values
-   * are ids. {@link Row}'s getters take such a value as its text.
-   */
-  private static Object keptValue(String file, JsonParser p) {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case VALUE_STRING: {
-        UUID id = uuid(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
-        return id != null ? id : p.getString();
-      }
-      case START_OBJECT: {
-        Map<String, Object> map = new LinkedHashMap<>();
-        String key;
-        while ((key = p.nextName()) != null) {
-          if (map.containsKey(key)) {
-            throw at(file, p, Problem.DUPLICATE_FIELD, key, "the field appears twice in a nested object");
-          }
-          p.nextToken();
-          map.put(key, keptValue(file, p));
-        }
-        return map;
-      }
-      case START_ARRAY: {
-        List<Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(keptValue(file, p));
-        }
-        return list;
-      }
-      default:
-        return value(file, p);
     }
   }
 
