@@ -9,7 +9,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.prodtrack.model.TaskId;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -99,164 +98,19 @@ class CpmNetworkProperties {
   }
 
   /** The naive calendar: a weekday set, a holiday set, loops. */
-  private record Naive(Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
-    boolean working(LocalDate d) {
-      return weekdays.contains(d.getDayOfWeek()) && !holidays.contains(d);
-    }
 
-    LocalDate next(LocalDate d) {
-      LocalDate x = d;
-      while (!working(x)) {
-        x = x.plusDays(1);
-      }
-      return x;
-    }
-
-    LocalDate previous(LocalDate d) {
-      LocalDate x = d;
-      while (!working(x)) {
-        x = x.minusDays(1);
-      }
-      return x;
-    }
-
-    LocalDate date(LocalDate base, long ordinal) {
-      LocalDate x = base;
-      for (long k = 0; k < ordinal; k++) {
-        x = next(x.plusDays(1));
-      }
-      for (long k = 0; k > ordinal; k--) {
-        x = previous(x.minusDays(1));
-      }
-      return x;
-    }
-
-    long ordinal(LocalDate base, LocalDate day) {
-      long n = 0;
-      for (LocalDate d = base.plusDays(1); !d.isAfter(day); d = d.plusDays(1)) {
-        n += working(d) ? 1 : 0;
-      }
-      for (LocalDate d = day.plusDays(1); !d.isAfter(base); d = d.plusDays(1)) {
-        n -= working(d) ? 1 : 0;
-      }
-      return n;
-    }
-
-    WorkCalendar engine() {
-      WorkCalendar.Builder b = WorkCalendar.builder().workingWeekdays(weekdays);
-      holidays.forEach(b::holiday);
-      return b.build();
-    }
-  }
-
-  /** §5.2 with maps: the result, or the cycle Kahn's leftovers give (lowest index first, first in-link). */
-  private static Object naive(Net net, LocalDate analysisStart, LocalDate deadline, long threshold, Naive c) {
-    Map<TaskId, Integer> d = new HashMap<>();
+  /** §5.2 with maps over the network's lists: {@link NaiveCpm#solve}. */
+  private static Object naive(Net net, LocalDate analysisStart, LocalDate deadline, long threshold,
+      NaiveCpm.Calendar c) {
+    Map<TaskId, Integer> d = new LinkedHashMap<>();
+    Set<TaskId> unestimated = new HashSet<>();
     for (int i = 0; i < net.ids().size(); i++) {
       d.put(net.ids().get(i), net.durations()[i]);
-    }
-    Map<TaskId, List<TaskLink>> out = new HashMap<>();
-    Map<TaskId, List<TaskLink>> in = new HashMap<>();
-    Map<TaskId, Integer> indegree = new LinkedHashMap<>();
-    net.ids().forEach(t -> indegree.put(t, 0));
-    for (TaskLink l : net.links()) {
-      out.computeIfAbsent(l.predecessor(), k -> new ArrayList<>()).add(l);
-      in.computeIfAbsent(l.successor(), k -> new ArrayList<>()).add(l);
-      indegree.merge(l.successor(), 1, Integer::sum);
-    }
-    List<TaskId> order = new ArrayList<>();
-    ArrayDeque<TaskId> ready = new ArrayDeque<>();
-    indegree.forEach((t, k) -> {
-      if (k == 0) {
-        ready.add(t);
-      }
-    });
-    while (!ready.isEmpty()) {
-      TaskId t = ready.poll();
-      order.add(t);
-      for (TaskLink l : out.getOrDefault(t, List.of())) {
-        if (indegree.merge(l.successor(), -1, Integer::sum) == 0) {
-          ready.add(l.successor());
-        }
+      if (net.unestimated()[i]) {
+        unestimated.add(net.ids().get(i));
       }
     }
-    if (order.size() < net.ids().size()) {
-      TaskId t = indegree.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey();
-      List<TaskId> path = new ArrayList<>();
-      while (!path.contains(t)) {
-        path.add(t);
-        TaskId previous = null;
-        for (TaskLink l : in.get(t)) {
-          if (indegree.get(l.predecessor()) > 0) {
-            previous = l.predecessor();
-            break;
-          }
-        }
-        t = previous;
-      }
-      List<TaskId> cycle = new ArrayList<>(path.subList(path.indexOf(t), path.size()));
-      Collections.reverse(cycle);
-      return cycle;
-    }
-    LocalDate base = c.next(analysisStart);
-    Map<TaskId, long[]> v = new HashMap<>();
-    long finish = Long.MIN_VALUE;
-    for (TaskId j : order) {
-      long dj = d.get(j);
-      long es = 0;
-      for (TaskLink l : in.getOrDefault(j, List.of())) {
-        long[] i = v.get(l.predecessor());
-        es = Math.max(es, switch (l.type()) {
-          case FS -> i[1] + 1 + l.lag();
-          case SS -> i[0] + l.lag();
-          case FF -> i[1] + l.lag() - dj + 1;
-          case SF -> i[0] + l.lag() - dj;
-        });
-      }
-      v.put(j, new long[] {es, es + dj - 1, 0, 0});
-      finish = Math.max(finish, es + dj - 1);
-    }
-    long last = deadline == null ? finish : c.ordinal(base, c.previous(deadline));
-    for (int k = order.size() - 1; k >= 0; k--) {
-      TaskId i = order.get(k);
-      long di = d.get(i);
-      long lf = last;
-      for (TaskLink l : out.getOrDefault(i, List.of())) {
-        long[] j = v.get(l.successor());
-        lf = Math.min(lf, switch (l.type()) {
-          case FS -> j[2] - 1 - l.lag();
-          case SS -> j[2] - l.lag() + di - 1;
-          case FF -> j[3] - l.lag();
-          case SF -> j[3] - l.lag() + di;
-        });
-      }
-      v.get(i)[3] = lf;
-      v.get(i)[2] = lf - di + 1;
-    }
-    List<CpmTask> result = new ArrayList<>();
-    List<TaskId> critical = new ArrayList<>();
-    for (TaskId i : order) {
-      long[] x = v.get(i);
-      long tf = x[2] - x[0];
-      long ff = Long.MAX_VALUE;
-      for (TaskLink l : out.getOrDefault(i, List.of())) {
-        long[] j = v.get(l.successor());
-        ff = Math.min(ff, switch (l.type()) {
-          case FS -> j[0] - (x[1] + 1 + l.lag());
-          case SS -> j[0] - (x[0] + l.lag());
-          case FF -> j[1] - (x[1] + l.lag());
-          case SF -> j[1] - (x[0] - 1 + l.lag());
-        });
-      }
-      ff = ff == Long.MAX_VALUE ? Math.max(0, last - x[1]) : Math.max(0, ff);
-      if (tf <= threshold) {
-        critical.add(i);
-      }
-      int index = net.ids().indexOf(i);
-      result.add(new CpmTask(i, d.get(i), net.unestimated()[index], c.date(base, x[0]), c.date(base, x[1]),
-          c.date(base, x[2]), c.date(base, x[3]), tf, ff, tf <= threshold));
-    }
-    return new CriticalPath(result, c.date(base, finish), critical);
+    return NaiveCpm.solve(d, unestimated, net.links(), analysisStart, deadline, threshold, c);
   }
 
   /** The network in list order, or numbered by {@code number} (list index → network index) with tie ranks. */
@@ -304,7 +158,8 @@ class CpmNetworkProperties {
         .checkAssert(v -> {
           Net net = generate(v.get(0));
           int pick = v.get(1);
-          Naive c = new Naive(weeks.get(pick % weeks.size()), Set.of(MON.plusDays(pick / 3 % 20)));
+          NaiveCpm.Calendar c =
+              new NaiveCpm.Calendar(weeks.get(pick % weeks.size()), Set.of(MON.plusDays(pick / 3 % 20)));
           LocalDate start = MON.plusDays(pick / 60 % 14 - 7);
           LocalDate deadline = pick / 840 % 3 == 0 ? null : start.plusDays(pick / 2520 % 40);
           long threshold = pick / 100_000 % 3 - 1;
