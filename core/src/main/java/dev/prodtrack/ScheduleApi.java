@@ -97,8 +97,8 @@ public final class ScheduleApi {
    * The time each person spent over a range of days, all projects together (zou's
    * {@code get_time_spents_range} for every person at once). An admin, or a person with a global manager
    * role, gets every person who spent time in the range; anyone else gets only his own total. Answered
-   * from per-person per-day sums kept up to date on every time-spent change: the cost follows the number
-   * of people times the days of the range.
+   * from per-person running sums over days kept up to date on every time-spent change: the cost follows the
+   * number of people, not the days of the range.
    *
    * @param from the first day
    * @param to the last day, inclusive
@@ -113,15 +113,20 @@ public final class ScheduleApi {
     }
     return engine.read(s -> {
       var caller = s.persons.get(actor);
-      java.util.Map<PersonId, java.time.Duration> out = new java.util.HashMap<>();
+      java.util.Map<PersonId, java.time.Duration> out;
       if (Access.isAdmin(caller) || Access.hasGlobalManagerRole(caller)) {
-        s.spentByPersonDay.forEachKey(person -> {
-          long nanos = s.spentBetween(person, from, to);
+        out = new java.util.HashMap<>(s.spentRunning.size() * 4 / 3 + 1);
+        long first = from.toEpochDay();
+        long last = to.toEpochDay();
+        s.spentRunning.forEachKeyValue((person, running) -> {
+          long nanos = running != State.NO_RUNNING_SUMS ? running.between(first, last)
+              : s.spentByDays(person, first, last);
           if (nanos != 0) {
             out.put(person, java.time.Duration.ofNanos(nanos));
           }
         });
       } else {
+        out = new java.util.HashMap<>(2);
         long nanos = s.spentBetween(actor, from, to);
         if (nanos != 0) {
           out.put(actor, java.time.Duration.ofNanos(nanos));

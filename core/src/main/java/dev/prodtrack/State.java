@@ -95,6 +95,13 @@ final class State {
   final MutableMap<StatusAutomationId, StatusAutomation> statusAutomations = UnifiedMap.newMap();
   final MutableMap<TaskDependencyId, TaskDependency> taskDependencies = UnifiedMap.newMap();
 
+  /**
+   * Bumped by every put or removal of a person or a project, the records read permissions are decided
+   * from: an answer computed from them holds while this has not moved ({@link TaskApi} keeps its caller's
+   * last read check by it). Written by the single writer, read under the engine's lock.
+   */
+  long accessVersion;
+
   final MutableObjectLongMap<CommentId> commentOrder = new ObjectLongHashMap<>();
   long lastCommentOrder;
 
@@ -107,8 +114,12 @@ final class State {
   final MutableSetMultimap<EntityId, EntityId> entitiesByParent = Multimaps.mutable.set.empty();
   final MutableMap<EntityKey, EntityId> entityByKey = UnifiedMap.newMap();
   final MutableSetMultimap<ProjectId, TaskId> tasksByProject = Multimaps.mutable.set.empty();
-  /** The current task records of each entity (not ids: the point query reads them without a lookup). */
-  final MutableMap<EntityId, MutableList<Task>> tasksByEntity = UnifiedMap.newMap();
+  /**
+   * The current task records of each entity (not ids: the point query reads them without a lookup), as
+   * immutable lists replaced on every change of the entity's tasks ({@link FrozenList}): a query returns
+   * the list itself.
+   */
+  final MutableMap<EntityId, FrozenList<Task>> tasksByEntity = UnifiedMap.newMap();
   final MutableSetMultimap<TaskStatusId, TaskId> tasksByStatus = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskTypeId, TaskId> tasksByType = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, TaskId> tasksByAssignee = Multimaps.mutable.set.empty();
@@ -139,6 +150,13 @@ final class State {
   final MutableMap<ProjectId, TreeMap<LocalDate, TreeSet<TaskId>>> undoneByDue = UnifiedMap.newMap();
   /** Per person, the time spent per day (epoch day to nanoseconds, zero sums left out). */
   final MutableMap<PersonId, MutableIntLongMap> spentByPersonDay = UnifiedMap.newMap();
+  /**
+   * Per person with time spent, the same sums as running totals ({@link RunningSums}): a range of days is
+   * two array reads. {@link #NO_RUNNING_SUMS} for a person whose days span too far for them.
+   */
+  final MutableMap<PersonId, RunningSums> spentRunning = UnifiedMap.newMap();
+  /** The marker of a person left to the per-day sums. */
+  static final RunningSums NO_RUNNING_SUMS = new RunningSums(0);
   /**
    * The earned-value sums per project: null until a query needs them ({@link #earnedValueIndex()}), then
    * kept up to date by every mutation; dropped when a status's done flag changes. Volatile: concurrent
@@ -230,12 +248,14 @@ final class State {
       }
     } else if (record instanceof Project p) {
       Project old = projects.put(p.id(), p);
+      accessVersion++;
       if (old != null) {
         projectByName.remove(old.name());
       }
       projectByName.put(p.name(), p.id());
     } else if (record instanceof Person p) {
       persons.put(p.id(), p);
+      accessVersion++;
     } else if (record instanceof TaskStatus s) {
       TaskStatus old = taskStatuses.put(s.id(), s);
       if (old == null || old.isDone() != s.isDone()) {
@@ -363,11 +383,13 @@ final class State {
       }
     } else if (id instanceof ProjectId p) {
       Project old = projects.remove(p);
+      accessVersion++;
       if (old != null) {
         projectByName.remove(old.name());
       }
     } else if (id instanceof PersonId p) {
       persons.remove(p);
+      accessVersion++;
     } else if (id instanceof DepartmentId d) {
       Department old = departments.remove(d);
       if (old != null) {
@@ -486,8 +508,8 @@ final class State {
     if (open != null) {
       open.replace(old, t);
     }
-    MutableList<Task> onEntity = tasksByEntity.get(t.entityId());
-    onEntity.set(indexOf(onEntity, t.id()), t);
+    FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
+    tasksByEntity.put(t.entityId(), onEntity.with(indexOf(onEntity, t.id()), t));
     if (!old.taskStatusId().equals(t.taskStatusId())) {
       tasksByStatus.remove(old.taskStatusId(), t.id());
       tasksByStatus.put(t.taskStatusId(), t.id());
@@ -504,7 +526,8 @@ final class State {
 
   private void indexNewTask(Task t) {
     tasksByProject.put(t.projectId(), t.id());
-    tasksByEntity.getIfAbsentPut(t.entityId(), FastList::new).add(t);
+    FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
+    tasksByEntity.put(t.entityId(), (onEntity == null ? FrozenList.<Task>empty() : onEntity).appended(t));
     tasksByStatus.put(t.taskStatusId(), t.id());
     tasksByType.put(t.taskTypeId(), t.id());
     for (PersonId p : t.assignees()) {
@@ -541,10 +564,12 @@ final class State {
       open.remove(old);
     }
     tasksByProject.remove(old.projectId(), old.id());
-    MutableList<Task> onEntity = tasksByEntity.get(old.entityId());
-    onEntity.remove(indexOf(onEntity, old.id()));
+    FrozenList<Task> was = tasksByEntity.get(old.entityId());
+    FrozenList<Task> onEntity = was.without(indexOf(was, old.id()));
     if (onEntity.isEmpty()) {
       tasksByEntity.remove(old.entityId());
+    } else {
+      tasksByEntity.put(old.entityId(), onEntity);
     }
     tasksByStatus.remove(old.taskStatusId(), old.id());
     tasksByType.remove(old.taskTypeId(), old.id());
@@ -621,11 +646,12 @@ final class State {
    * The tasks of an entity.
    *
    * @param entity the entity
-   * @return a read-only view, empty when the entity has none
+   * @return the state's immutable list, empty when the entity has none (a later change of the entity's
+   *     tasks replaces the list, it does not change this one)
    */
-  List<Task> tasksOn(EntityId entity) {
-    MutableList<Task> list = tasksByEntity.get(entity);
-    return list == null ? List.of() : list.asUnmodifiable();
+  FrozenList<Task> tasksOn(EntityId entity) {
+    FrozenList<Task> list = tasksByEntity.get(entity);
+    return list == null ? FrozenList.empty() : list;
   }
 
   private void putComment(Comment c, long order) {
@@ -728,10 +754,20 @@ final class State {
   private void addSpent(TimeSpent t, int sign) {
     MutableIntLongMap days = spentByPersonDay.getIfAbsentPut(t.personId(), IntLongHashMap::new);
     int day = Math.toIntExact(t.date().toEpochDay());
-    if (days.addToValue(day, sign * t.duration().toNanos()) == 0) {
+    long nanos = sign * t.duration().toNanos();
+    RunningSums running = spentRunning.get(t.personId());
+    if (running == null) {
+      running = new RunningSums(day);
+      spentRunning.put(t.personId(), running);
+    }
+    if (running != NO_RUNNING_SUMS && !running.add(day, nanos)) {
+      spentRunning.put(t.personId(), NO_RUNNING_SUMS);
+    }
+    if (days.addToValue(day, nanos) == 0) {
       days.remove(day);
       if (days.isEmpty()) {
         spentByPersonDay.remove(t.personId());
+        spentRunning.remove(t.personId());
       }
     }
   }
@@ -745,12 +781,29 @@ final class State {
    * @return the total in nanoseconds
    */
   long spentBetween(PersonId person, LocalDate from, LocalDate to) {
-    MutableIntLongMap days = spentByPersonDay.get(person);
-    if (days == null) {
+    RunningSums running = spentRunning.get(person);
+    if (running == null) {
       return 0;
     }
     long first = from.toEpochDay();
     long last = to.toEpochDay();
+    return running != NO_RUNNING_SUMS ? running.between(first, last) : spentByDays(person, first, last);
+  }
+
+  /**
+   * The time a person spent over a range of days, added up from the per-day sums (the path of a person
+   * without running sums, and the reference the tests compare them with).
+   *
+   * @param person the person
+   * @param first the first epoch day
+   * @param last the last epoch day, inclusive
+   * @return the total in nanoseconds
+   */
+  long spentByDays(PersonId person, long first, long last) {
+    MutableIntLongMap days = spentByPersonDay.get(person);
+    if (days == null) {
+      return 0;
+    }
     long total = 0;
     if (last - first + 1 > days.size()) {
       long[] sum = new long[1];
@@ -878,6 +931,13 @@ final class State {
     check.accept("dependenciesByProject", dependenciesByProject, rebuilt.dependenciesByProject);
     check.accept("undoneByDue", undoneByDue, rebuilt.undoneByDue);
     check.accept("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
+    check.accept("spentRunning persons", spentRunning.keySet(), spentByPersonDay.keySet());
+    spentRunning.forEachKeyValue((person, running) -> {
+      if (running != NO_RUNNING_SUMS) {
+        MutableIntLongMap days = spentByPersonDay.get(person);
+        check.accept("spentRunning of " + person, days == null ? "no day sums" : running.firstDifference(days), null);
+      }
+    });
     if (first[0] != null) {
       return first[0];
     }
@@ -921,7 +981,7 @@ final class State {
     void accept(String name, Object actual, Object expected);
   }
 
-  private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, MutableList<Task>> m) {
+  private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, FrozenList<Task>> m) {
     java.util.Map<EntityId, java.util.Set<Task>> out = new java.util.HashMap<>();
     m.forEachKeyValue((k, v) -> out.put(k, new java.util.HashSet<>(v)));
     return out;

@@ -526,12 +526,14 @@ public final class TaskApi {
     Objects.requireNonNull(sequence, "sequence");
     return engine.read(s -> {
       Entity seq = found("entity", sequence, s.entities.get(sequence));
-      Access.requireRead(s.persons.get(actor), s.projects.get(seq.projectId()), sequence);
-      List<Task> out = new ArrayList<>();
-      for (EntityId child : s.entitiesByParent.get(sequence)) {
-        out.addAll(s.tasksOn(child));
+      if (!canRead(s, seq.projectId())) {
+        Access.requireRead(s.persons.get(actor), s.projects.get(seq.projectId()), sequence);
       }
-      return List.copyOf(out);
+      var children = s.entitiesByParent.get(sequence);
+      FrozenList<?>[] lists = new FrozenList<?>[children.size()];
+      int[] count = {0};
+      children.forEach(child -> lists[count[0]++] = s.tasksOn(child));
+      return concat(lists, count[0]);
     });
   }
 
@@ -708,10 +710,9 @@ public final class TaskApi {
     Objects.requireNonNull(entity, "entity");
     return engine.read(s -> {
       Entity e = found("entity", entity, s.entities.get(entity));
-      Person caller = s.persons.get(actor);
-      List<Task> on = s.tasksOn(entity);
-      if (Access.canRead(caller, s.projects.get(e.projectId()))) {
-        return List.copyOf(on);
+      FrozenList<Task> on = s.tasksOn(entity);
+      if (canRead(s, e.projectId())) {
+        return on;
       }
       List<Task> mine = new ArrayList<>();
       for (Task t : on) {
@@ -721,6 +722,45 @@ public final class TaskApi {
       }
       return List.copyOf(mine);
     });
+  }
+
+  /**
+   * The caller's last read check: whether he may read a project ({@link Access#canRead}), decided at an
+   * {@link State#accessVersion}. Immutable, so that threads sharing this API may publish it through a
+   * plain field.
+   */
+  private record ReadCheck(long version, ProjectId project, boolean readable) {}
+
+  private ReadCheck lastReadCheck;
+
+  /**
+   * {@link Access#canRead} for the caller, remembered while no person or project changes: a repeated
+   * question on the same project costs a field read and an id comparison instead of two lookups and a
+   * team search.
+   */
+  private boolean canRead(State s, ProjectId project) {
+    ReadCheck last = lastReadCheck;
+    if (last != null && last.version == s.accessVersion && last.project.equals(project)) {
+      return last.readable;
+    }
+    boolean readable = Access.canRead(s.persons.get(actor), s.projects.get(project));
+    lastReadCheck = new ReadCheck(s.accessVersion, project, readable);
+    return readable;
+  }
+
+  /** The tasks of the entities' lists, one copy into an array of the exact size. */
+  private static List<Task> concat(FrozenList<?>[] lists, int count) {
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      n += lists[i].size();
+    }
+    Task[] out = new Task[n];
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      lists[i].copyInto(out, at);
+      at += lists[i].size();
+    }
+    return FrozenList.wrap(out, n);
   }
 
   private boolean visible(State s, Task t) {

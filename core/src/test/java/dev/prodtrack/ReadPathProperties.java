@@ -1,0 +1,356 @@
+package dev.prodtrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.prodtrack.model.Entity;
+import dev.prodtrack.model.EntityId;
+import dev.prodtrack.model.PersonId;
+import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskId;
+import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.model.TaskType;
+import dev.prodtrack.model.TimeSpent;
+import dev.prodtrack.storage.memory.MemoryStore;
+import dev.prodtrack.testkit.GeneratorClock;
+import dev.prodtrack.testkit.Production;
+import dev.prodtrack.testkit.ProductionGenerator;
+import dev.prodtrack.testkit.Size;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read paths served from shared state (issue 6, engineer reads) against a naive recomputation, after
+ * random mutations: the tasks of an entity (the state's own immutable list per entity, replaced on each
+ * change), the tasks of a sequence (one copy of the children's lists), and the time spent per person over
+ * ranges of days (running sums per person, with the per-day sums as the fallback for a person whose days
+ * span more than {@link RunningSums#MAX_SPAN}). Each example generates a TINY production, applies a list
+ * of actions (new tasks and shots, task removals, status and due-date changes, reassignments, comments,
+ * time spent set, added and removed over dates from the 1900s to the 2200s), and after every action
+ * compares the engine's answers with ones recomputed from {@code allTasksForProject} and {@code
+ * getTimeSpents}; it also checks that a list returned before an action still holds what it held (a
+ * snapshot, not a view) and that no returned list can be changed. Seeded; rerun with
+ * {@code -Dprodtrack.seed=<seed>}.
+ */
+class ReadPathProperties {
+  private static final long SEED = Long.getLong("prodtrack.seed", 20261129L);
+  private static final int EXAMPLES = 12;
+
+  @Test
+  void entityAndSequenceTasks_andTimeSpentTotals_equalANaiveRecomputation_afterRandomMutations() {
+    int[] accepted = {0};
+    qt().withFixedSeed(SEED).withExamples(EXAMPLES)
+        .forAll(lists().of(integers().between(0, 999_999)).ofSizeBetween(1, 30))
+        .describedAs(actions -> "seed " + SEED + ", actions " + actions)
+        .checkAssert(actions -> {
+          long seed = SEED + actions.get(0) % 3;
+          GeneratorClock clock = new GeneratorClock(ProductionGenerator.DEFAULT_NOW);
+          try (ProdTrack engine = ProdTrack.builder().store(MemoryStore.create()).clock(clock)
+              .idSource(IdSource.seeded(seed)).open()) {
+            Production p = ProductionGenerator.generate(engine, clock, Size.TINY, seed);
+            Session admin = engine.as(p.admin());
+            // One instance for the whole example: its remembered read check must follow every change.
+            TaskApi manager = engine.as(p.managers().get(0)).task();
+            List<String> done = new ArrayList<>();
+            compare(engine, p, admin, manager, "seed " + seed + ", generated");
+            for (int action : actions) {
+              Snapshot before = Snapshot.of(manager, p);
+              String what = apply(admin, p, action);
+              done.add(what);
+              accepted[0] += what.contains("refused") ? 0 : 1;
+              before.assertUnchanged("seed " + seed + ", after " + done);
+              compare(engine, p, admin, manager, "seed " + seed + ", after " + done);
+            }
+          }
+        });
+    assertThat(accepted[0]).as("mutations the engine accepted, seed %d", SEED).isGreaterThan(EXAMPLES * 5);
+  }
+
+  @Test
+  void readCheck_followsTeamAndRoleChanges() {
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
+    Production p = g.production();
+    try (ProdTrack engine = g.engine()) {
+      ProjectApi projects = engine.as(p.admin()).project();
+      PersonId manager = p.managers().get(0);
+      TaskApi tasks = engine.as(manager).task(); // one instance: its remembered check must follow changes
+      EntityId shot = p.shots().get(0);
+      List<Task> all = engine.as(p.admin()).task().allTasksForShot(shot);
+      assertThat(all).isNotEmpty();
+      assertThat(tasks.allTasksForShot(shot)).isEqualTo(all);
+
+      projects.removePersonFromTeam(p.project(), manager);
+      List<Task> assigned = all.stream().filter(t -> t.assignees().contains(manager)).toList();
+      assertThat(tasks.allTasksForShot(shot)).as("out of the team: only his own tasks").isEqualTo(assigned);
+      assertThatThrownBy(() -> tasks.allTasksForSequence(p.sequences().get(0)))
+          .isInstanceOf(PermissionDeniedException.class);
+
+      projects.addPersonToTeam(p.project(), manager);
+      assertThat(tasks.allTasksForShot(shot)).as("back in the team").isEqualTo(all);
+      assertThat(tasks.allTasksForSequence(p.sequences().get(0))).isNotEmpty();
+    }
+  }
+
+  @Test
+  void timeSpentTotals_ofAPersonWhoseDaysSpanTooFar_comeFromTheDaySums() {
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
+    Production p = g.production();
+    try (ProdTrack engine = g.engine()) {
+      TaskApi api = engine.as(p.admin()).task();
+      Task t = api.allTasksForProject(p.project()).get(0);
+      PersonId artist = p.artists().get(0);
+      if (!t.assignees().contains(artist)) {
+        api.assignTask(t.id(), artist);
+      }
+      ScheduleApi schedule = engine.as(p.admin()).schedule();
+      LocalDate early = LocalDate.of(1900, 1, 1);
+      LocalDate late = early.plusDays(RunningSums.MAX_SPAN + 10);
+      Duration before = schedule.timeSpentTotals(early, late).getOrDefault(artist, Duration.ZERO);
+      api.setTimeSpent(t.id(), artist, early, Duration.ofMinutes(30));
+      assertThat((Object) engine.read(s -> s.spentRunning.get(artist))).isNotSameAs(State.NO_RUNNING_SUMS);
+      api.setTimeSpent(t.id(), artist, late, Duration.ofMinutes(45));
+      assertThat((Object) engine.read(s -> s.spentRunning.get(artist))).as("span over the limit")
+          .isSameAs(State.NO_RUNNING_SUMS);
+      assertThat(schedule.timeSpentTotals(early, late).get(artist)).isEqualTo(before.plusMinutes(75));
+      assertThat(schedule.timeSpentTotals(early, early).get(artist)).isEqualTo(Duration.ofMinutes(30));
+      assertThat(schedule.timeSpentTotals(late, late).get(artist)).isEqualTo(Duration.ofMinutes(45));
+      assertThat(schedule.timeSpentTotals(early.plusDays(1), late.minusDays(1)).get(artist)).isEqualTo(before.isZero()
+          ? null : before);
+      engine.checkInvariants();
+    }
+  }
+
+  @Test
+  void runningSums_equalANaiveDayArray_overRandomAddsAndRanges() {
+    qt().withFixedSeed(SEED).withExamples(200)
+        .forAll(lists().of(integers().between(0, 999_999)).ofSizeBetween(1, 60))
+        .describedAs(ops -> "seed " + SEED + ", ops " + ops)
+        .checkAssert(ops -> {
+          int origin = 20_000;
+          long[] naive = new long[4_000];
+          RunningSums sums = new RunningSums(origin + ops.get(0) % 4_000);
+          for (int op : ops) {
+            int day = origin + op % 4_000;
+            long nanos = (op / 4_000) - 125;
+            assertThat(sums.add(day, nanos)).isTrue();
+            naive[day - origin] += nanos;
+            int first = origin - 50 + (op * 7) % 4_100;
+            int last = first + (op / 3) % 700;
+            long expected = 0;
+            for (int d = Math.max(first, origin); d <= Math.min(last, origin + naive.length - 1); d++) {
+              expected += naive[d - origin];
+            }
+            assertThat(sums.between(first, last)).as("days %d..%d", first, last).isEqualTo(expected);
+          }
+          long all = 0;
+          for (long v : naive) {
+            all += v;
+          }
+          assertThat(sums.between(0, Integer.MAX_VALUE)).isEqualTo(all);
+          assertThat(sums.between(origin + 10, origin + 9)).isZero();
+          assertThat(sums.add(origin - RunningSums.MAX_SPAN, 1)).as("past the span").isFalse();
+          assertThat(sums.between(0, Integer.MAX_VALUE)).as("unchanged by the refused add").isEqualTo(all);
+        });
+  }
+
+  /** The lists a manager got before an action, and copies of them, to show the lists did not change. */
+  private record Snapshot(Map<EntityId, List<Task>> lists, Map<EntityId, List<Task>> copies) {
+    static Snapshot of(TaskApi tasks, Production p) {
+      Map<EntityId, List<Task>> lists = new HashMap<>();
+      Map<EntityId, List<Task>> copies = new HashMap<>();
+      for (EntityId shot : p.shots()) {
+        List<Task> l = tasks.allTasksForShot(shot);
+        lists.put(shot, l);
+        copies.put(shot, new ArrayList<>(l));
+      }
+      for (EntityId seq : p.sequences()) {
+        List<Task> l = tasks.allTasksForSequence(seq);
+        lists.put(seq, l);
+        copies.put(seq, new ArrayList<>(l));
+      }
+      return new Snapshot(lists, copies);
+    }
+
+    void assertUnchanged(String where) {
+      lists.forEach((id, l) -> assertThat(l).as("list of %s returned before the action; %s", id, where)
+          .containsExactlyElementsOf(copies.get(id)));
+    }
+  }
+
+  private static String apply(Session admin, Production p, int action) {
+    TaskApi api = admin.task();
+    List<Task> tasks = api.allTasksForProject(p.project());
+    Task t = tasks.get(action % tasks.size());
+    int arg = action / 16;
+    try {
+      switch (action % 11) {
+        case 0 -> {
+          EntityId shot = p.shots().get(arg % p.shots().size());
+          TaskType type = p.shotTaskTypes().get(arg % p.shotTaskTypes().size());
+          api.newTask(shot, type.id(), "extra" + arg, p.defaults().todo().id(), List.of());
+          return "new task on " + shot;
+        }
+        case 1 -> {
+          api.removeTask(t.id(), true);
+          return "remove " + t.id();
+        }
+        case 2 -> {
+          TaskStatus s = List.of(p.defaults().todo(), p.defaults().wip(), p.defaults().done()).get(arg % 3);
+          api.updateTask(t.withTaskStatusId(s.id()));
+          return "status " + t.id() + " " + s.shortName();
+        }
+        case 3 -> {
+          api.updateTask(t.withDueDate(p.asOf().plusDays(arg % 40 - 20)));
+          return "due " + t.id();
+        }
+        case 4 -> {
+          PersonId artist = p.artists().get(arg % p.artists().size());
+          if (t.assignees().contains(artist)) {
+            api.unassignTask(t.id(), artist);
+            return "unassign " + t.id() + " " + artist;
+          }
+          api.assignTask(t.id(), artist);
+          return "assign " + t.id() + " " + artist;
+        }
+        case 5 -> {
+          api.addComment(t.id(), p.defaults().wip().id(), "c" + arg);
+          return "comment " + t.id();
+        }
+        case 6, 7, 8 -> {
+          if (t.assignees().isEmpty()) {
+            api.assignTask(t.id(), p.artists().get(arg % p.artists().size()));
+            t = api.getTask(t.id());
+          }
+          PersonId who = t.assignees().get(arg % t.assignees().size());
+          LocalDate day = day(p, arg);
+          Duration d = Duration.ofMinutes(15 + arg % 300);
+          if (action % 11 == 6) {
+            api.setTimeSpent(t.id(), who, day, d);
+          } else if (action % 11 == 7) {
+            api.addTimeSpent(t.id(), who, day, d);
+          } else {
+            api.setTimeSpent(t.id(), who, day, d);
+            api.removeTimeSpent(t.id(), who, day);
+          }
+          return "time spent " + (action % 11) + " " + t.id() + " " + who + " " + day;
+        }
+        case 9 -> {
+          List<TimeSpent> rows = api.getTimeSpents(t.id()).rows();
+          if (rows.isEmpty()) {
+            return "no time spent on " + t.id();
+          }
+          TimeSpent r = rows.get(arg % rows.size());
+          api.removeTimeSpent(t.id(), r.personId(), r.date());
+          return "remove time spent " + t.id() + " " + r.date();
+        }
+        default -> {
+          EntityId seq = p.sequences().get(arg % p.sequences().size());
+          Entity shot = admin.shot().newShot(p.project(), seq, "sh" + action, null, null);
+          api.newTask(shot.id(), p.shotTaskTypes().get(0).id(), "main", p.defaults().todo().id(), List.of());
+          return "new shot " + shot.id() + " in " + seq;
+        }
+      }
+    } catch (ProdTrackException refused) {
+      return "refused " + (action % 11) + ": " + refused.getClass().getSimpleName();
+    }
+  }
+
+  /** Mostly days around the as-of day, sometimes far in the past or the future (over the running sums' span). */
+  private static LocalDate day(Production p, int arg) {
+    return switch (arg % 8) {
+      case 0 -> LocalDate.of(1900, 1, 1).plusDays(arg % 500);
+      case 1 -> LocalDate.of(2200, 1, 1).plusDays(arg % 500);
+      default -> p.asOf().minusDays(arg % 400);
+    };
+  }
+
+  private static void compare(ProdTrack engine, Production p, Session admin, TaskApi manager, String where) {
+    List<Task> all = admin.task().allTasksForProject(p.project());
+    Map<EntityId, Set<Task>> byEntity = new HashMap<>();
+    all.forEach(t -> byEntity.computeIfAbsent(t.entityId(), e -> new HashSet<>()).add(t));
+    List<EntityId> entities = new ArrayList<>(p.shots());
+    entities.addAll(p.assets());
+    admin.shot().allShotsForProject(p.project()).forEach(e -> {
+      if (!entities.contains(e.id())) {
+        entities.add(e.id());
+      }
+    });
+    for (EntityId e : entities) {
+      List<Task> got = manager.allTasksForShot(e);
+      assertThat(new HashSet<>(got)).as("tasks of %s; %s", e, where).isEqualTo(byEntity.getOrDefault(e, Set.of()));
+      assertThat(got).as("no duplicates, %s; %s", e, where).doesNotHaveDuplicates();
+      assertImmutable(got, where);
+    }
+    for (EntityId seq : p.sequences()) {
+      Set<EntityId> children = new HashSet<>();
+      admin.shot().allShotsForSequence(seq).forEach(s -> children.add(s.id()));
+      admin.shot().allScenesForSequence(seq).forEach(s -> children.add(s.id()));
+      Set<Task> expected = new HashSet<>();
+      children.forEach(c -> expected.addAll(byEntity.getOrDefault(c, Set.of())));
+      List<Task> got = manager.allTasksForSequence(seq);
+      assertThat(new HashSet<>(got)).as("tasks of sequence %s; %s", seq, where).isEqualTo(expected);
+      assertThat(got).hasSize(expected.size());
+      assertImmutable(got, where);
+    }
+    // Time spent: every range against the sum of the rows of every task.
+    List<TimeSpent> rows = new ArrayList<>();
+    all.forEach(t -> rows.addAll(admin.task().getTimeSpents(t.id()).rows()));
+    List<LocalDate[]> ranges = List.of(
+        new LocalDate[] {p.asOf().withDayOfMonth(1), p.asOf().withDayOfMonth(1).plusMonths(1).minusDays(1)},
+        new LocalDate[] {p.asOf().minusDays(400), p.asOf()},
+        new LocalDate[] {p.asOf(), p.asOf()},
+        new LocalDate[] {LocalDate.of(1899, 12, 1), LocalDate.of(1900, 3, 1)},
+        new LocalDate[] {LocalDate.of(1800, 1, 1), LocalDate.of(2300, 1, 1)},
+        new LocalDate[] {LocalDate.of(2200, 6, 1), LocalDate.of(2300, 1, 1)},
+        new LocalDate[] {LocalDate.of(2250, 6, 1), LocalDate.of(2300, 1, 1)});
+    for (LocalDate[] r : ranges) {
+      Map<PersonId, Duration> expected = new HashMap<>();
+      for (TimeSpent ts : rows) {
+        if (!ts.date().isBefore(r[0]) && !ts.date().isAfter(r[1])) {
+          expected.merge(ts.personId(), ts.duration(), Duration::plus);
+        }
+      }
+      expected.values().removeIf(Duration::isZero);
+      Map<PersonId, Duration> got = admin.schedule().timeSpentTotals(r[0], r[1]);
+      assertThat(got).as("time spent %s..%s; %s", r[0], r[1], where).isEqualTo(expected);
+      assertThatThrownBy(() -> got.clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+    engine.checkInvariants();
+  }
+
+  /** Every mutator of a returned list throws, and the list is as it was (the empty list has no element to try). */
+  private static void assertImmutable(List<Task> got, String where) {
+    if (got.isEmpty()) {
+      return;
+    }
+    List<Task> copy = new ArrayList<>(got);
+    Task any = got.get(0);
+    List<Consumer<List<Task>>> mutators = List.of(
+        l -> l.add(any), l -> l.add(0, any), l -> l.addAll(List.of()), l -> l.remove(any), l -> l.clear(),
+        l -> l.removeIf(x -> false), l -> l.removeIf(x -> true), l -> l.sort(Comparator.comparing(x -> x.name())),
+        l -> l.set(0, any), l -> l.remove(0), l -> l.retainAll(List.of()), l -> l.removeAll(List.of()),
+        l -> l.replaceAll(x -> x), l -> {
+          var it = l.iterator();
+          it.next();
+          it.remove();
+        }, l -> l.listIterator().add(any),
+        l -> l.subList(0, l.size()).clear());
+    for (Consumer<List<Task>> m : mutators) {
+      assertThatThrownBy(() -> m.accept(got)).as("a mutator of a returned list; %s", where)
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThat(got).as("the list after a refused mutator; %s", where).containsExactlyElementsOf(copy);
+    }
+  }
+}
