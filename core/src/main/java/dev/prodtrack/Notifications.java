@@ -42,11 +42,25 @@ final class Notifications {
    * @param change whether the comment changed the task's status
    */
   static void forComment(Tx tx, Comment c, Task task, Project project, boolean change) {
-    Set<PersonId> commentRecipients = new LinkedHashSet<>(task.assignees());
-    commentRecipients.addAll(subscribers(tx.state, task));
-    commentRecipients.remove(c.personId());
-    for (PersonId p : commentRecipients) {
-      notify(tx, p, c.personId(), NotificationType.COMMENT, task, c.id(), null, change);
+    List<PersonId> assignees = task.assignees();
+    List<PersonId> subscribers = subscribers(tx.state, task);
+    int recipients = assignees.size() + subscribers.size();
+    if (recipients <= SMALL) {
+      // Assignees then subscribers, each once (first place kept), never the author: what the set below
+      // gives, without a set for the usual two or three people.
+      for (int i = 0; i < recipients; i++) {
+        PersonId p = at(assignees, subscribers, i);
+        if (!p.equals(c.personId()) && firstAt(assignees, subscribers, p) == i) {
+          notify(tx, p, c.personId(), NotificationType.COMMENT, task, c.id(), null, change);
+        }
+      }
+    } else {
+      Set<PersonId> commentRecipients = new LinkedHashSet<>(assignees);
+      commentRecipients.addAll(subscribers);
+      commentRecipients.remove(c.personId());
+      for (PersonId p : commentRecipients) {
+        notify(tx, p, c.personId(), NotificationType.COMMENT, task, c.id(), null, change);
+      }
     }
     forMentions(tx, c, task, project, change);
     Entity entity = tx.require("entity", task.entityId());
@@ -57,11 +71,29 @@ final class Notifications {
     }
   }
 
+  /** Up to this many recipients, {@link #forComment} finds repeats by scanning instead of with a set. */
+  private static final int SMALL = 16;
+
+  private static PersonId at(List<PersonId> first, List<PersonId> then, int i) {
+    return i < first.size() ? first.get(i) : then.get(i - first.size());
+  }
+
+  private static int firstAt(List<PersonId> first, List<PersonId> then, PersonId p) {
+    int i = 0;
+    while (!at(first, then, i).equals(p)) {
+      i++;
+    }
+    return i;
+  }
+
   /**
    * {@code mention} notifications for a comment's stored mentions: the people, and the team members of
    * the departments, never the author.
    */
   static void forMentions(Tx tx, Comment c, Task task, Project project, boolean change) {
+    if (c.mentions().isEmpty() && c.departmentMentions().isEmpty()) {
+      return;
+    }
     for (PersonId p : mentioned(tx, c.mentions(), c.departmentMentions(), project)) {
       if (!p.equals(c.personId())) {
         notify(tx, p, c.personId(), NotificationType.MENTION, task, c.id(), null, change);
@@ -149,11 +181,14 @@ final class Notifications {
   /** The task's followers: its own subscribers and those of its entity's parent for its task type. */
   static List<PersonId> subscribers(State s, Task task) {
     List<PersonId> out = new ArrayList<>();
-    for (SubscriptionId id : s.subscriptionsByTask.get(task.id())) {
-      out.add(s.subscriptions.get(id).personId());
+    // containsKey first: a multimap's get of an absent key makes a new empty set, and most tasks have none.
+    if (s.subscriptionsByTask.containsKey(task.id())) {
+      for (SubscriptionId id : s.subscriptionsByTask.get(task.id())) {
+        out.add(s.subscriptions.get(id).personId());
+      }
     }
     Entity entity = s.entities.get(task.entityId());
-    if (entity.parentId() != null) {
+    if (entity.parentId() != null && s.subscriptionsBySequence.containsKey(entity.parentId())) {
       for (SubscriptionId id : s.subscriptionsBySequence.get(entity.parentId())) {
         Subscription sub = s.subscriptions.get(id);
         if (task.taskTypeId().equals(sub.taskTypeId())) {

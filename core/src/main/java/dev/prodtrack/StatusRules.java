@@ -53,17 +53,21 @@ final class StatusRules {
    */
   static Live applyLive(Task task, TaskStatus newStatus, Instant commentDate, Instant now) {
     boolean changed = !newStatus.id().equals(task.taskStatusId());
-    Task t = task.withLastCommentDate(commentDate).withUpdatedAt(now);
-    if (changed) {
-      if (newStatus.isRetake()) {
-        t = t.withRetakeCount(t.retakeCount() + 1);
-      }
-      if (newStatus.isWip() && t.realStartDate() == null) {
-        t = t.withRealStartDate(now);
-      }
-      t = applyDatePolicy(t, newStatus, now).withTaskStatusId(newStatus.id());
+    if (!changed) {
+      return new Live(task.withLastCommentDate(commentDate).withUpdatedAt(now), false);
     }
-    return new Live(t, changed);
+    // One new record for every field the change sets (the rules of the chain below, in one constructor
+    // call): retake count, real start, then the date policy's end and done dates, then the status.
+    int retakes = newStatus.isRetake() ? task.retakeCount() + 1 : task.retakeCount();
+    Instant realStart = newStatus.isWip() && task.realStartDate() == null ? now : task.realStartDate();
+    Instant end = newStatus.isFeedbackRequest() ? now : newStatus.isDone() ? task.endDate() : null;
+    Instant done = newStatus.isDone() ? now : null;
+    Task t = new Task(task.id(), task.projectId(), task.taskTypeId(), newStatus.id(), task.entityId(), task.name(),
+        task.description(), task.priority(), task.difficulty(), task.duration(), task.estimation(),
+        task.completionRate(), retakes, task.sortOrder(), task.startDate(), task.dueDate(), realStart, end, done,
+        commentDate, task.nbAssetsReady(), task.nbDrawings(), task.data(), task.assignerId(), task.assignees(),
+        task.createdAt(), now);
+    return new Live(t, true);
   }
 
   /**

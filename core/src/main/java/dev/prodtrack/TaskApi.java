@@ -1112,14 +1112,17 @@ public final class TaskApi {
         options.checklist(), null, options.forClient(), options.links(), Mentions.persons(tx.state, project, text),
         Mentions.departments(tx.state, text), List.of(), options.attachments(), false, date, tx.now);
     tx.putNewComment(c);
-    tx.event(EventNames.COMMENT_NEW, project.id(), "comment_id", c.id(), "task_id", task, "task_status_id",
-        newStatus.id());
+    boolean events = tx.recordsEvents(); // no argument arrays for events nobody listens to
+    if (events) {
+      tx.event(EventNames.COMMENT_NEW, project.id(), "comment_id", c.id(), "task_id", task, "task_status_id",
+          newStatus.id());
+    }
     boolean changed = false;
     if (StatusRules.isNewest(t, date)) {
       StatusRules.Live live = StatusRules.applyLive(t, newStatus, date, tx.now);
       changed = live.statusChanged();
       tx.put(task, live.task());
-      if (changed) {
+      if (changed && events) {
         tx.event(EventNames.TASK_STATUS_CHANGED, project.id(), "task_id", task,
             "new_task_status_id", newStatus.id(), "previous_task_status_id", t.taskStatusId(), "person_id", author);
         if (newStatus.isFeedbackRequest()) {
@@ -1132,7 +1135,9 @@ public final class TaskApi {
       replay(tx, task);
     }
     Notifications.forComment(tx, c, tx.task(task), project, changed);
-    tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+    if (events) {
+      tx.event(EventNames.TASK_UPDATE, project.id(), "task_id", task);
+    }
     runStatusAutomations(tx, tx.task(task), author, automationDepth);
     return c;
   }

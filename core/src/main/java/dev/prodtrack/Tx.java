@@ -36,7 +36,9 @@ final class Tx {
   final PersonId actor;
   private final IdSource ids;
   private final Map<Id, Object> writes = new LinkedHashMap<>();
-  private final Map<CommentId, Long> newCommentOrder = new HashMap<>();
+  /** The posting orders of the comments this transaction created; made on the first (most have none). */
+  private Map<CommentId, Long> newCommentOrder = NO_ORDERS;
+  private static final Map<CommentId, Long> NO_ORDERS = Map.of();
   private final List<PendingEvent> events = new ArrayList<>();
   private long nextOrder;
 
@@ -123,7 +125,7 @@ final class Tx {
    * @param c the new comment
    */
   void putNewComment(Comment c) {
-    newCommentOrder.put(c.id(), ++nextOrder);
+    newOrders().put(c.id(), ++nextOrder);
     writes.put(c.id(), c);
   }
 
@@ -135,9 +137,26 @@ final class Tx {
    */
   void putComment(Comment c) {
     if (!newCommentOrder.containsKey(c.id()) && !state.commentOrder.containsKey(c.id())) {
-      newCommentOrder.put(c.id(), ++nextOrder);
+      newOrders().put(c.id(), ++nextOrder);
     }
     writes.put(c.id(), c);
+  }
+
+  private Map<CommentId, Long> newOrders() {
+    if (newCommentOrder == NO_ORDERS) {
+      newCommentOrder = new HashMap<>(4);
+    }
+    return newCommentOrder;
+  }
+
+  /**
+   * Whether events are recorded: callers with many arguments check it first, so that no argument array is
+   * made for nothing.
+   *
+   * @return true when a listener is subscribed
+   */
+  boolean recordsEvents() {
+    return recordEvents;
   }
 
   /**

@@ -81,6 +81,35 @@ class NotificationsTest {
   }
 
   @Test
+  void commentNotifications_oncePerPerson_neverTheAuthor_withFewAndWithManyRecipients() {
+    // The assignee also follows the task and its sequence; the author follows the task.
+    f.tasks(f.artist).subscribeToTask(f.animTask.id());
+    f.tasks(f.artist).subscribeToSequence(f.sequence, f.animation.id());
+    f.tasks(f.manager).subscribeToTask(f.animTask.id());
+    f.tasks(f.supervisor).subscribeToSequence(f.sequence, f.animation.id());
+    f.tasks(f.manager).addComment(f.animTask.id(), f.wip.id(), "");
+    assertThat(of(f.artist)).as("assignee and twice a follower").hasSize(1);
+    assertThat(of(f.supervisor)).hasSize(1);
+    assertThat(of(f.manager)).as("the author").isEmpty();
+    // Past the scan's limit (16 recipients), the set path: 20 more followers in the team.
+    List<Person> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Person p = f.engine.as(f.admin.id()).person().newPerson("Fan" + i, "Follower", "fan" + i + "@studio.test",
+          dev.prodtrack.model.Role.USER);
+      f.engine.as(f.admin.id()).project().addPersonToTeam(f.project, p.id());
+      f.tasks(p).subscribeToTask(f.animTask.id());
+      f.tasks(p).subscribeToSequence(f.sequence, f.animation.id());
+      many.add(p);
+    }
+    f.tick();
+    f.tasks(f.manager).addComment(f.animTask.id(), f.wfa.id(), "");
+    assertThat(of(f.artist)).hasSize(2);
+    assertThat(of(f.supervisor)).hasSize(2);
+    assertThat(of(f.manager)).isEmpty();
+    many.forEach(p -> assertThat(of(p)).as("follower %s", p.firstName()).hasSize(1));
+  }
+
+  @Test
   void assignation_notifiesTheAssigneeUnlessSelfAssigned() {
     f.tasks(f.manager).assignTask(f.compTask.id(), f.artist2.id());
     assertThat(of(f.artist2)).extracting(Notification::type).containsExactly(NotificationType.ASSIGNATION);

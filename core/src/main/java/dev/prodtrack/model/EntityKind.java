@@ -20,6 +20,9 @@ public enum EntityKind {
   /** An asset, of any asset type; no parent. */
   ASSET("Asset");
 
+  /** {@link #values()} once: each call of it makes a new array, and the lookups below run per comment. */
+  private static final EntityKind[] KINDS = values();
+
   private final String typeName;
 
   EntityKind(String typeName) {
@@ -43,7 +46,7 @@ public enum EntityKind {
    * @return the kind
    */
   public static EntityKind ofEntityTypeName(String entityTypeName) {
-    for (EntityKind k : values()) {
+    for (EntityKind k : KINDS) {
       if (k != ASSET && k.typeName.equals(entityTypeName)) {
         return k;
       }
@@ -59,7 +62,7 @@ public enum EntityKind {
    * @throws IllegalArgumentException if the value names no kind
    */
   public static EntityKind ofForEntity(String forEntity) {
-    for (EntityKind k : values()) {
+    for (EntityKind k : KINDS) {
       if (k.typeName.equals(forEntity)) {
         return k;
       }
