@@ -12,7 +12,8 @@ import org.eclipse.collections.api.map.primitive.IntLongMap;
  * slot from that day on (a few hundred longs for a production spanning a year or two, on a mutation that
  * already costs microseconds). The days covered grow on demand, with slack on the side that grew; a
  * person whose days would span more than {@link #MAX_SPAN} days is left to the per-day sums (the state
- * then keeps no running sums for him; see {@link #add}).
+ * then keeps no running sums for him; see {@link #add}). The state builds them on the first query that needs
+ * them ({@link #of}), not while a store is loaded, and keeps them up to date from then on.
  */
 final class RunningSums {
   /** The most days one person's running sums cover (about 180 years): a guard against absurd dates. */
@@ -30,6 +31,28 @@ final class RunningSums {
   RunningSums(int day) {
     this.base = day - SLACK;
     this.sums = new long[2 * SLACK];
+  }
+
+  /**
+   * Running sums of per-day sums, built in one pass over the days and one over the span.
+   *
+   * @param days the per-day sums (epoch day to nanoseconds), not empty
+   * @return the running sums, or null if the days span more than {@link #MAX_SPAN}
+   */
+  static RunningSums of(IntLongMap days) {
+    int first = days.keysView().min();
+    int last = days.keysView().max();
+    if ((long) last - first + 1 + 2L * SLACK > MAX_SPAN) {
+      return null;
+    }
+    RunningSums r = new RunningSums(first);
+    r.sums = new long[last - first + 1 + 2 * SLACK];
+    days.forEachKeyValue((d, nanos) -> r.sums[d - r.base] += nanos);
+    long[] s = r.sums;
+    for (int i = 1; i < s.length; i++) {
+      s[i] += s[i - 1];
+    }
+    return r;
   }
 
   /**

@@ -115,10 +115,11 @@ public final class ScheduleApi {
       var caller = s.persons.get(actor);
       java.util.Map<PersonId, java.time.Duration> out;
       if (Access.isAdmin(caller) || Access.hasGlobalManagerRole(caller)) {
-        out = new java.util.HashMap<>(s.spentRunning.size() * 4 / 3 + 1);
+        var byPerson = s.spentRunning();
+        out = new java.util.HashMap<>(byPerson.size() * 4 / 3 + 1);
         long first = from.toEpochDay();
         long last = to.toEpochDay();
-        s.spentRunning.forEachKeyValue((person, running) -> {
+        byPerson.forEachKeyValue((person, running) -> {
           long nanos = running != State.NO_RUNNING_SUMS ? running.between(first, last)
               : s.spentByDays(person, first, last);
           if (nanos != 0) {

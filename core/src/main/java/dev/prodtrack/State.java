@@ -152,9 +152,12 @@ final class State {
   final MutableMap<PersonId, MutableIntLongMap> spentByPersonDay = UnifiedMap.newMap();
   /**
    * Per person with time spent, the same sums as running totals ({@link RunningSums}): a range of days is
-   * two array reads. {@link #NO_RUNNING_SUMS} for a person whose days span too far for them.
+   * two array reads. {@link #NO_RUNNING_SUMS} for a person whose days span too far for them. Null until a
+   * query needs them ({@link #spentRunning()}), then kept up to date by every time-spent change; volatile
+   * for the same reason as {@link #earnedValue}. Not built while a store loads: building them from the
+   * day sums is one pass, where keeping them during a load costs a pass over the span per row.
    */
-  final MutableMap<PersonId, RunningSums> spentRunning = UnifiedMap.newMap();
+  private volatile MutableMap<PersonId, RunningSums> spentRunning;
   /** The marker of a person left to the per-day sums. */
   static final RunningSums NO_RUNNING_SUMS = new RunningSums(0);
   /**
@@ -721,6 +724,26 @@ final class State {
   }
 
   /**
+   * The running sums of time spent per person, built from the per-day sums on first use. Call under the
+   * engine's read or write lock.
+   *
+   * @return the sums by person, kept up to date by every later time-spent change
+   */
+  MutableMap<PersonId, RunningSums> spentRunning() {
+    MutableMap<PersonId, RunningSums> byPerson = spentRunning;
+    if (byPerson == null) {
+      MutableMap<PersonId, RunningSums> built = UnifiedMap.newMap(spentByPersonDay.size());
+      spentByPersonDay.forEachKeyValue((person, days) -> {
+        RunningSums r = RunningSums.of(days);
+        built.put(person, r == null ? NO_RUNNING_SUMS : r);
+      });
+      byPerson = built;
+      spentRunning = byPerson;
+    }
+    return byPerson;
+  }
+
+  /**
    * The schedule analytics' task views, built from the records on first use. Call under the engine's
    * read or write lock.
    *
@@ -755,19 +778,24 @@ final class State {
     MutableIntLongMap days = spentByPersonDay.getIfAbsentPut(t.personId(), IntLongHashMap::new);
     int day = Math.toIntExact(t.date().toEpochDay());
     long nanos = sign * t.duration().toNanos();
-    RunningSums running = spentRunning.get(t.personId());
-    if (running == null) {
-      running = new RunningSums(day);
-      spentRunning.put(t.personId(), running);
-    }
-    if (running != NO_RUNNING_SUMS && !running.add(day, nanos)) {
-      spentRunning.put(t.personId(), NO_RUNNING_SUMS);
+    MutableMap<PersonId, RunningSums> byPerson = spentRunning;
+    if (byPerson != null) {
+      RunningSums running = byPerson.get(t.personId());
+      if (running == null) {
+        running = new RunningSums(day);
+        byPerson.put(t.personId(), running);
+      }
+      if (running != NO_RUNNING_SUMS && !running.add(day, nanos)) {
+        byPerson.put(t.personId(), NO_RUNNING_SUMS);
+      }
     }
     if (days.addToValue(day, nanos) == 0) {
       days.remove(day);
       if (days.isEmpty()) {
         spentByPersonDay.remove(t.personId());
-        spentRunning.remove(t.personId());
+        if (byPerson != null) {
+          byPerson.remove(t.personId());
+        }
       }
     }
   }
@@ -781,7 +809,7 @@ final class State {
    * @return the total in nanoseconds
    */
   long spentBetween(PersonId person, LocalDate from, LocalDate to) {
-    RunningSums running = spentRunning.get(person);
+    RunningSums running = spentRunning().get(person);
     if (running == null) {
       return 0;
     }
@@ -931,11 +959,14 @@ final class State {
     check.accept("dependenciesByProject", dependenciesByProject, rebuilt.dependenciesByProject);
     check.accept("undoneByDue", undoneByDue, rebuilt.undoneByDue);
     check.accept("spentByPersonDay", spentByPersonDay, rebuilt.spentByPersonDay);
-    check.accept("spentRunning persons", spentRunning.keySet(), spentByPersonDay.keySet());
-    spentRunning.forEachKeyValue((person, running) -> {
-      if (running != NO_RUNNING_SUMS) {
+    MutableMap<PersonId, RunningSums> running = spentRunning != null ? spentRunning : rebuilt.spentRunning;
+    if (running != null) {
+      check.accept("spentRunning persons", running.keySet(), spentByPersonDay.keySet());
+    }
+    (running != null ? running : UnifiedMap.<PersonId, RunningSums>newMap()).forEachKeyValue((person, sums) -> {
+      if (sums != NO_RUNNING_SUMS) {
         MutableIntLongMap days = spentByPersonDay.get(person);
-        check.accept("spentRunning of " + person, days == null ? "no day sums" : running.firstDifference(days), null);
+        check.accept("spentRunning of " + person, days == null ? "no day sums" : sums.firstDifference(days), null);
       }
     });
     if (first[0] != null) {

@@ -119,9 +119,9 @@ class ReadPathProperties {
       LocalDate late = early.plusDays(RunningSums.MAX_SPAN + 10);
       Duration before = schedule.timeSpentTotals(early, late).getOrDefault(artist, Duration.ZERO);
       api.setTimeSpent(t.id(), artist, early, Duration.ofMinutes(30));
-      assertThat((Object) engine.read(s -> s.spentRunning.get(artist))).isNotSameAs(State.NO_RUNNING_SUMS);
+      assertThat((Object) engine.read(s -> s.spentRunning().get(artist))).isNotSameAs(State.NO_RUNNING_SUMS);
       api.setTimeSpent(t.id(), artist, late, Duration.ofMinutes(45));
-      assertThat((Object) engine.read(s -> s.spentRunning.get(artist))).as("span over the limit")
+      assertThat((Object) engine.read(s -> s.spentRunning().get(artist))).as("span over the limit")
           .isSameAs(State.NO_RUNNING_SUMS);
       assertThat(schedule.timeSpentTotals(early, late).get(artist)).isEqualTo(before.plusMinutes(75));
       assertThat(schedule.timeSpentTotals(early, early).get(artist)).isEqualTo(Duration.ofMinutes(30));
@@ -133,7 +133,7 @@ class ReadPathProperties {
   }
 
   @Test
-  void runningSums_equalANaiveDayArray_overRandomAddsAndRanges() {
+  void runningSums_addedToOrBuiltInOnePass_equalANaiveDayArray_overRandomRanges() {
     qt().withFixedSeed(SEED).withExamples(200)
         .forAll(lists().of(integers().between(0, 999_999)).ofSizeBetween(1, 60))
         .describedAs(ops -> "seed " + SEED + ", ops " + ops)
@@ -160,6 +160,25 @@ class ReadPathProperties {
           }
           assertThat(sums.between(0, Integer.MAX_VALUE)).isEqualTo(all);
           assertThat(sums.between(origin + 10, origin + 9)).isZero();
+          var days = new org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap();
+          for (int i = 0; i < naive.length; i++) {
+            if (naive[i] != 0) {
+              days.put(origin + i, naive[i]);
+            }
+          }
+          if (!days.isEmpty()) {
+            RunningSums built = RunningSums.of(days);
+            assertThat(built.firstDifference(days)).isNull();
+            assertThat(sums.firstDifference(days)).isNull();
+            for (int op : ops) {
+              int first = origin - 50 + (op * 13) % 4_100;
+              int last = first + (op / 5) % 900;
+              assertThat(built.between(first, last)).as("built in one pass, days %d..%d", first, last)
+                  .isEqualTo(sums.between(first, last));
+            }
+            days.put(origin + RunningSums.MAX_SPAN, 1);
+            assertThat(RunningSums.of(days)).as("days spanning too far").isNull();
+          }
           assertThat(sums.add(origin - RunningSums.MAX_SPAN, 1)).as("past the span").isFalse();
           assertThat(sums.between(0, Integer.MAX_VALUE)).as("unchanged by the refused add").isEqualTo(all);
         });
