@@ -221,18 +221,17 @@ final class BinaryRecordCodec {
         } catch (IllegalAccessException | InvocationTargetException e) {
           throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + names[i], e);
         }
-        String outer = out.field;
-        out.field = outer == null || out.depth == 0 ? names[i] : outer + "." + names[i];
+        if (out.depth == 0) {
+          out.field = names[i]; // errors name the record's own field (a nested record's is inside it)
+        }
         if (nullable[i]) {
           if (v == null) {
             out.u8(0);
-            out.field = outer;
             continue;
           }
           out.u8(1);
         }
         codecs[i].write(out, v);
-        out.field = outer;
       }
     }
 
@@ -243,9 +242,13 @@ final class BinaryRecordCodec {
         throw in.corrupt(type.getSimpleName() + " has " + names.length + " fields, the record holds " + count);
       }
       Object[] values = new Object[names.length];
+      boolean top = in.depth == 0;
       String outer = in.field;
+      in.depth++;
       for (int i = 0; i < names.length; i++) {
-        in.field = outer == null ? names[i] : outer + "." + names[i];
+        if (top) {
+          in.field = names[i]; // errors name the record's own field (a nested record's is inside it)
+        }
         if (nullable[i]) {
           int present = in.u8();
           if (present == 0) {
@@ -257,6 +260,7 @@ final class BinaryRecordCodec {
         }
         values[i] = codecs[i].read(in);
       }
+      in.depth--;
       in.field = outer;
       try {
         return constructor.newInstance(values);
@@ -525,30 +529,25 @@ final class BinaryRecordCodec {
     public void write(Out out, Object value) {
       List<?> list = (List<?>) value;
       out.u32(list.size());
-      String outer = out.field;
       int i = 0;
+      out.depth++;
       for (Object item : list) {
         if (item == null) {
           throw new IllegalArgumentException("list element " + i + " is null");
         }
-        out.field = outer + "[" + i++ + "]";
-        out.depth++;
         element.write(out, item);
-        out.depth--;
+        i++;
       }
-      out.field = outer;
+      out.depth--;
     }
 
     @Override
     public Object read(In in) {
       int n = in.count();
       List<Object> items = new ArrayList<>(n);
-      String outer = in.field;
       for (int i = 0; i < n; i++) {
-        in.field = outer + "[" + i + "]";
         items.add(element.read(in));
       }
-      in.field = outer;
       return items;
     }
   }
@@ -816,6 +815,8 @@ final class BinaryRecordCodec {
     final LoadPool pool;
     int pos;
     String field;
+    /** Records being read: 0 outside the top-level record's fields. */
+    int depth;
     private CharsetDecoder utf8;
 
     In(byte[] b, String kind, LoadPool pool) {
