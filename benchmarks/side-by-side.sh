@@ -1,6 +1,7 @@
 #!/bin/sh
 # The quick side-by-side profile of issue 6: prodtrack vs H2 in-memory, SQLite in-memory and plain
-# collections, every question and mutation, sizes S and L by default; then load time and heap after load
+# collections, every question (issue 5's earned value, workload grid and critical path included) and
+# mutation, sizes S and L by default; then load time and heap after load
 # at the largest size; then the markdown ratio table in benchmarks/target/side-by-side.md.
 #
 #   benchmarks/side-by-side.sh                       # S and L
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-S,L}
 HEAP=${HEAP:--Xmx10g}
 OUT=benchmarks/target
-QUERIES='peers\.(TasksForShot|TasksByStatus|TodoList|LateTasks|TimeSpentPerPerson|SequenceTimeline)Benchmark'
+QUERIES='peers\.(TasksForShot|TasksByStatus|TodoList|LateTasks|TimeSpentPerPerson|SequenceTimeline|EarnedValue|WorkloadGrid|CriticalPath)Benchmark'
 MUTATIONS='peers\.(CommentWithStatus|SetTimeSpent|Reassign)Benchmark'
 PROFILE="-wi 2 -w 1 -i 3 -r 1 -prof gc"
 ./mvnw -B -q package -DskipTests -pl benchmarks -am

@@ -31,6 +31,9 @@ final class Agreement {
       late(golden, peer, s);
       minutesPerPerson(golden, peer, s);
       timeline(golden, peer, s);
+      earnedValue(golden, peer, s);
+      workloadGrid(golden, peer, s);
+      criticalPath(golden, peer, s);
     }
     for (Peer peer : peers) {
       commentWithStatus(golden, peer, s, s.now.plusSeconds(1));
@@ -83,6 +86,32 @@ final class Agreement {
       Answers.agree("timeline of sequence #" + i, peer, Answers.timeline(golden.timeline(i)),
           Answers.timeline(peer.timeline(i)));
     }
+  }
+
+  static void earnedValue(Peer golden, Peer peer, Snapshot s) {
+    for (int v = 0; v < Snapshot.VARIANTS; v++) {
+      double[] expected = Answers.earnedValue(golden.earnedValue(v));
+      if (expected[0] <= 0 || expected[1] <= 0 || expected[2] <= 0 || expected[3] <= 0) {
+        throw new IllegalStateException("a zero earned-value measure as of " + s.lateDays[v] + ": "
+            + java.util.Arrays.toString(expected));
+      }
+      Answers.agreeEarnedValue("earned value #" + v, peer, expected, Answers.earnedValue(peer.earnedValue(v)));
+    }
+  }
+
+  static void workloadGrid(Peer golden, Peer peer, Snapshot s) {
+    for (int v = 0; v < Snapshot.VARIANTS; v++) {
+      Object grid = golden.workloadGrid(v);
+      if (((dev.prodtrack.schedule.WorkloadGrid) grid).totalDemand().isZero()) {
+        throw new IllegalStateException("no demand in the grid from " + s.lateDays[v]);
+      }
+      Answers.agree("workload grid #" + v, peer, Answers.grid(grid), Answers.grid(peer.workloadGrid(v)));
+    }
+  }
+
+  static void criticalPath(Peer golden, Peer peer, Snapshot s) {
+    Answers.agree("critical path", peer, Answers.criticalPath(golden.criticalPath()),
+        Answers.criticalPath(peer.criticalPath()));
   }
 
   /** Comments the last targets to WIP then to WFA on both, comparing the statuses after each. */

@@ -83,6 +83,76 @@ final class Answers {
     return t.start() + ".." + t.end() + " " + bars;
   }
 
+  /** Earned value: BAC, PV, EV, AC in person-days, then the unestimated and unscheduled counts. */
+  static double[] earnedValue(Object answer) {
+    if (answer instanceof dev.prodtrack.schedule.EarnedValue e) {
+      return new double[] {e.bac(), e.pv(), e.ev(), e.ac(), e.unestimated(), e.unscheduled()};
+    }
+    PlainSchedule.Ev e = (PlainSchedule.Ev) answer;
+    return new double[] {e.bac(), e.pv(), e.ev(), e.ac(), e.unestimated(), e.unscheduled()};
+  }
+
+  /**
+   * Throws unless two earned values agree to a billionth (relative; the sums run in different orders and,
+   * in SQL, over minutes before the conversion to person-days) and the counts are equal.
+   */
+  static void agreeEarnedValue(String question, Peer peer, double[] expected, double[] actual) {
+    boolean same = expected.length == actual.length;
+    for (int i = 0; same && i < expected.length; i++) {
+      same = Math.abs(expected[i] - actual[i]) <= 1e-9 * Math.max(1, Math.abs(expected[i]));
+    }
+    agree(question, peer, java.util.Arrays.toString(expected),
+        same ? java.util.Arrays.toString(expected) : java.util.Arrays.toString(actual));
+  }
+
+  /**
+   * A workload grid: per person by id, the demand and capacity of each day in nanoseconds; then the
+   * team's demand, capacity and overbooked people per day.
+   */
+  static String grid(Object answer) {
+    Map<String, String> people = new TreeMap<>();
+    StringBuilder totals = new StringBuilder();
+    if (answer instanceof dev.prodtrack.schedule.WorkloadGrid g) {
+      for (dev.prodtrack.schedule.Workload w : g.people()) {
+        StringBuilder row = new StringBuilder();
+        w.days().forEach(d -> row.append(d.demand().toNanos()).append('/').append(d.capacity().toNanos()).append(' '));
+        people.put(w.person().value().toString(), row.toString());
+      }
+      g.totals().forEach(d -> totals.append(d.demand().toNanos()).append('/').append(d.capacity().toNanos())
+          .append('/').append(d.overbookedPeople()).append(' '));
+      return g.from() + " " + people + " team " + totals;
+    }
+    PlainSchedule.Grid g = (PlainSchedule.Grid) answer;
+    for (int p = 0; p < g.people().size(); p++) {
+      StringBuilder row = new StringBuilder();
+      for (int i = 0; i < g.demand()[p].length; i++) {
+        row.append(g.demand()[p][i]).append('/').append(g.capacity()[p][i]).append(' ');
+      }
+      people.put(g.people().get(p).toString(), row.toString());
+    }
+    for (int i = 0; i < g.teamDemand().length; i++) {
+      totals.append(g.teamDemand()[i]).append('/').append(g.teamCapacity()[i]).append('/').append(g.overbooked()[i])
+          .append(' ');
+    }
+    return g.from() + " " + people + " team " + totals;
+  }
+
+  /** A critical path: the project finish, how many tasks are critical and their sorted ids. */
+  static String criticalPath(Object answer) {
+    List<String> ids = new ArrayList<>();
+    LocalDate finish;
+    if (answer instanceof dev.prodtrack.schedule.CriticalPath c) {
+      c.critical().forEach(t -> ids.add(t.value().toString()));
+      finish = c.finish();
+    } else {
+      PlainSchedule.Cpm c = (PlainSchedule.Cpm) answer;
+      c.critical().forEach(t -> ids.add(t.toString()));
+      finish = c.finish();
+    }
+    ids.sort(null);
+    return "finish " + finish + ", " + ids.size() + " critical " + ids;
+  }
+
   /**
    * Throws unless a peer's canonical answer equals prodtrack's.
    *

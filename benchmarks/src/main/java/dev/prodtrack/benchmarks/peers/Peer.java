@@ -46,6 +46,24 @@ interface Peer extends AutoCloseable {
   SequenceTimeline timeline(int i);
 
   /**
+   * Earned value of the project as of late day {@code v} (0/100 rule): prodtrack's {@code EarnedValue},
+   * the others' {@link PlainSchedule.Ev}.
+   */
+  Object earnedValue(int v);
+
+  /**
+   * The workload grid of the project team over the 90 days from late day {@code v}: prodtrack's
+   * {@code WorkloadGrid}, the others' {@link PlainSchedule.Grid}.
+   */
+  Object workloadGrid(int v);
+
+  /**
+   * The critical path of the whole project (implicit pipeline links, from the project's start, backward
+   * pass from its finish): prodtrack's {@code CriticalPath}, the others' {@link PlainSchedule.Cpm}.
+   */
+  Object criticalPath();
+
+  /**
    * Posts a comment on assigned task {@code i} that sets its status to WIP ({@code wip}) or Waiting For
    * Approval, by the snapshot's manager at {@code at}.
    */

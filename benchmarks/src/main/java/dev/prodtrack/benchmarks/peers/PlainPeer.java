@@ -9,6 +9,7 @@ import dev.prodtrack.model.TaskStatus;
 import dev.prodtrack.model.TimeSpent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,13 +32,14 @@ import java.util.UUID;
 final class PlainPeer implements Peer {
 
   /** A task row. */
-  static final class Row {
+  static final class Row implements PlainSchedule.Job {
     final UUID id;
     final UUID project;
     final UUID type;
     final UUID entity;
     UUID status;
     long duration;
+    final long estimation;
     final LocalDate start;
     final LocalDate due;
     final Instant realStart;
@@ -53,6 +55,7 @@ final class PlainPeer implements Peer {
       entity = t.entityId().value();
       status = t.taskStatusId().value();
       duration = t.duration().toMinutes();
+      estimation = t.estimation().toMinutes();
       start = t.startDate();
       due = t.dueDate();
       realStart = t.realStartDate();
@@ -61,6 +64,36 @@ final class PlainPeer implements Peer {
       lastComment = t.lastCommentDate();
       assignees = new ArrayList<>(2);
       t.assignees().forEach(p -> assignees.add(p.value()));
+    }
+
+    @Override
+    public UUID id() {
+      return id;
+    }
+
+    @Override
+    public UUID entity() {
+      return entity;
+    }
+
+    @Override
+    public UUID type() {
+      return type;
+    }
+
+    @Override
+    public LocalDate start() {
+      return start;
+    }
+
+    @Override
+    public LocalDate due() {
+      return due;
+    }
+
+    @Override
+    public long estimation() {
+      return estimation;
     }
   }
 
@@ -125,11 +158,19 @@ final class PlainPeer implements Peer {
   private final UUID[] reassign;
   private final UUID[] from;
   private final UUID[] to;
+  private final List<UUID> team = new ArrayList<>();
+  private final Map<UUID, Integer> typePriorities = new HashMap<>();
+  private final LocalDate projectStart;
+  private final PlainSchedule.Calendar calendar;
 
   PlainPeer(Snapshot s) {
     long t0 = System.nanoTime();
     project = s.project.id().value();
     openProjects.put(project, s.project.open());
+    s.project.team().forEach(m -> team.add(m.personId().value()));
+    s.project.taskTypeLinks().forEach(l -> typePriorities.put(l.taskTypeId().value(), l.priority()));
+    projectStart = s.project.startDate();
+    calendar = new PlainSchedule.Calendar(s);
     done = new HashMap<>();
     for (TaskStatus st : s.statuses) {
       done.put(st.id().value(), st.isDone());
@@ -299,6 +340,72 @@ final class PlainPeer implements Peer {
       }
     }
     return SequenceTimeline.of(bars);
+  }
+
+  /** One pass over the project's tasks and their time-spent rows. */
+  @Override
+  public PlainSchedule.Ev earnedValue(int v) {
+    LocalDate day = lateDays[v];
+    double bac = 0;
+    double pv = 0;
+    double ev = 0;
+    double ac = 0;
+    int unestimated = 0;
+    int unscheduled = 0;
+    for (Row r : tasks.values()) {
+      if (!r.project.equals(project)) {
+        continue;
+      }
+      double estimation = calendar.days(r.estimation);
+      bac += estimation;
+      if (r.estimation == 0) {
+        unestimated++;
+      }
+      double fraction = PlainSchedule.plannedFraction(r.start, r.due, day, calendar);
+      if (fraction < 0) {
+        unscheduled++;
+      } else {
+        pv += estimation * fraction;
+      }
+      if (done.get(r.status) && r.done != null && !LocalDate.ofInstant(r.done, ZoneOffset.UTC).isAfter(day)) {
+        ev += estimation;
+      }
+      for (Spent t : spentByTask.getOrDefault(r.id, List.of())) {
+        if (!t.date.isAfter(day)) {
+          ac += calendar.days(t.minutes);
+        }
+      }
+    }
+    return new PlainSchedule.Ev(bac, pv, ev, ac, unestimated, unscheduled);
+  }
+
+  /** Each team member's assigned tasks (the assignee index), the open dated ones of the project spread. */
+  @Override
+  public PlainSchedule.Grid workloadGrid(int v) {
+    LocalDate from = lateDays[v];
+    long[][] demand = new long[team.size()][90];
+    for (int p = 0; p < team.size(); p++) {
+      UUID person = team.get(p);
+      for (Row r : byAssignee.getOrDefault(person, Set.of())) {
+        if (r.project.equals(project) && !done.get(r.status) && r.start != null && r.due != null) {
+          PlainSchedule.spread(calendar, person, from, demand[p], r.start, r.due,
+              Math.max(r.estimation - r.duration, 0), r.assignees.size());
+        }
+      }
+    }
+    return PlainSchedule.grid(calendar, from, team, demand);
+  }
+
+  /** The plain critical path over the project's rows. */
+  @Override
+  public PlainSchedule.Cpm criticalPath() {
+    List<Row> rows = new ArrayList<>();
+    for (Row r : tasks.values()) {
+      if (r.project.equals(project)) {
+        rows.add(r);
+      }
+    }
+    return PlainSchedule.criticalPath(rows, typePriorities, projectStart, calendar);
   }
 
   @Override

@@ -54,6 +54,8 @@ final class ProdtrackPeer implements Peer {
   private final PersonId[] from;
   private final PersonId[] to;
   private final Duration[] minutes = new Duration[1_000];
+  private final dev.prodtrack.schedule.WorkCalendar calendar;
+  private final dev.prodtrack.schedule.Scope projectScope;
 
   ProdtrackPeer(Snapshot s) {
     engine = s.engine;
@@ -86,6 +88,8 @@ final class ProdtrackPeer implements Peer {
     reassign = map(s.reassignTasks, TaskId[]::new, TaskId::new);
     from = map(s.reassignFrom, PersonId[]::new, PersonId::new);
     to = map(s.reassignTo, PersonId[]::new, PersonId::new);
+    calendar = schedule.calendar(List.of());
+    projectScope = dev.prodtrack.schedule.Scope.of(project);
     for (int m = 0; m < minutes.length; m++) {
       minutes[m] = Duration.ofMinutes(m);
     }
@@ -156,6 +160,25 @@ final class ProdtrackPeer implements Peer {
           done.get(t.taskStatusId()), asOf));
     }
     return SequenceTimeline.of(bars);
+  }
+
+  /** {@code schedule().earnedValue} of the project (0/100, UTC) on the studio calendar. */
+  @Override
+  public dev.prodtrack.schedule.EarnedValue earnedValue(int v) {
+    return schedule.earnedValue(projectScope, lateDays[v], dev.prodtrack.schedule.EarningRule.ZERO_HUNDRED,
+        java.time.ZoneOffset.UTC, calendar);
+  }
+
+  /** {@code schedule().workloadGrid} of the project team over 90 days on the studio calendar. */
+  @Override
+  public dev.prodtrack.schedule.WorkloadGrid workloadGrid(int v) {
+    return schedule.workloadGrid(projectScope, lateDays[v], lateDays[v].plusDays(89), calendar);
+  }
+
+  /** {@code schedule().criticalPath} of the project from its start, threshold 0, no extra link. */
+  @Override
+  public dev.prodtrack.schedule.CriticalPath criticalPath() {
+    return schedule.criticalPath(project, null, null, 0, calendar);
   }
 
   @Override

@@ -35,8 +35,15 @@ import tools.jackson.core.json.JsonFactory;
 public final class Report {
   private static final List<String> PEERS = List.of("prodtrack", "h2", "sqlite", "plain");
 
-  /** A question's targets from issue 6: minimum speed-up vs SQLite and vs plain collections (0: none). */
-  private record Target(String question, double vsSqlite, double vsPlain) {}
+  /**
+   * A question's targets: from issue 6, the minimum speed-up vs SQLite and vs plain collections (0: none);
+   * from issue 5, prodtrack's maximum time at XL in milliseconds (0: none).
+   */
+  private record Target(String question, double vsSqlite, double vsPlain, double xlMillis) {
+    Target(String question, double vsSqlite, double vsPlain) {
+      this(question, vsSqlite, vsPlain, 0);
+    }
+  }
 
   private static final Map<String, Target> TARGETS = new LinkedHashMap<>();
 
@@ -53,6 +60,9 @@ public final class Report {
         new Target("comment with status change", 10, 1 / 1.5));
     TARGETS.put("SetTimeSpentBenchmark.setTimeSpent", new Target("set time spent", 0, 0));
     TARGETS.put("ReassignBenchmark.reassign", new Target("reassign", 0, 0));
+    TARGETS.put("EarnedValueBenchmark.earnedValue", new Target("earned value of the project", 0, 0, 20));
+    TARGETS.put("WorkloadGridBenchmark.workloadGrid", new Target("workload grid of the team, 90 days", 0, 0, 50));
+    TARGETS.put("CriticalPathBenchmark.criticalPath", new Target("critical path of the project", 0, 0, 1_000));
   }
 
   private Report() {}
@@ -145,6 +155,26 @@ public final class Report {
         out.println(line);
       }
       out.println();
+      List<String> absolute = new ArrayList<>();
+      for (Map.Entry<String, Map<String, double[]>> row : bySize.getValue().entrySet()) {
+        Target target = TARGETS.get(row.getKey());
+        double[] p = row.getValue().get("prodtrack");
+        if (target == null || target.xlMillis() == 0 || p == null) {
+          continue;
+        }
+        String goal = "≤ " + scaled(target.xlMillis() * 1_000_000) + " at XL";
+        absolute.add("| " + target.question() + " | " + time(p[0], p[1]) + " | " + goal + ": "
+            + (bySize.getKey().equals("XL") ? mark(p[0] <= target.xlMillis() * 1_000_000) : "XL not run here")
+            + " |");
+      }
+      if (!absolute.isEmpty()) {
+        out.println("Issue 5's absolute targets for prodtrack (judged at XL only):");
+        out.println();
+        out.println("| question | prodtrack | target |");
+        out.println("|---|---:|---|");
+        absolute.forEach(out::println);
+        out.println();
+      }
       if (anyAlloc) {
         out.println("Allocation per operation (`-prof gc`, gc.alloc.rate.norm):");
         out.println();

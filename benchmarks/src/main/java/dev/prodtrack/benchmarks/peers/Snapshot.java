@@ -5,6 +5,7 @@ import dev.prodtrack.ProdTrack;
 import dev.prodtrack.Session;
 import dev.prodtrack.TaskApi;
 import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.DayOff;
 import dev.prodtrack.model.Entity;
 import dev.prodtrack.model.EntityType;
 import dev.prodtrack.model.News;
@@ -65,6 +66,10 @@ final class Snapshot {
   final List<News> news;
   final List<Notification> notifications;
   final Map<UUID, Task> taskById = new HashMap<>();
+  /** Every person's days off (the calendar of the schedule analytics). */
+  final List<DayOff> daysOff;
+  /** The organisation's hours per day. */
+  final double hoursPerDay;
 
   // ---- inputs of the questions, as UUIDs (each peer converts them to its own key type once)
   final UUID[] shots;
@@ -79,7 +84,10 @@ final class Snapshot {
   final UUID[] statusInputs;
   /** The task type paired with each of {@link #statusInputs}: the most frequent one among its tasks. */
   final UUID[] taskTypesOfStatuses;
-  /** The days of "late tasks as of a day": the production's day and a week before. */
+  /**
+   * The days of "late tasks as of a day": the production's day and a week before; also the as-of days of
+   * earned value and the first days of the 90-day workload grids.
+   */
   final LocalDate[] lateDays;
   /** The months of the time-spent totals: the last full month before {@link #asOf} and the one before. */
   final LocalDate[] monthFroms;
@@ -151,6 +159,12 @@ final class Snapshot {
       allNotifications.addAll(engine.as(p.id()).user().allNotifications(false));
     }
     notifications = List.copyOf(allNotifications);
+    List<DayOff> allDaysOff = new ArrayList<>();
+    for (Person p : persons) {
+      allDaysOff.addAll(as.person().allDaysOff(p.id()));
+    }
+    daysOff = List.copyOf(allDaysOff);
+    hoursPerDay = as.schedule().calendar(List.of()).hoursPerDay();
 
     shots = shotList.stream().map(e -> e.id().value()).toArray(UUID[]::new);
     sequences = sequenceList.stream().map(e -> e.id().value()).toArray(UUID[]::new);
@@ -234,8 +248,9 @@ final class Snapshot {
     reassignTasks = single.toArray(UUID[]::new);
     reassignFrom = from.toArray(UUID[]::new);
     reassignTo = to.toArray(UUID[]::new);
-    System.out.printf("%n# %,d tasks, %,d comments, %,d time spents, %,d news, %,d notifications, %,d people%n",
-        tasks.size(), comments.size(), timeSpents.size(), news.size(), notifications.size(), persons.size());
+    System.out.printf("%n# %,d tasks, %,d comments, %,d time spents, %,d news, %,d notifications, %,d people,"
+        + " %,d days off%n", tasks.size(), comments.size(), timeSpents.size(), news.size(), notifications.size(),
+        persons.size(), daysOff.size());
   }
 
   private static List<Entity> sortedById(List<Entity> entities) {

@@ -38,6 +38,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * inserts the comment, updates the task, inserts the news entry and one notification per assignee; a
  * time spent is upserted and the task's duration recomputed as the sum of its rows (zou's rule); a
  * reassignment deletes and inserts the link row and notifies the new assignee.
+ *
+ * <p>Schedule analytics (issue 5): the project's team ({@code project_person_link}) and task-type
+ * priorities ({@code project_task_type_link}) as in zou, and a calendar table {@code working_day} (one
+ * row per day over the production's dates, with the count of working days before it: the usual SQL
+ * "date dimension", Monday to Friday) so that earned value is two aggregate queries. The workload grid
+ * reads the team's open dated tasks overlapping the range with one query and spreads them in Java
+ * ({@link PlainSchedule#spread}: per-person days off make a per-day spread in SQL a join with a row per
+ * task and day); the critical path reads the project's tasks with one query and runs the plain CPM in
+ * Java (neither engine has a reasonable way to run a topological forward/backward pass in SQL: a
+ * recursive CTE enumerates paths, not longest paths with a backward pass). The per-person calendar is
+ * the one the plain peer builds, made once per peer before timing, as prodtrack's is. H2 runs with
+ * {@code OPTIMIZE_REUSE_RESULTS} off: the critical path has a single input, and H2 would otherwise hand
+ * back the previous result of a query run again with the same parameters on unchanged tables (the other
+ * questions alternate their inputs, so this changes nothing for them).
  */
 final class SqlPeer implements Peer {
 
@@ -116,7 +130,13 @@ final class SqlPeer implements Peer {
 
   private static final String[] SCHEMA = {
       "CREATE TABLE project_status (id %1$s PRIMARY KEY, name VARCHAR(20) NOT NULL)",
-      "CREATE TABLE project (id %1$s PRIMARY KEY, name VARCHAR(80) NOT NULL, project_status_id %1$s NOT NULL)",
+      "CREATE TABLE project (id %1$s PRIMARY KEY, name VARCHAR(80) NOT NULL, project_status_id %1$s NOT NULL,"
+          + " start_date BIGINT, end_date BIGINT)",
+      "CREATE TABLE project_person_link (project_id %1$s NOT NULL, person_id %1$s NOT NULL,"
+          + " PRIMARY KEY (project_id, person_id))",
+      "CREATE TABLE project_task_type_link (project_id %1$s NOT NULL, task_type_id %1$s NOT NULL,"
+          + " priority INT, PRIMARY KEY (project_id, task_type_id))",
+      "CREATE TABLE working_day (epoch_day BIGINT PRIMARY KEY, before_count INT NOT NULL)",
       "CREATE TABLE person (id %1$s PRIMARY KEY, first_name VARCHAR(80), last_name VARCHAR(80), email VARCHAR(80),"
           + " role VARCHAR(30) NOT NULL, active BOOLEAN NOT NULL)",
       "CREATE TABLE task_status (id %1$s PRIMARY KEY, name VARCHAR(40) NOT NULL, short_name VARCHAR(20) NOT NULL,"
@@ -204,6 +224,15 @@ final class SqlPeer implements Peer {
   private final PreparedStatement deleteAssignation;
   private final PreparedStatement insertAssignation;
   private final PreparedStatement taskRow;
+  private final PreparedStatement evTasks;
+  private final PreparedStatement evSpent;
+  private final PreparedStatement team;
+  private final PreparedStatement openDated;
+  private final PreparedStatement projectTasks;
+  private final PreparedStatement typePriorities;
+  private final PreparedStatement projectStart;
+  private final PlainSchedule.Calendar calendar;
+  private final LocalDate[] analyticsDays;
 
   SqlPeer(Dialect dialect, Snapshot s) {
     this.dialect = dialect;
@@ -226,9 +255,16 @@ final class SqlPeer implements Peer {
     reassign = s.reassignTasks;
     from = s.reassignFrom;
     to = s.reassignTo;
+    analyticsDays = s.lateDays;
+    calendar = new PlainSchedule.Calendar(s);
     try {
       long t0 = System.nanoTime();
       connection = dialect.connect();
+      if (dialect == Dialect.H2) {
+        try (Statement st = connection.createStatement()) {
+          st.execute("SET OPTIMIZE_REUSE_RESULTS FALSE");
+        }
+      }
       connection.setAutoCommit(false);
       load(s);
       loadMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -266,6 +302,34 @@ final class SqlPeer implements Peer {
       deleteAssignation = prepare("DELETE FROM assignations WHERE task = ? AND person = ?");
       insertAssignation = prepare("INSERT INTO assignations (task, person) VALUES (?, ?)");
       taskRow = prepare("SELECT task_status_id, duration FROM task WHERE id = ?");
+      // Working days of [a, b] = before_count(b + 1) - before_count(a).
+      evTasks = prepare("SELECT SUM(t.estimation),"
+          + " SUM(CASE WHEN t.start_date IS NULL OR t.due_date IS NULL OR ? < t.start_date THEN 0"
+          + "   WHEN ? >= t.due_date THEN CAST(t.estimation AS DOUBLE PRECISION)"
+          + "   WHEN cd.before_count = cs.before_count THEN 0"
+          + "   ELSE CAST(t.estimation AS DOUBLE PRECISION)"
+          + "     * ((SELECT w.before_count FROM working_day w WHERE w.epoch_day = ?) - cs.before_count)"
+          + "     / (cd.before_count - cs.before_count) END),"
+          + " SUM(CASE WHEN s.is_done = TRUE AND t.done_date < ? THEN t.estimation ELSE 0 END),"
+          + " SUM(CASE WHEN t.estimation = 0 THEN 1 ELSE 0 END),"
+          + " SUM(CASE WHEN t.start_date IS NULL OR t.due_date IS NULL THEN 1 ELSE 0 END)"
+          + " FROM task t JOIN task_status s ON s.id = t.task_status_id"
+          + " LEFT JOIN working_day cs ON cs.epoch_day = t.start_date LEFT JOIN working_day cd ON cd.epoch_day = t.due_date + 1"
+          + " WHERE t.project_id = ?");
+      evSpent = prepare("SELECT SUM(ts.duration) FROM time_spent ts JOIN task t ON t.id = ts.task_id"
+          + " WHERE t.project_id = ? AND ts.date <= ?");
+      team = prepare("SELECT person_id FROM project_person_link WHERE project_id = ?");
+      openDated = prepare("SELECT a.person, t.start_date, t.due_date, t.estimation, t.duration,"
+          + " (SELECT COUNT(*) FROM assignations b WHERE b.task = t.id)"
+          + " FROM project_person_link m JOIN assignations a ON a.person = m.person_id"
+          + " JOIN task t ON t.id = a.task JOIN task_status s ON s.id = t.task_status_id"
+          + " WHERE m.project_id = ? AND t.project_id = ? AND s.is_done = FALSE"
+          + " AND t.start_date <= ? AND t.due_date >= ?");
+      projectTasks = prepare("SELECT id, entity_id, task_type_id, start_date, due_date, estimation FROM task"
+          + " WHERE project_id = ?");
+      typePriorities = prepare("SELECT task_type_id, priority FROM project_task_type_link"
+          + " WHERE project_id = ? AND priority IS NOT NULL");
+      projectStart = prepare("SELECT start_date FROM project WHERE id = ?");
     } catch (SQLException e) {
       throw new IllegalStateException(dialect + ": " + e.getMessage(), e);
     }
@@ -291,10 +355,46 @@ final class SqlPeer implements Peer {
       dialect.bind(ps, 1, id);
       ps.setString(2, id.equals(OPEN) ? "Open" : "Closed");
     });
-    insert("INSERT INTO project (id, name, project_status_id) VALUES (?, ?, ?)", List.of(s.project), (ps, p) -> {
-      dialect.bind(ps, 1, p.id().value());
-      ps.setString(2, p.name());
-      dialect.bind(ps, 3, p.open() ? OPEN : CLOSED);
+    insert("INSERT INTO project (id, name, project_status_id, start_date, end_date) VALUES (?, ?, ?, ?, ?)",
+        List.of(s.project), (ps, p) -> {
+          dialect.bind(ps, 1, p.id().value());
+          ps.setString(2, p.name());
+          dialect.bind(ps, 3, p.open() ? OPEN : CLOSED);
+          setDay(ps, 4, p.startDate());
+          setDay(ps, 5, p.endDate());
+        });
+    insert("INSERT INTO project_person_link (project_id, person_id) VALUES (?, ?)", s.project.team(), (ps, m) -> {
+      dialect.bind(ps, 1, s.project.id().value());
+      dialect.bind(ps, 2, m.personId().value());
+    });
+    insert("INSERT INTO project_task_type_link (project_id, task_type_id, priority) VALUES (?, ?, ?)",
+        s.project.taskTypeLinks(), (ps, l) -> {
+          dialect.bind(ps, 1, s.project.id().value());
+          dialect.bind(ps, 2, l.taskTypeId().value());
+          ps.setInt(3, l.priority());
+        });
+    // The calendar table: every day from a week before the first task date to a week after the last.
+    long firstDay = s.asOf.toEpochDay();
+    long lastDay = firstDay;
+    for (Task t : s.tasks) {
+      for (LocalDate d : new LocalDate[] {t.startDate(), t.dueDate()}) {
+        if (d != null) {
+          firstDay = Math.min(firstDay, d.toEpochDay());
+          lastDay = Math.max(lastDay, d.toEpochDay());
+        }
+      }
+    }
+    List<long[]> days = new ArrayList<>();
+    int before = 0;
+    for (long d = firstDay - 7; d <= lastDay + 7; d++) {
+      days.add(new long[] {d, before});
+      if (calendar.isWorking(LocalDate.ofEpochDay(d))) {
+        before++;
+      }
+    }
+    insert("INSERT INTO working_day (epoch_day, before_count) VALUES (?, ?)", days, (ps, d) -> {
+      ps.setLong(1, d[0]);
+      ps.setInt(2, (int) d[1]);
     });
     insert("INSERT INTO person (id, first_name, last_name, email, role, active) VALUES (?, ?, ?, ?, ?, ?)",
         s.persons, (ps, p) -> {
@@ -587,6 +687,102 @@ final class SqlPeer implements Peer {
         }
       }
       return SequenceTimeline.of(bars);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Two aggregate queries: the task sums (PV through the calendar table) and the time spent. */
+  @Override
+  public PlainSchedule.Ev earnedValue(int v) {
+    LocalDate day = analyticsDays[v];
+    try {
+      evTasks.setLong(1, day.toEpochDay());
+      evTasks.setLong(2, day.toEpochDay());
+      evTasks.setLong(3, day.toEpochDay() + 1);
+      evTasks.setLong(4, (day.toEpochDay() + 1) * 86_400_000L);
+      dialect.bind(evTasks, 5, project);
+      double bac;
+      double pv;
+      double ev;
+      int unestimated;
+      int unscheduled;
+      try (ResultSet rs = evTasks.executeQuery()) {
+        rs.next();
+        bac = calendar.days(rs.getLong(1));
+        pv = rs.getDouble(2) / 60.0 / calendar.hoursPerDay;
+        ev = calendar.days(rs.getLong(3));
+        unestimated = rs.getInt(4);
+        unscheduled = rs.getInt(5);
+      }
+      dialect.bind(evSpent, 1, project);
+      evSpent.setLong(2, day.toEpochDay());
+      double ac;
+      try (ResultSet rs = evSpent.executeQuery()) {
+        rs.next();
+        ac = calendar.days(rs.getLong(1));
+      }
+      return new PlainSchedule.Ev(bac, pv, ev, ac, unestimated, unscheduled);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The team, then its open dated tasks overlapping the 90 days (one query), spread in Java. */
+  @Override
+  public PlainSchedule.Grid workloadGrid(int v) {
+    LocalDate from = analyticsDays[v];
+    try {
+      dialect.bind(team, 1, project);
+      List<UUID> people = ids(team);
+      Map<UUID, Integer> row = new HashMap<>();
+      for (int p = 0; p < people.size(); p++) {
+        row.put(people.get(p), p);
+      }
+      long[][] demand = new long[people.size()][90];
+      dialect.bind(openDated, 1, project);
+      dialect.bind(openDated, 2, project);
+      openDated.setLong(3, from.plusDays(89).toEpochDay());
+      openDated.setLong(4, from.toEpochDay());
+      try (ResultSet rs = openDated.executeQuery()) {
+        while (rs.next()) {
+          UUID person = dialect.read(rs, 1);
+          PlainSchedule.spread(calendar, person, from, demand[row.get(person)], LocalDate.ofEpochDay(rs.getLong(2)),
+              LocalDate.ofEpochDay(rs.getLong(3)), Math.max(rs.getLong(4) - rs.getLong(5), 0), rs.getInt(6));
+        }
+      }
+      return PlainSchedule.grid(calendar, from, people, demand);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /** The project's tasks (one query) and its task-type priorities, then the plain CPM in Java. */
+  @Override
+  public PlainSchedule.Cpm criticalPath() {
+    try {
+      dialect.bind(typePriorities, 1, project);
+      Map<UUID, Integer> priorities = new HashMap<>();
+      try (ResultSet rs = typePriorities.executeQuery()) {
+        while (rs.next()) {
+          priorities.put(dialect.read(rs, 1), rs.getInt(2));
+        }
+      }
+      dialect.bind(projectStart, 1, project);
+      LocalDate start;
+      try (ResultSet rs = projectStart.executeQuery()) {
+        rs.next();
+        start = day(rs, 1);
+      }
+      dialect.bind(projectTasks, 1, project);
+      List<PlainSchedule.JobRow> jobs = new ArrayList<>();
+      try (ResultSet rs = projectTasks.executeQuery()) {
+        while (rs.next()) {
+          jobs.add(new PlainSchedule.JobRow(dialect.read(rs, 1), dialect.read(rs, 2), dialect.read(rs, 3),
+              day(rs, 4), day(rs, 5), rs.getLong(6)));
+        }
+      }
+      return PlainSchedule.criticalPath(jobs, priorities, start, calendar);
     } catch (SQLException e) {
       throw failed(e);
     }

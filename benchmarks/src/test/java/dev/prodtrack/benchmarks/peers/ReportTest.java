@@ -54,6 +54,34 @@ class ReportTest {
   }
 
   @Test
+  void scheduleAnalytics_showIssue5sAbsoluteTargets_judgedAtXlOnly(@TempDir Path dir) throws IOException {
+    String json = "[" + String.join(",",
+        run("EarnedValueBenchmark.earnedValue", "prodtrack", 150, "us/op"),
+        run("EarnedValueBenchmark.earnedValue", "h2", 30, "ms/op"),
+        run("CriticalPathBenchmark.criticalPath", "prodtrack", 120, "ms/op"),
+        run("CriticalPathBenchmark.criticalPath", "plain", 360, "ms/op")) + "]";
+
+    String md = report(dir, json, List.of());
+    String xl = report(dir, json.replace("\"size\": \"L\"", "\"size\": \"XL\""), List.of());
+
+    assertThat(md).contains("| earned value of the project | 150.00 µs | 30.00 ms | — | — | 200× | — | — | — | — |");
+    assertThat(md).contains("| critical path of the project | 120.00 ms | — | — | 360.00 ms | — | — | 3.00× | — | — |");
+    assertThat(md).contains("| earned value of the project | 150.00 µs | ≤ 20.00 ms at XL: XL not run here |");
+    assertThat(xl).contains("| earned value of the project | 150.00 µs | ≤ 20.00 ms at XL: **met** |");
+    assertThat(xl).contains("| critical path of the project | 120.00 ms | ≤ 1000.00 ms at XL: **met** |");
+    assertThat(md).doesNotContain("| tasks for a shot | 100 ns | ≤");
+  }
+
+  @Test
+  void anAbsoluteTargetMissedAtXl_isNotMet(@TempDir Path dir) throws IOException {
+    String json = "[" + run("WorkloadGridBenchmark.workloadGrid", "prodtrack", 51, "ms/op").replace("\"L\"", "\"XL\"")
+        + "]";
+
+    assertThat(report(dir, json, List.of())).contains("| workload grid of the team, 90 days | 51.00 ms |"
+        + " ≤ 50.00 ms at XL: not met |");
+  }
+
+  @Test
   void footprints_giveHeapRatiosAgainstTheTargets(@TempDir Path dir) throws IOException {
     String md = report(dir, "[]", List.of("# header", "L\tprodtrack\t1000\t1048576000\t0\t9000",
         "L\tplain\t100\t2097152000\t0\t9000", "L\th2\t100\t1048576000\t0\t9000"));
