@@ -295,7 +295,8 @@ public final class KitsuImport {
 
     /** Second pass: the store written, the open change set and the counts. */
     Store store;
-    ChangeSet.Builder batch;
+    /** The open change set's puts: distinct keys (ids are checked unique), so no builder map is needed. */
+    List<StoredRecord> batch;
     int inBatch;
     long written;
     long total;
@@ -326,7 +327,7 @@ public final class KitsuImport {
     void startWriting(Store target) {
       store = target;
       stats = new FieldStats();
-      batch = ChangeSet.builder();
+      batch = new ArrayList<>(options.batchSize() < 100_000 ? options.batchSize() : 100_000);
       total = 0;
       for (Map.Entry<KitsuCollection, Long> e : imported.entrySet()) {
         switch (e.getKey()) {
@@ -357,7 +358,7 @@ public final class KitsuImport {
       if (kindsWritten.isEmpty() || !kindsWritten.get(kindsWritten.size() - 1).getKey().equals(kind)) {
         kindsWritten.add(Map.entry(kind, accepted));
       }
-      batch.put(stored);
+      batch.add(stored);
       if (++inBatch == options.batchSize()) {
         flush();
       }
@@ -403,11 +404,11 @@ public final class KitsuImport {
     }
 
     private void flush() {
-      store.commit(batch.build());
+      store.commit(new ChangeSet(batch, List.of()));
       changeSets++;
       written += inBatch;
       progress.written(written, total);
-      batch = ChangeSet.builder();
+      batch.clear();
       inBatch = 0;
     }
 
@@ -843,11 +844,11 @@ public final class KitsuImport {
         for (int i = 0; i < raw.size(); i++) {
           Object v = raw.get(i);
           String field = "roles_for_board[" + i + "]";
-          if (!(v instanceof String s)) {
+          if (!(v instanceof String) && !(v instanceof UUID)) {
             throw row.error(field, Problem.WRONG_TYPE, "expected a role name, found " + Row.describe(v));
           }
           try {
-            roles.add(Role.ofKitsuName(s));
+            roles.add(Role.ofKitsuName(v.toString()));
           } catch (IllegalArgumentException e) {
             throw row.error(field, Problem.INVALID_VALUE, e.getMessage());
           }
@@ -1139,9 +1140,14 @@ public final class KitsuImport {
       List<String> links = new ArrayList<>();
       List<Object> rawLinks = row.list("links");
       for (int i = 0; i < rawLinks.size(); i++) {
-        if (!(rawLinks.get(i) instanceof String s)) {
+        Object link = rawLinks.get(i);
+        if (link instanceof UUID u) {
+          links.add(u.toString()); // read as a UUID (lower case: the same text)
+          continue;
+        }
+        if (!(link instanceof String s)) {
           throw row.error("links[" + i + "]", Problem.WRONG_TYPE, "expected a string, found "
-              + Row.describe(rawLinks.get(i)));
+              + Row.describe(link));
         }
         links.add(s);
       }
