@@ -180,8 +180,8 @@ final class DependencyNetwork {
     }
     given.addAll(extra);
     for (TaskLink l : given) {
-      int a = indexOf(tasks, l.predecessor());
-      int b = indexOf(tasks, l.successor());
+      int a = indexOf(ids, l.predecessor());
+      int b = indexOf(ids, l.successor());
       if (a < 0 || b < 0) {
         continue;
       }
@@ -285,13 +285,13 @@ final class DependencyNetwork {
     return ranks;
   }
 
-  /** The index of a task in a list sorted by id value, or -1. */
-  private static int indexOf(List<Task> sorted, TaskId id) {
+  /** The index of a task in ids sorted by value, or -1. */
+  private static int indexOf(TaskId[] sorted, TaskId id) {
     int lo = 0;
-    int hi = sorted.size() - 1;
+    int hi = sorted.length - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = sorted.get(mid).id().value().compareTo(id.value());
+      int c = sorted[mid].value().compareTo(id.value());
       if (c < 0) {
         lo = mid + 1;
       } else if (c > 0) {

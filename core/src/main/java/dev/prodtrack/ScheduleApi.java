@@ -509,47 +509,92 @@ public final class ScheduleApi {
       boolean wholeProject = scope.episode() == null && scope.sequence() == null && scope.taskType() == null
           && scope.department() == null && scope.person() == null;
       List<Task> tasks;
-      Task[] all = null;
+      int n;
+      TaskId[] ids;
+      int[] durations;
+      boolean[] unestimated;
+      int[] priorities;
+      int[] entityRanks = null;
+      LocalDate earliest = null;
+      Project p;
       if (wholeProject) {
-        // The index's view of the project, in id order: what tasksIn returns for a whole project, uncopied.
+        // The index's view of the project, in id order, with the columns read here: no task record is read.
         ProjectApi.readableProject(s, actor, scope.project());
-        all = s.scheduleTaskIndex().tasksOf(s, scope.project());
-        tasks = java.util.Arrays.asList(all);
+        p = s.projects.get(scope.project());
+        ScheduleTaskIndex index = s.scheduleTaskIndex();
+        ScheduleTaskIndex.ProjectView view = index.viewOf(s, scope.project());
+        tasks = java.util.Arrays.asList(view.tasks);
+        n = view.ids.length;
+        if (n == 0) {
+          throw new IllegalArgumentException("no task to schedule");
+        }
+        ids = view.ids;
+        durations = new int[n];
+        unestimated = new boolean[n];
+        priorities = new int[n];
+        int[] priorityOfCode = new int[index.typeCodeCount()];
+        boolean[] known = new boolean[priorityOfCode.length];
+        long earliestDay = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+          int code = view.types[i];
+          if (!known[code]) {
+            java.util.OptionalInt prio = p.taskTypePriority(index.typeOfCode(code));
+            priorityOfCode[code] = prio.isPresent() ? prio.getAsInt() : Integer.MIN_VALUE;
+            known[code] = true;
+          }
+          priorities[i] = priorityOfCode[code];
+          long startDay = view.starts[i];
+          long dueDay = view.dues[i];
+          long estimation = view.estimations[i];
+          if (startDay != ScheduleTaskIndex.ProjectView.NO_DATE && dueDay != ScheduleTaskIndex.ProjectView.NO_DATE) {
+            durations[i] = (int) Math.max(1, calendar.workingDays(startDay, dueDay));
+          } else if (estimation != 0) {
+            double days = estimation == ScheduleTaskIndex.ProjectView.OVERFLOW
+                ? calendar.days(view.tasks[i].estimation()) : calendar.days(estimation);
+            durations[i] = (int) Math.max(1, Math.ceil(days - 1e-9));
+          } else {
+            durations[i] = 1;
+            unestimated[i] = true;
+          }
+          if (startDay != ScheduleTaskIndex.ProjectView.NO_DATE && startDay < earliestDay) {
+            earliestDay = startDay;
+          }
+        }
+        earliest = earliestDay == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(earliestDay);
+        // The index keeps its view's entity ranks.
+        entityRanks = index.entityRanksOf(s, p.id(), view.tasks);
       } else {
         tasks = tasksIn(s, scope);
-      }
-      Project p = s.projects.get(scope.project());
-      if (tasks.isEmpty()) {
-        throw new IllegalArgumentException("no task to schedule");
-      }
-      // One pass over the task records: everything the network needs from each.
-      int n = tasks.size();
-      TaskId[] ids = new TaskId[n];
-      int[] durations = new int[n];
-      boolean[] unestimated = new boolean[n];
-      int[] priorities = new int[n];
-      TypePriorities types = new TypePriorities(p);
-      LocalDate earliest = null;
-      for (int i = 0; i < n; i++) {
-        Task t = tasks.get(i);
-        ids[i] = t.id();
-        priorities[i] = types.of(t.taskTypeId());
-        LocalDate startDate = t.startDate();
-        LocalDate dueDate = t.dueDate();
-        if (startDate != null && dueDate != null) {
-          durations[i] = (int) Math.max(1, calendar.workingDays(startDate, dueDate));
-        } else if (!t.estimation().isZero()) {
-          durations[i] = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
-        } else {
-          durations[i] = 1;
-          unestimated[i] = true;
+        p = s.projects.get(scope.project());
+        if (tasks.isEmpty()) {
+          throw new IllegalArgumentException("no task to schedule");
         }
-        if (startDate != null && (earliest == null || startDate.isBefore(earliest))) {
-          earliest = startDate;
+        // One pass over the task records: everything the network needs from each.
+        n = tasks.size();
+        ids = new TaskId[n];
+        durations = new int[n];
+        unestimated = new boolean[n];
+        priorities = new int[n];
+        TypePriorities types = new TypePriorities(p);
+        for (int i = 0; i < n; i++) {
+          Task t = tasks.get(i);
+          ids[i] = t.id();
+          priorities[i] = types.of(t.taskTypeId());
+          LocalDate startDate = t.startDate();
+          LocalDate dueDate = t.dueDate();
+          if (startDate != null && dueDate != null) {
+            durations[i] = (int) Math.max(1, calendar.workingDays(startDate, dueDate));
+          } else if (!t.estimation().isZero()) {
+            durations[i] = (int) Math.max(1, Math.ceil(calendar.days(t.estimation()) - 1e-9));
+          } else {
+            durations[i] = 1;
+            unestimated[i] = true;
+          }
+          if (startDate != null && (earliest == null || startDate.isBefore(earliest))) {
+            earliest = startDate;
+          }
         }
       }
-      // The whole project: the index keeps its view's entity ranks.
-      int[] entityRanks = all != null ? s.scheduleTaskIndex().entityRanksOf(s, p.id(), all) : null;
       var network = DependencyNetwork.network(s, p, tasks, ids, entityRanks, priorities, durations, unestimated,
           explicitLinks);
       LocalDate start = analysisStart != null ? analysisStart : p.startDate() != null ? p.startDate()

@@ -5,6 +5,7 @@ import dev.prodtrack.model.ProjectId;
 import dev.prodtrack.model.Task;
 import dev.prodtrack.model.TaskId;
 import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.model.TaskTypeId;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.eclipse.collections.api.map.MutableMap;
@@ -18,7 +19,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * person.
  *
  * <p>Design note. Two views. (1) Per project, the current task records sorted by id value, with each
- * task's position (and, once the critical path asked, each task's entity's rank among the project's
+ * task's position, what the critical path reads of each task as primitive columns ({@link ProjectView}:
+ * id, type code, start and due epoch days, estimation in nanoseconds, so that it never touches a
+ * record: reading a million scattered records was half its time), (and, once the critical path asked, each task's entity's rank among the project's
  * entities by id, so that the pipeline links are grouped without hashing every task's entity): results
  * and floating-point sums are in task-id order, and sorting a million tasks per query dominated the
  * analytics. A task's new record replaces the old one in place (one position lookup);
@@ -34,17 +37,50 @@ final class ScheduleTaskIndex {
   private static final Comparator<Task> BY_ID = Comparator.comparing(t -> t.id().value());
 
   /**
-   * A project's tasks by id value, where each one is, and (built on first use) each task's entity's rank
-   * among the project's entities by id value.
+   * A project's tasks by id value, where each one is, what the critical path reads of each (as columns in
+   * the same order, so that it touches no task record) and (built on first use) each task's entity's rank
+   * among the project's entities by id value. Readers must hold the engine's read lock and must not change
+   * the arrays; writers change a task's slot in place under the write lock.
    */
-  private static final class Order {
+  static final class ProjectView {
+    /** {@link #starts} or {@link #dues} of a task without that date. */
+    static final long NO_DATE = Long.MIN_VALUE;
+    /** {@link #estimations} of a task whose estimation does not fit a long of nanoseconds. */
+    static final long OVERFLOW = Long.MIN_VALUE;
+
     final Task[] tasks;
     final MutableObjectIntMap<TaskId> positions;
+    /** Each task's id. */
+    final TaskId[] ids;
+    /** Each task's type as a code of {@link ScheduleTaskIndex#typeCode}. */
+    final int[] types;
+    /** Each task's start date as an epoch day, or {@link #NO_DATE}. */
+    final long[] starts;
+    /** Each task's due date as an epoch day, or {@link #NO_DATE}. */
+    final long[] dues;
+    /** Each task's estimation in nanoseconds, or {@link #OVERFLOW}. */
+    final long[] estimations;
     int[] entityRanks;
 
-    Order(Task[] tasks, MutableObjectIntMap<TaskId> positions) {
+    private ProjectView(Task[] tasks, MutableObjectIntMap<TaskId> positions) {
       this.tasks = tasks;
       this.positions = positions;
+      int n = tasks.length;
+      ids = new TaskId[n];
+      types = new int[n];
+      starts = new long[n];
+      dues = new long[n];
+      estimations = new long[n];
+    }
+
+    /** Copies a task's record into slot {@code i} of every column. */
+    void set(ScheduleTaskIndex index, int i, Task t) {
+      tasks[i] = t;
+      ids[i] = t.id();
+      types[i] = index.typeCode(t.taskTypeId());
+      starts[i] = t.startDate() == null ? NO_DATE : t.startDate().toEpochDay();
+      dues[i] = t.dueDate() == null ? NO_DATE : t.dueDate().toEpochDay();
+      estimations[i] = estimationNanos(t);
     }
 
     Task[] tasks() {
@@ -53,6 +89,29 @@ final class ScheduleTaskIndex {
 
     MutableObjectIntMap<TaskId> positions() {
       return positions;
+    }
+
+    /** Whether slot {@code i}'s columns are those of its record (for the invariant check). */
+    boolean columnsMatch(ScheduleTaskIndex index, int i) {
+      Task t = tasks[i];
+      return ids[i] == t.id() && types[i] == index.typeCodes.getIfAbsent(t.taskTypeId(), -1)
+          && starts[i] == (t.startDate() == null ? NO_DATE : t.startDate().toEpochDay())
+          && dues[i] == (t.dueDate() == null ? NO_DATE : t.dueDate().toEpochDay())
+          && estimations[i] == estimationNanos(t);
+    }
+  }
+
+  /**
+   * A task's estimation in nanoseconds, or {@link ProjectView#OVERFLOW}.
+   *
+   * @param t the task
+   * @return the nanoseconds
+   */
+  static long estimationNanos(Task t) {
+    try {
+      return t.estimation().toNanos();
+    } catch (ArithmeticException tooLong) {
+      return ProjectView.OVERFLOW;
     }
   }
 
@@ -144,7 +203,10 @@ final class ScheduleTaskIndex {
     }
   }
 
-  private final MutableMap<ProjectId, Order> orders = UnifiedMap.newMap();
+  private final MutableMap<ProjectId, ProjectView> orders = UnifiedMap.newMap();
+  /** Each task type met a code, never reused: the {@link ProjectView#types} column. */
+  private final MutableObjectIntMap<TaskTypeId> typeCodes = new ObjectIntHashMap<>();
+  private TaskTypeId[] typesByCode = new TaskTypeId[16];
   private final MutableMap<PersonId, OpenDated> openDated = UnifiedMap.newMap();
   /** Each project met a code, never reused: the {@link OpenDated#projects} column. */
   private final MutableObjectIntMap<ProjectId> projectCodes = new ObjectIntHashMap<>();
@@ -171,12 +233,56 @@ final class ScheduleTaskIndex {
    * @return the tasks, empty when the project has none
    */
   synchronized Task[] tasksOf(State s, ProjectId project) {
-    Order order = orders.get(project);
+    return viewOf(s, project).tasks();
+  }
+
+  /**
+   * A project's view: its tasks sorted by id value and their columns. Callers must hold the engine's read
+   * lock while they read it and must not change it.
+   *
+   * @param s the state
+   * @param project the project
+   * @return the view (no task: empty arrays)
+   */
+  synchronized ProjectView viewOf(State s, ProjectId project) {
+    ProjectView order = orders.get(project);
     if (order == null) {
       order = orderOf(s, project);
       orders.put(project, order);
     }
-    return order.tasks();
+    return order;
+  }
+
+  /**
+   * The task type of a code of {@link ProjectView#types}.
+   *
+   * @param code the code
+   * @return the task type
+   */
+  synchronized TaskTypeId typeOfCode(int code) {
+    return typesByCode[code];
+  }
+
+  /**
+   * The number of type codes given so far (codes are {@code 0 .. typeCodeCount() − 1}).
+   *
+   * @return the count
+   */
+  synchronized int typeCodeCount() {
+    return typeCodes.size();
+  }
+
+  private int typeCode(TaskTypeId type) {
+    int code = typeCodes.getIfAbsent(type, -1);
+    if (code < 0) {
+      code = typeCodes.size();
+      typeCodes.put(type, code);
+      if (code == typesByCode.length) {
+        typesByCode = Arrays.copyOf(typesByCode, code * 2);
+      }
+      typesByCode[code] = type;
+    }
+    return code;
   }
 
   /**
@@ -190,7 +296,7 @@ final class ScheduleTaskIndex {
    * @return the ranks, or null when {@code tasks} is no longer the project's current view
    */
   synchronized int[] entityRanksOf(State s, ProjectId project, Task[] tasks) {
-    Order order = orders.get(project);
+    ProjectView order = orders.get(project);
     if (order == null || order.tasks != tasks) {
       return null;
     }
@@ -200,17 +306,19 @@ final class ScheduleTaskIndex {
     return order.entityRanks;
   }
 
-  private static Order orderOf(State s, ProjectId project) {
+  private ProjectView orderOf(State s, ProjectId project) {
     var ids = s.tasksByProject.get(project);
     Task[] tasks = new Task[ids.size()];
     int[] at = {0};
     ids.forEach(id -> tasks[at[0]++] = s.tasks.get(id));
     Arrays.sort(tasks, BY_ID);
     MutableObjectIntMap<TaskId> positions = new ObjectIntHashMap<>(tasks.length);
+    ProjectView view = new ProjectView(tasks, positions);
     for (int i = 0; i < tasks.length; i++) {
       positions.put(tasks[i].id(), i);
+      view.set(this, i, tasks[i]);
     }
-    return new Order(tasks, positions);
+    return view;
   }
 
   /**
@@ -259,9 +367,9 @@ final class ScheduleTaskIndex {
 
   /** A task's record changed, in the same project. */
   synchronized void replaced(State s, Task old, Task t) {
-    Order order = orders.get(t.projectId());
+    ProjectView order = orders.get(t.projectId());
     if (order != null) {
-      order.tasks()[order.positions().getOrThrow(t.id())] = t;
+      order.set(this, order.positions().getOrThrow(t.id()), t);
     }
     removeOpen(old);
     addOpen(s, t);
@@ -322,7 +430,13 @@ final class ScheduleTaskIndex {
       }
     });
     orders.forEachKeyValue((project, order) -> {
-      Order expected = orderOf(rebuilt, project);
+      ProjectView expected = orderOf(rebuilt, project);
+      for (int i = 0; i < order.tasks.length; i++) {
+        if (!order.columnsMatch(this, i)) {
+          throw new IllegalStateException("index scheduleTasks.orders of project " + project
+              + " disagrees with the record of task " + order.tasks[i].id() + " in its columns (slot " + i + ")");
+        }
+      }
       if (!Arrays.equals(order.tasks(), expected.tasks()) || !order.positions().equals(expected.positions())
           || (order.entityRanks != null
               && !Arrays.equals(order.entityRanks, DependencyNetwork.entityRanks(Arrays.asList(expected.tasks))))) {

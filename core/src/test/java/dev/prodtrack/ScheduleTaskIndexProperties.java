@@ -51,7 +51,7 @@ class ScheduleTaskIndexProperties {
     PersonId person = p.artists().get(action / 1000 % p.artists().size());
     LocalDate asOf = p.asOf();
     try {
-      switch (action % 10) {
+      switch (action % 12) {
         case 0 -> admin.task().updateTask(t.withTaskStatusId(p.defaults().done().id()));
         case 1 -> admin.task().updateTask(t.withTaskStatusId(p.defaults().wip().id()));
         case 2 -> admin.task().updateTask(t.withStartDate(asOf.minusDays(action / 100 % 30))
@@ -66,7 +66,20 @@ class ScheduleTaskIndexProperties {
         case 6 -> admin.task().newTask(t.entityId(), t.taskTypeId(), "extra " + action, p.defaults().wip().id(),
             List.of(person));
         case 7 -> admin.task().removeTask(t.id(), true);
-        default -> admin.task().updateTask(t.withEstimation(java.time.Duration.ofHours(action / 100 % 40)));
+        case 8 -> admin.task().updateTask(t.withEstimation(java.time.Duration.ofHours(action / 100 % 40)));
+        case 9 -> admin.task().updateTask(t.withEstimation(java.time.Duration.ZERO).withDueDate(null));
+        case 10 -> {
+          // Another type that fits the entity (types of other entities' tasks may not): the first one accepted.
+          for (int k = 0; k < tasks.size(); k++) {
+            Task other = tasks.get((action / 100 + k) % tasks.size());
+            if (!other.taskTypeId().equals(t.taskTypeId()) && other.entityId().equals(t.entityId())) {
+              admin.task().updateTask(t.withTaskTypeId(other.taskTypeId()).withName(t.name() + " retyped " + action));
+              break;
+            }
+          }
+        }
+        default -> admin.task().updateTask(t.withStartDate(asOf.minusDays(action / 100 % 30)).withDueDate(null)
+            .withEstimation(java.time.Duration.ofMinutes(action / 7 % 5000)));
       }
     } catch (ProdTrackException refused) {
       // A refused mutation changes nothing; the next action goes on from the same state.

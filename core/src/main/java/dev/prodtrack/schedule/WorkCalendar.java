@@ -227,7 +227,17 @@ public final class WorkCalendar {
    * @return the days it represents
    */
   public double days(Duration effort) {
-    return effort.toNanos() / 3.6e12 / hoursPerDay;
+    return days(effort.toNanos());
+  }
+
+  /**
+   * An effort given in nanoseconds, in days: {@code effort / hoursPerDay}, as {@link #days(Duration)}.
+   *
+   * @param effortNanos the effort in nanoseconds
+   * @return the days it represents
+   */
+  public double days(long effortNanos) {
+    return effortNanos / 3.6e12 / hoursPerDay;
   }
 
   /**
@@ -291,6 +301,18 @@ public final class WorkCalendar {
    */
   public long workingDays(LocalDate from, LocalDate to) {
     return count(from.toEpochDay(), to.toEpochDay());
+  }
+
+  /**
+   * {@code workingDays(a, b)} of days given as epoch days ({@link LocalDate#toEpochDay()}), as
+   * {@link #workingDays(LocalDate, LocalDate)}: for callers that keep dates as numbers.
+   *
+   * @param fromEpochDay the first day
+   * @param toEpochDay the last day
+   * @return the count, 0 when {@code toEpochDay < fromEpochDay}
+   */
+  public long workingDays(long fromEpochDay, long toEpochDay) {
+    return count(fromEpochDay, toEpochDay);
   }
 
   /**

@@ -134,6 +134,7 @@ class WorkCalendarProperties {
           LocalDate b = base.plusDays(range / 240 - 30);
           String what = "seed " + SEED + ", " + n + ", [" + a + ", " + b + "]";
           assertThat(c.workingDays(a, b)).as(what).isEqualTo(n.count(null, a, b));
+          assertThat(c.workingDays(a.toEpochDay(), b.toEpochDay())).as(what).isEqualTo(n.count(null, a, b));
           assertThat(c.workingDays(ANA, a, b)).as(what).isEqualTo(n.count(ANA, a, b));
           assertThat(c.workingDays(BOB, a, b)).as(what).isEqualTo(n.count(BOB, a, b));
           for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {

@@ -97,6 +97,9 @@ class WorkCalendarTest {
     assertThat(c.nextWorkingDay(LocalDate.of(2025, 12, 27))).isEqualTo(LocalDate.of(2025, 12, 29));
     assertThat(c.workingDays(LocalDate.of(2025, 12, 28), LocalDate.of(2025, 12, 22))).isZero();
     assertThat(c.days(Duration.ofHours(12))).isEqualTo(1.5);
+    assertThat(c.days(Duration.ofHours(12).toNanos())).isEqualTo(1.5);
+    assertThat(c.workingDays(LocalDate.of(2025, 12, 28).toEpochDay(), LocalDate.of(2025, 12, 22).toEpochDay()))
+        .isZero();
     assertThat(c.capacity(ANA, LocalDate.of(2025, 12, 24))).isEqualTo(Duration.ofHours(8));
     assertThat(c.capacity(ANA, LocalDate.of(2025, 12, 25))).isZero();
   }
