@@ -53,7 +53,7 @@ public final class EngineRecords {
       throw new IllegalArgumentException("a comment needs its posting order: use toStoredComment");
     }
     return new StoredRecord(new RecordKey(RecordCodec.kindOf(record), idOf(record).value().toString()),
-        RecordCodec.encode(record));
+        RecordCodec.encodeStored(record));
   }
 
   /**
@@ -69,7 +69,7 @@ public final class EngineRecords {
   public static StoredRecord toStoredComment(Comment comment, long order) {
     Objects.requireNonNull(comment, "comment");
     return new StoredRecord(new RecordKey(RecordCodec.COMMENT, comment.id().value().toString()),
-        RecordCodec.encodeComment(comment, order));
+        RecordCodec.encodeStoredComment(comment, order));
   }
 
   /**

@@ -52,7 +52,7 @@ final class PendingRecord implements DeferredRecord {
     if (record == null) {
       throw new IllegalStateException("a delete has no payload: " + id);
     }
-    return record instanceof Comment c ? RecordCodec.encodeComment(c, order) : RecordCodec.encode(record);
+    return record instanceof Comment c ? RecordCodec.encodeStoredComment(c, order) : RecordCodec.encodeStored(record);
   }
 
   @Override

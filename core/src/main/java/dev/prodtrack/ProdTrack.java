@@ -513,8 +513,8 @@ public final class ProdTrack implements AutoCloseable {
         }
         deletes.add(new RecordKey(kindOfId(w.getKey()), w.getKey().value().toString()));
       } else {
-        byte[] payload = rec instanceof Comment c ? RecordCodec.encodeComment(c, tx.commentOrder(c.id()))
-            : RecordCodec.encode(rec);
+        byte[] payload = rec instanceof Comment c ? RecordCodec.encodeStoredComment(c, tx.commentOrder(c.id()))
+            : RecordCodec.encodeStored(rec);
         puts.add(new StoredRecord(new RecordKey(RecordCodec.kindOf(rec), w.getKey().value().toString()), payload));
       }
     }

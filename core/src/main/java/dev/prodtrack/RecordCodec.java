@@ -332,7 +332,8 @@ final class RecordCodec {
    * Decodes a record of a known kind.
    *
    * @param kind one of {@link #KINDS}
-   * @param json the UTF-8 JSON document
+   * @param json the UTF-8 JSON document, or the binary form ({@link #encodeStored}; told apart by its
+   *     first byte)
    * @return the record, of the class {@code kind} names
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code kind} is not one of {@link #KINDS}
@@ -340,6 +341,58 @@ final class RecordCodec {
    */
   static Object decode(String kind, byte[] json) {
     return decode(JSON, kind, json, null, null);
+  }
+
+  /**
+   * Encodes a model record in the compact binary form ({@link BinaryRecordCodec}), which the engine
+   * writes to its store: every decoder of this class reads it as well as JSON. A comment is written with
+   * ordinal 0; use {@link #encodeStoredComment} to store its ordinal.
+   *
+   * @param record a model record
+   * @return the binary form, a new array
+   * @throws NullPointerException if {@code record} is null
+   * @throws IllegalArgumentException as {@link #encode}: the binary writer refuses what the JSON writer
+   *     refuses
+   */
+  static byte[] encodeStored(Object record) {
+    return BinaryRecordCodec.encode(kindOf(record), record, 0);
+  }
+
+  /**
+   * Encodes a comment with its engine ordinal in the compact binary form.
+   *
+   * @param comment the comment
+   * @param order the engine ordinal, any value
+   * @return the binary form, a new array
+   * @throws NullPointerException if {@code comment} is null
+   * @throws IllegalArgumentException as {@link #encodeStored}
+   */
+  static byte[] encodeStoredComment(Comment comment, long order) {
+    Objects.requireNonNull(comment, "comment");
+    return BinaryRecordCodec.encode(COMMENT, comment, order);
+  }
+
+  /** The record class of a kind. */
+  private static Class<?> typeOf(String kind) {
+    return switch (kind) {
+      case PROJECT -> Project.class;
+      case PERSON -> Person.class;
+      case DEPARTMENT -> Department.class;
+      case ENTITY_TYPE -> EntityType.class;
+      case ENTITY -> Entity.class;
+      case TASK_TYPE -> TaskType.class;
+      case TASK_STATUS -> TaskStatus.class;
+      case TASK -> Task.class;
+      case COMMENT -> Comment.class;
+      case TIME_SPENT -> TimeSpent.class;
+      case DAY_OFF -> DayOff.class;
+      case NOTIFICATION -> Notification.class;
+      case NEWS -> News.class;
+      case SUBSCRIPTION -> Subscription.class;
+      case STATUS_AUTOMATION -> StatusAutomation.class;
+      case TASK_DEPENDENCY -> TaskDependency.class;
+      default -> throw new IllegalArgumentException("kind must be one of " + KINDS + ", was '" + kind + "'");
+    };
   }
 
   /**
@@ -386,6 +439,9 @@ final class RecordCodec {
       LoadPool pool) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(json, "json");
+    if (BinaryRecordCodec.isBinary(json)) {
+      return BinaryRecordCodec.decode(kind, typeOf(kind), json, order, pool);
+    }
     Function<In, Object> reader = switch (kind) {
       case PROJECT -> RecordCodec::readProject;
       case PERSON -> RecordCodec::readPerson;
@@ -421,7 +477,8 @@ final class RecordCodec {
    * Reads the engine ordinal of an encoded comment without decoding the rest. The document is only
    * checked up to the {@code prodtrack_order} field.
    *
-   * @param json a comment written by {@link #encodeComment} or {@link #encode}
+   * @param json a comment written by {@link #encodeComment} or {@link #encode}, or in the binary form
+   *     (then decoded whole)
    * @return the ordinal, or 0 if the document has none (absent or null)
    * @throws NullPointerException if {@code json} is null
    * @throws CorruptRecordException if the document is malformed before the field is reached, or the
@@ -429,6 +486,11 @@ final class RecordCodec {
    */
   static long commentOrder(byte[] json) {
     Objects.requireNonNull(json, "json");
+    if (BinaryRecordCodec.isBinary(json)) {
+      long[] order = new long[1];
+      BinaryRecordCodec.decode(COMMENT, Comment.class, json, order, null);
+      return order[0];
+    }
     return read(JSON, COMMENT, json, null, in -> {
       while (in.next()) {
         if (ORDER_FIELD.equals(in.name)) {

@@ -45,6 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code openStore}: the store's share of that: open + load with an empty sink.</li>
  * </ul>
  *
+ * <p>The engine writes its records in the binary record form and its snapshots in format version 2
+ * (see the file store's {@code FORMAT.md}); the trial's log line names the snapshot's size and version.
+ * A 3 GiB heap ({@code -jvmArgsAppend "-Xms3g -Xmx3g"}, no big lock needed) is enough for M; L opens in
+ * it but spends about a third of the open in GC, so L figures are taken with the class's own heap under
+ * the big lock when it is free.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar OpenBenchmark -p size=M,L -f 1}. Store
  * files go to {@code java.io.tmpdir}.
  */
@@ -128,13 +134,30 @@ public class OpenBenchmark {
       try (FileStore reopened = FileStore.open(dir)) {
         records = reopened.load(r -> { }).recordsLoaded();
       }
-      System.out.printf("%n# size %s: %,d live records, generated and written in %.1f s%n", size, records,
-          (System.nanoTime() - started) / 1e9);
+      System.out.printf("%n# size %s: %,d live records, generated and written in %.1f s; %s%n", size, records,
+          (System.nanoTime() - started) / 1e9, snapshotSize(dir));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
       DurableCommitBenchmark.delete(dir);
+    }
+  }
+
+  /** The store's snapshot file(s): name, size and format version, for the log of a run. */
+  static String snapshotSize(java.nio.file.Path dir) {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".snap")).map(p -> {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(p)) {
+          java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(12);
+          c.read(header, 0);
+          return String.format("%s: %,d bytes, version %d", p.getFileName(), c.size(), header.getInt(8));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).collect(java.util.stream.Collectors.joining("; "));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

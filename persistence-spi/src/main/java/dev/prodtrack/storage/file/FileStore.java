@@ -863,33 +863,48 @@ public final class FileStore implements Store {
     int salt = options.random().nextInt();
     long position;
     try (FileLayer.Handle h = fs.open(tmp, true)) {
-      h.write(ByteBuffer.wrap(new Format.SnapshotHeader(storeId, seq, options.clock().millis(), salt, chain).encode()), 0);
+      h.write(ByteBuffer.wrap(new Format.SnapshotHeader(Format.SNAPSHOT_VERSION, storeId, seq, options.clock().millis(), salt, chain).encode()), 0);
       position = Format.HEADER_BYTES;
       CRC32C crcOfCrcs = new CRC32C();
       int prev = 0;
       long index = 1;
       List<StoredRecord> chunk = new ArrayList<>();
-      long chunkBytes = 4;
+      java.util.Set<String> chunkKinds = new java.util.HashSet<>();
+      long chunkBytes = 1 + 4; // kind count and record count
       // recovery refuses any frame longer than maxRecordBytes, so a chunk never is: a record fits alone,
-      // since its change set (8 bytes of counts + the entry) did
+      // since its change set did (8 bytes of counts + kind and id with their lengths + the payload's
+      // length and bytes, at least the 15 bytes a chunk of one record adds to them in version 2)
       long chunkLimit = Math.min(SNAPSHOT_CHUNK_BYTES, options.maxRecordBytes());
       for (int i = 0; i <= records.size(); i++) {
+        long entry = 0;
+        boolean newKind = false;
+        if (i < records.size()) {
+          String kind = records.get(i).key().kind();
+          newKind = !chunkKinds.contains(kind);
+          entry = PayloadCodec.chunkEntrySizeV2(records.get(i)) + (newKind ? PayloadCodec.kindTableSize(kind) : 0);
+        }
         boolean flush = i == records.size()
             ? !chunk.isEmpty()
-            : !chunk.isEmpty() && chunkBytes + PayloadCodec.chunkEntrySize(records.get(i)) > chunkLimit;
+            : !chunk.isEmpty() && (chunkBytes + entry > chunkLimit
+                || newKind && chunkKinds.size() == PayloadCodec.MAX_CHUNK_KINDS);
         if (flush) {
-          byte[] payload = PayloadCodec.encodeChunk(chunk);
+          byte[] payload = PayloadCodec.encodeChunkV2(chunk);
           byte[] frame = new byte[Format.FRAME_BYTES + payload.length];
           prev = Format.writeFrame(frame, 0, salt, prev, Format.TYPE_SNAPSHOT_CHUNK, index++, payload);
           crcOfCrcs.update(ByteBuffer.allocate(4).putInt(prev).array());
           h.write(ByteBuffer.wrap(frame), position);
           position += frame.length;
           chunk.clear();
-          chunkBytes = 4;
+          chunkKinds.clear();
+          chunkBytes = 1 + 4;
         }
         if (i < records.size()) {
-          chunk.add(records.get(i));
-          chunkBytes += PayloadCodec.chunkEntrySize(records.get(i));
+          StoredRecord r = records.get(i);
+          chunk.add(r);
+          if (chunkKinds.add(r.key().kind())) {
+            chunkBytes += PayloadCodec.kindTableSize(r.key().kind());
+          }
+          chunkBytes += PayloadCodec.chunkEntrySizeV2(r);
         }
       }
       byte[] footer = ByteBuffer.allocate(28).putLong(records.size()).putLong(index - 1).putLong(seq)

@@ -8,9 +8,10 @@ import java.util.UUID;
 import java.util.zip.CRC32C;
 
 /**
- * The on-disk format of {@link FileStore}, version 1 (documented in {@code FORMAT.md} next to this
- * class): file names, the 64-byte headers of journal segments and snapshots, and the 20-byte record
- * frame with its chained CRC32C. Big-endian throughout.
+ * The on-disk format of {@link FileStore} (documented in {@code FORMAT.md} next to this class): journal
+ * segments of version 1, snapshots of version 2 (version 1 still read), file names, the 64-byte headers
+ * of journal segments and snapshots, and the 20-byte record frame with its chained CRC32C. Big-endian
+ * throughout.
  *
  * <p>Design note. A record's CRC covers {@code salt ‖ prevCrc ‖ length ‖ type ‖ flags ‖ reserved ‖
  * seq ‖ payload}: every header bit, the file's random salt (so leftovers from another file or an older
@@ -19,8 +20,12 @@ import java.util.zip.CRC32C;
  */
 final class Format {
 
-  /** The only format version this code reads and writes. */
-  static final int VERSION = 1;
+  /** The journal segment version this code reads and writes (the only one there is). */
+  static final int JOURNAL_VERSION = 1;
+  /** The snapshot version this code writes: compact keys (a kind table, ids as 16 bytes when UUIDs). */
+  static final int SNAPSHOT_VERSION = 2;
+  /** The first snapshot version, still read: keys as two length-prefixed strings per record. */
+  static final int SNAPSHOT_VERSION_1 = 1;
 
   static final int HEADER_BYTES = 64;
   static final int FRAME_BYTES = 20;
@@ -86,7 +91,7 @@ final class Format {
 
     byte[] encode() {
       ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
-      b.put(JOURNAL_MAGIC).putInt(VERSION)
+      b.put(JOURNAL_MAGIC).putInt(JOURNAL_VERSION)
           .putLong(storeId.getMostSignificantBits()).putLong(storeId.getLeastSignificantBits())
           .putLong(segmentNumber).putLong(firstSeq).putLong(createdMillis).putInt(salt).putInt(prevCrc);
       b.putInt(crc(b.array(), 0, HEADER_BYTES - 4));
@@ -97,6 +102,7 @@ final class Format {
   /**
    * A snapshot header.
    *
+   * @param version the snapshot format version ({@link #SNAPSHOT_VERSION} when written by this code)
    * @param storeId the store's id
    * @param lastSeq the sequence number of the last change set the snapshot contains
    * @param createdMillis creation time, for humans
@@ -104,11 +110,11 @@ final class Format {
    * @param chainCrc the CRC of journal record {@code lastSeq} (0 if {@code lastSeq} is 0), which the
    *     next journal record chains from
    */
-  record SnapshotHeader(UUID storeId, long lastSeq, long createdMillis, int salt, int chainCrc) {
+  record SnapshotHeader(int version, UUID storeId, long lastSeq, long createdMillis, int salt, int chainCrc) {
 
     byte[] encode() {
       ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
-      b.put(SNAPSHOT_MAGIC).putInt(VERSION)
+      b.put(SNAPSHOT_MAGIC).putInt(version)
           .putLong(storeId.getMostSignificantBits()).putLong(storeId.getLeastSignificantBits())
           .putLong(lastSeq).putLong(createdMillis).putInt(salt).putInt(chainCrc).putLong(0L);
       b.putInt(crc(b.array(), 0, HEADER_BYTES - 4));
@@ -131,21 +137,22 @@ final class Format {
   }
 
   static SegmentHeader decodeSegmentHeader(byte[] file, int length) throws BadHeader {
-    ByteBuffer b = checkHeader(file, length, JOURNAL_MAGIC, "journal segment");
+    ByteBuffer b = checkHeader(file, length, JOURNAL_MAGIC, "journal segment", JOURNAL_VERSION, JOURNAL_VERSION);
     UUID id = new UUID(b.getLong(12), b.getLong(20));
     return new SegmentHeader(id, b.getLong(28), b.getLong(36), b.getLong(44), b.getInt(52), b.getInt(56));
   }
 
   static SnapshotHeader decodeSnapshotHeader(byte[] file, int length) throws BadHeader {
-    ByteBuffer b = checkHeader(file, length, SNAPSHOT_MAGIC, "snapshot");
+    ByteBuffer b = checkHeader(file, length, SNAPSHOT_MAGIC, "snapshot", SNAPSHOT_VERSION_1, SNAPSHOT_VERSION);
     if (b.getLong(52) != 0) {
       throw new BadHeader(HeaderProblem.RESERVED, "snapshot header: reserved bytes are not zero");
     }
     UUID id = new UUID(b.getLong(12), b.getLong(20));
-    return new SnapshotHeader(id, b.getLong(28), b.getLong(36), b.getInt(44), b.getInt(48));
+    return new SnapshotHeader(b.getInt(8), id, b.getLong(28), b.getLong(36), b.getInt(44), b.getInt(48));
   }
 
-  private static ByteBuffer checkHeader(byte[] file, int length, byte[] magic, String what) throws BadHeader {
+  private static ByteBuffer checkHeader(byte[] file, int length, byte[] magic, String what, int minVersion,
+      int maxVersion) throws BadHeader {
     if (length < HEADER_BYTES) {
       throw new BadHeader(HeaderProblem.SHORT, what + " header: file has " + length + " bytes, a header needs "
           + HEADER_BYTES);
@@ -161,9 +168,10 @@ final class Format {
           + Integer.toHexString(stored) + ", computed " + Integer.toHexString(actual) + ")");
     }
     int version = b.getInt(8);
-    if (version != VERSION) {
+    if (version < minVersion || version > maxVersion) {
       throw new BadHeader(HeaderProblem.VERSION, what + " header: format version " + Integer.toUnsignedString(version)
-          + " is not supported; this code reads version " + VERSION + " only");
+          + " is not supported; this code reads " + (minVersion == maxVersion ? "version " + maxVersion + " only"
+          : "versions " + minVersion + " to " + maxVersion));
     }
     return b;
   }

@@ -189,6 +189,149 @@ final class PayloadCodec {
     return records;
   }
 
+  // ---- snapshot chunks, version 2 ----
+
+  /** Id form of a version-2 chunk entry: a length-prefixed UTF-8 string. */
+  static final int ID_TEXT = 0;
+  /** Id form of a version-2 chunk entry: 16 bytes of a UUID whose canonical lower-case text is the id. */
+  static final int ID_UUID = 1;
+  /** At most this many distinct kinds in one version-2 chunk (the kind index is a byte). */
+  static final int MAX_CHUNK_KINDS = 255;
+
+  /** Whether {@code id} is a UUID in canonical form (8-4-4-4-12 lower-case hex), so it can be stored as 16 bytes. */
+  static boolean isCanonicalUuid(String id) {
+    if (id.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = id.charAt(i);
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') {
+          return false;
+        }
+      } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The bytes of a version-2 entry's id form and id. */
+  static int idSizeV2(String id) {
+    return 1 + (isCanonicalUuid(id) ? 16 : 2 + utf8Length(id));
+  }
+
+  /** The bytes of a version-2 entry without its kind's table entry. */
+  static long chunkEntrySizeV2(StoredRecord r) {
+    return 1L + idSizeV2(r.key().id()) + 4L + r.payload().length;
+  }
+
+  /** The bytes a kind takes in a version-2 chunk's kind table. */
+  static int kindTableSize(String kind) {
+    return 2 + utf8Length(kind);
+  }
+
+  /**
+   * Encodes records as a version-2 snapshot chunk: {@code u8 kindCount}, {@code kindCount × (u16 len,
+   * UTF-8 kind)}, {@code u32 count}, then per record {@code u8 kindIndex, u8 idForm, id, u32 payloadLen,
+   * payload}, where the id is {@code u16 len + UTF-8} (form 0) or the 16 bytes of a canonical UUID (form
+   * 1). The records hold at most {@link #MAX_CHUNK_KINDS} distinct kinds.
+   */
+  static byte[] encodeChunkV2(List<StoredRecord> records) {
+    List<String> kinds = new ArrayList<>();
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    long size = 1 + 4;
+    for (StoredRecord r : records) {
+      String kind = r.key().kind();
+      if (!index.containsKey(kind)) {
+        index.put(kind, kinds.size());
+        kinds.add(kind);
+        size += kindTableSize(kind);
+      }
+      size += chunkEntrySizeV2(r);
+    }
+    if (kinds.size() > MAX_CHUNK_KINDS) {
+      throw new IllegalArgumentException(kinds.size() + " kinds in one chunk, at most " + MAX_CHUNK_KINDS);
+    }
+    byte[] out = new byte[Math.toIntExact(size)];
+    int at = 0;
+    out[at++] = (byte) kinds.size();
+    for (String kind : kinds) {
+      at = putString(out, at, kind);
+    }
+    at = putInt(out, at, records.size());
+    for (StoredRecord r : records) {
+      out[at++] = (byte) (int) index.get(r.key().kind());
+      String id = r.key().id();
+      if (isCanonicalUuid(id)) {
+        out[at++] = ID_UUID;
+        java.util.UUID u = java.util.UUID.fromString(id);
+        at = putLong(out, at, u.getMostSignificantBits());
+        at = putLong(out, at, u.getLeastSignificantBits());
+      } else {
+        out[at++] = ID_TEXT;
+        at = putString(out, at, id);
+      }
+      byte[] payload = r.payload();
+      at = putInt(out, at, payload.length);
+      System.arraycopy(payload, 0, out, at, payload.length);
+      at += payload.length;
+    }
+    if (at != out.length) {
+      throw new IllegalStateException("chunk size computed as " + out.length + ", wrote " + at);
+    }
+    return out;
+  }
+
+  private static int putLong(byte[] out, int at, long v) {
+    putInt(out, at, (int) (v >>> 32));
+    return putInt(out, at + 4, (int) v);
+  }
+
+  /** Decodes a version-2 snapshot chunk (see {@link #encodeChunkV2}); every length is checked before use. */
+  static List<StoredRecord> decodeChunkV2(byte[] bytes, int offset, int length) throws MalformedException {
+    Reader r = new Reader(bytes, offset, length);
+    int kindCount = r.u8();
+    if (kindCount == 0) {
+      throw new MalformedException("a chunk has no kind table");
+    }
+    String[] kinds = new String[kindCount];
+    for (int i = 0; i < kindCount; i++) {
+      kinds[i] = r.string();
+      for (int j = 0; j < i; j++) {
+        if (kinds[j].equals(kinds[i])) {
+          throw new MalformedException("kind " + kinds[i] + " appears twice in the kind table");
+        }
+      }
+    }
+    int n = r.count();
+    List<StoredRecord> records = new ArrayList<>(Math.min(n, 1 << 16));
+    for (int i = 0; i < n; i++) {
+      int k = r.u8();
+      if (k >= kindCount) {
+        throw new MalformedException("kind index " + k + " beyond the table of " + kindCount);
+      }
+      int form = r.u8();
+      String id;
+      if (form == ID_UUID) {
+        id = new java.util.UUID(r.u64(), r.u64()).toString();
+      } else if (form == ID_TEXT) {
+        id = r.string();
+      } else {
+        throw new MalformedException("unknown id form " + form);
+      }
+      RecordKey key;
+      try {
+        key = new RecordKey(kinds[k], id);
+      } catch (IllegalArgumentException e) {
+        throw new MalformedException("key: " + e.getMessage());
+      }
+      records.add(new StoredRecord(key, r.payload()));
+    }
+    r.end();
+    return records;
+  }
+
   /** A bounds-checked reader. */
   private static final class Reader {
     private final ByteBuffer b;
@@ -212,6 +355,16 @@ final class PayloadCodec {
         throw new MalformedException("count " + n + " does not fit in the " + (end - b.position()) + " bytes left");
       }
       return n;
+    }
+
+    int u8() throws MalformedException {
+      need(1);
+      return b.get() & 0xFF;
+    }
+
+    long u64() throws MalformedException {
+      need(8);
+      return b.getLong();
     }
 
     RecordKey key() throws MalformedException {
@@ -249,7 +402,7 @@ final class PayloadCodec {
       return kind;
     }
 
-    private String string() throws MalformedException {
+    String string() throws MalformedException {
       need(2);
       int n = Short.toUnsignedInt(b.getShort());
       need(n);

@@ -169,7 +169,10 @@ final class Recovery {
       }
       if (f.type() == Format.TYPE_SNAPSHOT_CHUNK) {
         try {
-          for (StoredRecord r : PayloadCodec.decodeChunk(bytes, f.payloadOffset(), f.payloadLength())) {
+          List<StoredRecord> chunk = h.version() == Format.SNAPSHOT_VERSION_1
+              ? PayloadCodec.decodeChunk(bytes, f.payloadOffset(), f.payloadLength())
+              : PayloadCodec.decodeChunkV2(bytes, f.payloadOffset(), f.payloadLength());
+          for (StoredRecord r : chunk) {
             if (records.put(r.key(), r) != null) {
               throw new SnapshotCorrupt("key " + r.key() + " appears twice");
             }
