@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
             + "which drops such records (or the dangling reference, when the field is optional) and lists "
             + "them on stderr. A refused import leaves the store empty.",
         "",
-        "Progress goes to stderr (--progress: a bar on a terminal, a line per file and per tenth of the "
-            + "writing otherwise); the summary (records per collection) to stdout in --format. Unknown fields are "
+        "Progress goes to stderr (--progress: a redrawn line on a terminal, giving the file being read and "
+            + "the records written so far; otherwise a line per file read and one with the records written); "
+            + "the dump is read once. The summary (records per collection) to stdout in --format. Unknown fields are "
             + "kept in the records' data where Kitsu has one and counted either way."},
     footer = {
         "",
@@ -139,7 +140,7 @@ final class ImportCommand implements Callable<Integer> {
     } finally {
       fileStore.close();
     }
-    progress.end();
+    progress.finish();
     long ms = (System.nanoTime() - t0) / 1_000_000;
     for (ReferentialError r : report.skipped().subList(0, Math.min(LISTED_ERRORS, report.skipped().size()))) {
       err.println("skipped: " + r);
@@ -183,14 +184,20 @@ final class ImportCommand implements Callable<Integer> {
     StoreOptions.requireStoreDirectory(dir);
   }
 
-  /** Progress on stderr: a redrawn bar on a terminal, throttled lines otherwise. */
+  /**
+   * Progress on stderr: a redrawn line on a terminal (the file being read, its records, the records written
+   * so far), a line per file read and one for the records written otherwise. The import reads the dump
+   * once, writing as it reads, so the number to write in all is known only at the end: no percentage.
+   */
   private static final class Progress implements ImportProgress {
+    private static final String LINE = "%-8s %-26s %,12d records  %,12d written";
+
     private final PrintWriter err;
     private final boolean enabled;
     private final boolean bar;
     private KitsuCollection reading;
     private long readingCount;
-    private int tenth = -1;
+    private long written;
     private boolean barShown;
 
     Progress(PrintWriter err, boolean enabled, boolean bar) {
@@ -209,8 +216,21 @@ final class ImportCommand implements Callable<Integer> {
       }
       reading = collection;
       readingCount = records;
-      if (bar) {
-        err.printf("\rreading %-24s %,12d records", collection.fileName(), records);
+      redraw();
+    }
+
+    @Override
+    public void written(long records, long total) {
+      if (!enabled) {
+        return;
+      }
+      written = records;
+      redraw();
+    }
+
+    private void redraw() {
+      if (bar && reading != null) {
+        err.printf("\r" + LINE, "reading", reading.fileName(), readingCount, written);
         err.flush();
         barShown = true;
       }
@@ -218,7 +238,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private void fileDone() {
       if (bar) {
-        err.printf("\rread    %-24s %,12d records%n", reading.fileName(), readingCount);
+        err.printf("\r" + LINE + "%n", "read", reading.fileName(), readingCount, written);
       } else {
         err.printf("read %s: %,d records%n", reading.fileName(), readingCount);
       }
@@ -227,28 +247,7 @@ final class ImportCommand implements Callable<Integer> {
       barShown = false;
     }
 
-    @Override
-    public void written(long written, long total) {
-      if (!enabled) {
-        return;
-      }
-      if (reading != null) {
-        fileDone();
-      }
-      int percent = total == 0 ? 100 : (int) (written * 100 / total);
-      if (bar) {
-        int filled = percent * 40 / 100;
-        err.printf("\rwriting [%s%s] %3d%% %,d/%,d records", "#".repeat(filled), " ".repeat(40 - filled), percent,
-            written, total);
-        barShown = true;
-      } else if (percent / 10 > tenth) {
-        tenth = percent / 10;
-        err.printf("writing: %d%% (%,d of %,d records)%n", percent, written, total);
-      }
-      err.flush();
-    }
-
-    /** Ends the current line (after the last file read, or the bar). */
+    /** Ends the current line (after the last file read, or a failure). */
     void end() {
       if (!enabled) {
         return;
@@ -262,10 +261,19 @@ final class ImportCommand implements Callable<Integer> {
       }
       err.flush();
     }
+
+    /** Ends the current line and gives the records written, after a successful import. */
+    void finish() {
+      end();
+      if (enabled) {
+        err.printf("written: %,d records%n", written);
+        err.flush();
+      }
+    }
   }
 
   /**
-   * What a failed import left in the store: nothing (the import removes what its second pass wrote), unless
+   * What a failed import left in the store: nothing (the import removes what it wrote), unless
    * the store refused those deletes too (their failure is suppressed in {@code e}).
    */
   private String left(Exception e) {

@@ -56,7 +56,8 @@ class KitsuCommandsTest {
     Path imported = dir.resolve("imported");
     CliRun r = CliRun.run("import", dump.toString(), "--store", imported.toString());
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(r.err()).contains("read tasks.json: " + p.tasks().size() + " records").contains("writing: 100%");
+    assertThat(r.err()).contains("read tasks.json: " + p.tasks().size() + " records")
+        .containsPattern("written: [0-9,]+ records\n");
     assertThat(r.out()).containsPattern("tasks +tasks\\.json +" + p.tasks().size() + "\n")
         .contains("Imported ").contains("0 referential errors skipped");
 
@@ -75,8 +76,9 @@ class KitsuCommandsTest {
   void import_progressBar_redrawsOneLinePerPhase(@TempDir Path dir) {
     CliRun r = CliRun.run("import", dump.toString(), "--store", dir.resolve("s").toString(), "--progress", "bar");
     assertThat(r.code()).as(r.toString()).isZero();
-    assertThat(r.err()).contains("\rreading tasks.json").contains("\rread    tasks.json")
-        .containsPattern("\rwriting \\[#{40}\\] 100% [0-9,]+/[0-9,]+ records");
+    assertThat(r.err()).containsPattern("\rreading +tasks\\.json +[0-9,]+ records +[0-9,]+ written")
+        .containsPattern("\rread +tasks\\.json +[0-9,]+ records +[0-9,]+ written\n")
+        .containsPattern("written: [0-9,]+ records\n");
     CliRun none = CliRun.run("import", dump.toString(), "--store", dir.resolve("t").toString(), "--progress", "none");
     assertThat(none.code()).isZero();
     assertThat(none.err()).isEmpty();

@@ -18,7 +18,8 @@ public interface ImportProgress {
    * A change set was committed.
    *
    * @param written the records written so far
-   * @param total the records to write in all
+   * @param total the records read and accepted so far that are to be written, at least {@code written} (the
+   *     import reads the dump once: the number to write in all is known when the last file is read)
    */
   default void written(long written, long total) {}
 }

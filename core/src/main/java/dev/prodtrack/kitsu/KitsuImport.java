@@ -45,8 +45,6 @@ import dev.prodtrack.storage.RecordKey;
 import dev.prodtrack.storage.Store;
 import dev.prodtrack.storage.StoredRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,26 +98,28 @@ import java.util.function.Consumer;
  * agreeing with the comment history) are not checked: a real Kitsu database often breaks the last one, see
  * {@link KitsuVerify}.
  *
- * <p><b>Writing.</b> The import reads the dump twice. The first pass writes nothing: it reads the small
- * collections whole, but of each large one (entities, tasks, comments, time spents, days off,
- * notifications, news, subscriptions) only the id and the references, skipping every other value unread;
- * it checks the JSON syntax, the ids (format, duplicates) and every reference, and a refusal leaves the
- * store empty. The second pass streams the files again, reads every field, builds each record and commits
- * them in change sets of {@link ImportOptions#batchSize()} records, in dependency order. Format errors in
- * the fields the first pass skipped (a bad date, a mistyped or duplicated field, a value a record
- * refuses) are thus found by the second pass, after referential errors: a dump with both is refused for
- * its references.
+ * <p><b>Writing.</b> The import reads the dump once, file by file in dependency order (a record refers
+ * only to collections read before its own, except an entity's parent and source, in its own file). It
+ * reads every field of a record, checks its id (format, duplicates) and every reference against the ids
+ * accepted so far, builds the record and adds it to the open change set, committed every
+ * {@link ImportOptions#batchSize()} records. An entity whose parent or source is not read yet is held until
+ * its file is read, then checked and written (only those are held). At the first referential error that is
+ * not skipped the import is refused: nothing more is written, the rest of the dump is read for its ids
+ * and references only (skipping other values unread) so that every referential error is listed, what was
+ * committed is removed (see <i>All or nothing</i>) and an {@link ImportRefusedException} is thrown. A
+ * format error stops the import where it is found; once the import is refused, errors in the values then
+ * skipped are not looked for: a dump with both is refused for its references if the first referential
+ * error comes first in reading order.
  *
- * <p><b>All or nothing.</b> When the second pass fails after committing some change sets (a format error
- * or a refused record, an unreadable file, a file changed between the passes, a commit the store refuses,
- * a progress listener that throws), the import removes what it wrote before rethrowing: it deletes the
- * keys of every record the first pass accepted in each kind written so far, newest kind first, in change
- * sets of the batch size, and the store holds again exactly what it held before, nothing. The deletes are
- * not one change set, which would be as large as the production: a crash during them, as a crash during
- * the second pass, leaves some earliest kinds whole and one more in part, to be discarded. If the store
- * itself has failed and refuses the deletes, the failure is added to the rethrown exception as suppressed
- * and the store keeps what was committed: discard it. Every record the second pass writes has its id in
- * the first pass's sets (else the dump changed, and the import stops), so the deletes cover all of it.
+ * <p><b>All or nothing.</b> When the import fails after committing some change sets (a refusal, a format
+ * error or a refused record, an unreadable file, a commit the store refuses, a progress listener that
+ * throws), it removes what it wrote before rethrowing: it deletes the keys of every record accepted in
+ * each kind written so far, newest kind first, in change sets of the batch size, and the store holds
+ * again exactly what it held before, nothing. The deletes are not one change set, which would be as
+ * large as the production: a crash during them, as a crash during the import, leaves some earliest kinds
+ * whole and one more in part, to be discarded. If the store itself has failed and refuses the deletes,
+ * the failure is added to the rethrown exception as suppressed and the store keeps what was committed:
+ * discard it. Every record written has its id in the accepted sets, so the deletes cover all of it.
  *
  * <p><b>Round trip.</b> {@link KitsuExport} writes the same shapes back; its class comment lists what does
  * not survive (project status ids, link ids, preview ids, empty {@code data}, unmodelled fields).
@@ -128,11 +128,11 @@ import java.util.function.Consumer;
  * for bulk tools: the import bypasses the session API's permission and domain checks, by design.
  *
  * <p><b>Memory.</b> Files are streamed with Jackson's parser (no tree of a file; one record's fields at a
- * time, and in the first pass only the fields it checks). Between the passes the import keeps only what the checks need: the ids of each collection as
- * pairs of longs in compact hash sets (a task's with its project's index), the projects with their links,
- * the task statuses and status automations, and up to {@value #MAX_LISTED_ERRORS} referential errors;
- * the second pass holds one change set at a time. The extra memory thus grows by some 40 bytes per record
- * of the dump, not with the records' contents.
+ * time). The import keeps only what the checks need: the ids of each collection as pairs of longs in
+ * compact hash sets (a task's with its project's index), the projects with their links, the task statuses
+ * and status automations, the entities whose parent or source comes later in their file until it is read,
+ * and up to {@value #MAX_LISTED_ERRORS} referential errors; it holds one change set at a time. The extra
+ * memory thus grows by some 40 bytes per record of the dump, not with the records' contents.
  *
  * <p>Thread safety: stateless; each call works on its own store.
  */
@@ -165,7 +165,7 @@ public final class KitsuImport {
   static final Set<String> COMMENT_NOT_MODELLED = Set.of("type", "shotgun_id", "preview_file_id", "previews",
       "has_preview", "object_type");
 
-  /** The fields the first pass reads from each large collection: its id and its references. */
+  /** The fields read from each large collection once the import is refused: its id and its references. */
   static final Set<String> ENTITY_REFERENCES = Set.of("id", "project_id", "entity_type_id", "ready_for",
       "created_by", "parent_id", "source_id");
   static final Set<String> TASK_REFERENCES = Set.of("id", "project_id", "task_type_id", "task_status_id",
@@ -180,7 +180,7 @@ public final class KitsuImport {
   static final Set<String> SUBSCRIPTION_REFERENCES = Set.of("id", "person_id", "task_id", "entity_id",
       "task_type_id");
 
-  /** A reference checked but not wrapped (first pass). */
+  /** A reference checked but not wrapped (once refused). */
   private static final java.util.function.Function<UUID, UUID> SAME = x -> x;
 
   private KitsuImport() {}
@@ -195,7 +195,7 @@ public final class KitsuImport {
    * @throws IOException if a file cannot be read or changed during the import (the store left empty)
    * @throws KitsuFormatException if a file is malformed (the store left empty)
    * @throws ImportRefusedException if records refer to missing records and the options do not skip them
-   *     (nothing written)
+   *     (the store left empty)
    * @throws IllegalArgumentException if {@code dir} is not a directory or the store holds records
    * @throws dev.prodtrack.storage.StorageException if the store fails (the store left empty, unless it
    *     refuses the deletes too: see the class comment)
@@ -216,7 +216,7 @@ public final class KitsuImport {
    * @throws IOException if a file cannot be read or changed during the import (the store left empty)
    * @throws KitsuFormatException if a file is malformed (the store left empty)
    * @throws ImportRefusedException if records refer to missing records and the options do not skip them
-   *     (nothing written)
+   *     (the store left empty)
    * @throws IllegalArgumentException if {@code dir} is not a directory or the store holds records
    * @throws dev.prodtrack.storage.StorageException if the store fails (the store left empty, unless it
    *     refuses the deletes too: see the class comment)
@@ -236,14 +236,12 @@ public final class KitsuImport {
       if (existing[0] > 0) {
         throw new IllegalArgumentException("store must be empty, holds " + existing[0] + " records");
       }
-      Run run = new Run(dir, options, progress);
-      run.readAll();
-      if (run.errorCount > 0 && !options.skipReferentialErrors()) {
-        throw new ImportRefusedException(run.errors, run.errorCount);
-      }
-      run.startWriting(store);
+      Run run = new Run(dir, options, progress, store);
       try {
         run.readAll();
+        if (run.errorCount > 0 && !options.skipReferentialErrors()) {
+          throw new ImportRefusedException(run.errors, run.errorCount);
+        }
         return run.finishWriting();
       } catch (IOException | RuntimeException | Error e) {
         run.rollBack(e);
@@ -258,17 +256,16 @@ public final class KitsuImport {
     final ImportOptions options;
     final ImportProgress progress;
     final boolean skip;
-    /** The counts of unknown fields, taken by the second pass (the first reads only the references). */
-    FieldStats stats = new FieldStats();
+    /** The counts of unknown fields. */
+    final FieldStats stats = new FieldStats();
     final List<ReferentialError> errors = new ArrayList<>();
     long errorCount;
     final Map<KitsuCollection, Long> imported = new EnumMap<>(KitsuCollection.class);
 
     /**
-     * Accepted ids per collection (in refuse mode: every id read), complete after the first pass; the second
-     * pass checks against these final sets, which give the first pass's decisions since a record refers only
-     * to collections read before its own (entities' parents and sources, in their own file, are checked
-     * against the whole file).
+     * Accepted ids per collection (in refuse mode: every id read), grown as the files are read: a record
+     * refers only to collections read before its own, so these sets decide every reference when it is read
+     * (entities' parents and sources, in their own file, may point forward: see {@link #pendingEntities}).
      */
     final Set<UUID> departments = new UuidSet();
     final Set<UUID> persons = new UuidSet();
@@ -280,8 +277,16 @@ public final class KitsuImport {
     final Map<UUID, List<ProjectId>> automationProjects = new HashMap<>();
     final Map<UUID, ProjectDraft> projects = new LinkedHashMap<>();
     final Set<UUID> entities = new UuidSet();
-    /** Entities' parents and sources, checked once the file is read (first pass). */
+    /**
+     * Entities' parents and sources not read yet when their entity was read after the import was refused
+     * (nothing more is written then): checked once the file is read.
+     */
     final List<EntityLinks> entityLinks = new ArrayList<>();
+    /**
+     * Entities read while writing whose parent or source was not read yet: held until the file is read,
+     * then checked and written. Only these are held (a dump that lists parents first holds none).
+     */
+    final List<PendingEntity> pendingEntities = new ArrayList<>();
     /** Accepted task ids, each with the index of its project in {@link #projectIndex}. */
     final UuidSet taskProjects = new UuidSet();
     final List<ProjectId> projectIndex = new ArrayList<>();
@@ -290,66 +295,67 @@ public final class KitsuImport {
     /** Ids read but dropped (skip mode), for the duplicate check. */
     final Set<UUID> dropped = new UuidSet();
 
-    /** The rows the first pass read from each file: the second pass must read as many. */
-    final Map<KitsuCollection, Long> rowsRead = new EnumMap<>(KitsuCollection.class);
 
-    /** Second pass: the store written, the open change set and the counts. */
-    Store store;
-    ChangeSet.Builder batch;
+    /** The store written, the open change set and the counts. */
+    final Store store;
+    /** The open change set's puts: distinct keys (ids are checked unique), so no builder map is needed. */
+    final List<StoredRecord> batch;
     int inBatch;
     long written;
-    long total;
     int changeSets;
     long commentSequence;
     /**
-     * The kinds written so far, in the order of their first record, each with the first pass's ids of its
-     * collection: every record the second pass writes has its id there (checked by {@link #emit}), so
+     * The kinds written so far, in the order of their first record, each with the ids accepted in its
+     * collection: every record written has its id there (it is added before the record is emitted), so
      * deleting these keys removes all that was written.
      */
     final List<Map.Entry<String, Set<UUID>>> kindsWritten = new ArrayList<>();
 
+    /**
+     * Whether the import is refused (a referential error, not skipped): nothing more is written, and the
+     * rest of the dump is read for its ids and references only, to list every error.
+     */
+    boolean refused;
+
     /** Whether the record being read lacks a required reference. */
     boolean broken;
 
-    Run(Path dir, ImportOptions options, ImportProgress progress) {
+    Run(Path dir, ImportOptions options, ImportProgress progress, Store store) {
       this.dir = dir;
       this.options = options;
       this.progress = progress;
       this.skip = options.skipReferentialErrors();
+      this.store = store;
+      this.batch = new ArrayList<>(Math.min(options.batchSize(), 100_000));
     }
 
-    /** Whether this is the second pass, which writes what the first checked. */
+    /** Whether records are still written: until the import is refused. */
     boolean writing() {
-      return store != null;
+      return !refused;
     }
 
-    void startWriting(Store target) {
-      store = target;
-      stats = new FieldStats();
-      batch = ChangeSet.builder();
-      total = 0;
+    /** The records accepted so far that are written (the link files and project statuses are not). */
+    private long acceptedToWrite() {
+      long total = 0;
       for (Map.Entry<KitsuCollection, Long> e : imported.entrySet()) {
         switch (e.getKey()) {
           case PROJECT_STATUSES, PROJECT_PERSON_LINKS, PROJECT_TASK_TYPE_LINKS, PROJECT_TASK_STATUS_LINKS -> { }
           default -> total += e.getValue();
         }
       }
+      return total;
     }
 
     /**
-     * Adds a record to the open change set (second pass), committing it when full.
+     * Adds a record to the open change set, committing it when full; nothing once the import is refused.
      *
      * @param record the record
      * @param id its id
-     * @param accepted the ids the first pass accepted in its collection; a record outside them means the
-     *     file changed between the passes
+     * @param accepted the ids accepted in its collection, {@code id} among them
      */
     private void emit(Object record, UUID id, Set<UUID> accepted) {
       if (!writing()) {
         return;
-      }
-      if (!accepted.contains(id)) {
-        throw changed(null, "record " + id + " was not read by the first pass");
       }
       StoredRecord stored = record instanceof Comment cm ? EngineRecords.toStoredComment(cm, ++commentSequence)
           : EngineRecords.toStored(record);
@@ -357,21 +363,15 @@ public final class KitsuImport {
       if (kindsWritten.isEmpty() || !kindsWritten.get(kindsWritten.size() - 1).getKey().equals(kind)) {
         kindsWritten.add(Map.entry(kind, accepted));
       }
-      batch.put(stored);
+      batch.add(stored);
       if (++inBatch == options.batchSize()) {
         flush();
       }
     }
 
-    /** The dump changed between the passes: the second pass stops, its writes are rolled back. */
-    private UncheckedIOException changed(KitsuCollection c, String detail) {
-      return new UncheckedIOException(new IOException("the dump changed between the import's two passes"
-          + (c == null ? "" : " (" + c.fileName() + ")") + ": " + detail));
-    }
-
     /**
-     * Removes what the second pass committed, after it failed: deletes every key the first pass accepted
-     * in each kind written so far, newest kind first, in change sets of the batch size (so the store
+     * Removes what the import committed, after it failed or was refused: deletes every key accepted in
+     * each kind written so far, newest kind first, in change sets of the batch size (so the store
      * holds, between them, the records of some earliest kinds and part of one more, and never needs a
      * change set as large as the production). A failure of these deletes (the store failed, say) is added
      * to {@code cause} as suppressed: the store then keeps what was committed, to be discarded.
@@ -403,16 +403,16 @@ public final class KitsuImport {
     }
 
     private void flush() {
-      store.commit(batch.build());
+      store.commit(new ChangeSet(batch, List.of()));
       changeSets++;
       written += inBatch;
-      progress.written(written, total);
-      batch = ChangeSet.builder();
+      progress.written(written, acceptedToWrite());
+      batch.clear();
       inBatch = 0;
     }
 
     ImportReport finishWriting() {
-      if (inBatch > 0) {
+      if (inBatch > 0 && writing()) {
         flush();
       }
       return new ImportReport(imported, stats.keptInData, stats.ignored, skip ? errors : List.of(),
@@ -451,64 +451,46 @@ public final class KitsuImport {
       }
     }
 
-    /** A small collection: both passes read every field with the same reader. */
+    /** A small collection: one reader, every field. */
     private void read(KitsuCollection c, Consumer<Row> reader) throws IOException {
       read(c, null, reader, reader);
     }
 
     /**
-     * Reads a file: the first pass hands {@code check} rows holding only the fields in {@code references}
-     * (null: all), the second hands {@code write} whole rows.
+     * Reads a file: while writing, hands {@code write} whole rows; once the import is refused, hands
+     * {@code check} rows (from the next file on, holding only the fields in {@code references}; null: all)
+     * that it reads for their ids and references.
      */
     private void read(KitsuCollection c, Set<String> references, Consumer<Row> check, Consumer<Row> write)
         throws IOException {
       Path file = dir.resolve(c.fileName());
-      boolean second = writing();
-      if (!second) {
-        imported.put(c, 0L);
-      }
+      imported.put(c, 0L);
       if (!Files.exists(file)) {
-        if (second && rowsRead.containsKey(c)) {
-          throw new NoSuchFileException(file.toString(), null, "the dump changed between the import's two "
-              + "passes: the file was read by the first");
-        }
         return;
       }
       long[] rows = {0};
-      Consumer<Row> reader = second ? write : check;
-      long n;
-      try {
-        n = KitsuReader.read(file, second ? null : references, row -> {
-          broken = false;
-          reader.accept(row);
-          if (++rows[0] % PROGRESS_EVERY == 0 && !second) {
-            progress.read(c, rows[0]);
-          }
-        });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      if (!second) {
-        rowsRead.put(c, n);
-        progress.read(c, n);
-      } else if (n != rowsRead.getOrDefault(c, 0L)) {
-        throw changed(c, "the first pass read " + rowsRead.getOrDefault(c, 0L) + " records, the second " + n)
-            .getCause();
-      }
+      long n = KitsuReader.read(file, writing() ? null : references, row -> {
+        broken = false;
+        (writing() ? write : check).accept(row);
+        if (++rows[0] % PROGRESS_EVERY == 0) {
+          progress.read(c, rows[0]);
+        }
+      });
+      progress.read(c, n);
     }
 
     private void count(KitsuCollection c) {
-      if (writing()) {
-        return;
-      }
       imported.merge(c, 1L, Long::sum);
     }
 
     // ---- references
 
     private void error(KitsuCollection c, UUID id, String field, UUID missing, boolean required) {
-      if (writing()) {
-        return;
+      if (!skip && !refused) {
+        // refused: what is open is dropped, what was committed is removed once every error is listed
+        refused = true;
+        batch.clear();
+        inBatch = 0;
       }
       errorCount++;
       if (errors.size() < MAX_LISTED_ERRORS) {
@@ -556,7 +538,7 @@ public final class KitsuImport {
     /** Reads the id, refusing duplicates. */
     private UUID id(Row row, Set<UUID> accepted) {
       UUID id = row.requiredUuid("id");
-      if (!writing() && (accepted.contains(id) || dropped.contains(id))) {
+      if (accepted.contains(id) || dropped.contains(id)) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       return id;
@@ -565,13 +547,8 @@ public final class KitsuImport {
     /** Keeps or drops a read record: broken records are dropped in skip mode. */
     private boolean keep(KitsuCollection c, UUID id, Set<UUID> accepted) {
       if (broken && skip) {
-        if (!writing()) {
-          dropped.add(id);
-        }
+        dropped.add(id);
         return false;
-      }
-      if (writing()) {
-        return true;
       }
       accepted.add(id);
       count(c);
@@ -653,7 +630,7 @@ public final class KitsuImport {
 
     private void taskStatus(Row row) {
       UUID id = row.requiredUuid("id");
-      if (!writing() && taskStatuses.containsKey(id)) {
+      if (taskStatuses.containsKey(id)) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       TaskStatus s = build(row, () -> new TaskStatus(new TaskStatusId(id), row.requiredString("name"),
@@ -664,9 +641,7 @@ public final class KitsuImport {
           row.bool("is_client_allowed", true), row.bool("for_concept", false), row.requiredInstant("created_at"),
           row.requiredInstant("updated_at")));
       row.finish(stats);
-      if (!writing()) {
-        taskStatuses.put(id, s);
-      }
+      taskStatuses.put(id, s);
       count(KitsuCollection.TASK_STATUSES);
       emit(s, id, taskStatuses.keySet());
     }
@@ -685,7 +660,7 @@ public final class KitsuImport {
 
     private void projectStatus(Row row) {
       UUID id = row.requiredUuid("id");
-      if (!writing() && projectStatuses.containsKey(id)) {
+      if (projectStatuses.containsKey(id)) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
       }
       projectStatuses.put(id, row.requiredString("name"));
@@ -711,9 +686,6 @@ public final class KitsuImport {
           outStatus, row.bool("import_last_revision", false), row.bool("archived", false), List.of(),
           row.requiredInstant("created_at"), row.requiredInstant("updated_at")));
       row.finish(stats);
-      if (writing()) {
-        return;
-      }
       if (broken && skip) {
         dropped.add(id);
         return;
@@ -724,11 +696,8 @@ public final class KitsuImport {
 
     private void project(Row row) {
       UUID id = row.requiredUuid("id");
-      if (!writing() && (projects.containsKey(id) || dropped.contains(id))) {
+      if (projects.containsKey(id) || dropped.contains(id)) {
         throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
-      }
-      if (writing() && !projects.containsKey(id)) {
-        throw changed(KitsuCollection.PROJECTS, "record " + id + " was not read by the first pass");
       }
       KitsuCollection c = KitsuCollection.PROJECTS;
       ProjectDraft d = new ProjectDraft();
@@ -769,9 +738,7 @@ public final class KitsuImport {
       d.assetTypes.addAll(each(c, id, "asset_types", row.uuids("asset_types"), entityTypes, EntityTypeId::new));
       for (UUID a : each(c, id, "status_automations", row.uuids("status_automations"), automations.keySet(),
           x -> x)) {
-        if (!writing()) {
-          automationProjects.computeIfAbsent(a, k -> new ArrayList<>()).add(d.id);
-        }
+        automationProjects.computeIfAbsent(a, k -> new ArrayList<>()).add(d.id);
       }
       d.createdAt = row.requiredInstant("created_at");
       d.updatedAt = row.requiredInstant("updated_at");
@@ -779,9 +746,7 @@ public final class KitsuImport {
       d.line = row.line;
       d.column = row.column;
       projects.put(id, d);
-      if (!writing()) {
-        projectIndex(id);
-      }
+      projectIndex(id);
       count(c);
     }
 
@@ -843,11 +808,11 @@ public final class KitsuImport {
         for (int i = 0; i < raw.size(); i++) {
           Object v = raw.get(i);
           String field = "roles_for_board[" + i + "]";
-          if (!(v instanceof String s)) {
+          if (!(v instanceof String) && !(v instanceof UUID)) {
             throw row.error(field, Problem.WRONG_TYPE, "expected a role name, found " + Row.describe(v));
           }
           try {
-            roles.add(Role.ofKitsuName(s));
+            roles.add(Role.ofKitsuName(v.toString()));
           } catch (IllegalArgumentException e) {
             throw row.error(field, Problem.INVALID_VALUE, e.getMessage());
           }
@@ -888,11 +853,8 @@ public final class KitsuImport {
           EntityTypeId::new);
       TaskTypeId readyFor = maybe(c, id, "ready_for", row.uuid("ready_for"), taskTypes, TaskTypeId::new);
       PersonId createdBy = maybe(c, id, "created_by", row.uuid("created_by"), persons, PersonId::new);
-      UUID parentRead = row.uuid("parent_id");
-      UUID sourceRead = row.uuid("source_id");
-      // the whole file's ids are known, so the links are checked here, silently (the first pass reported them)
-      UUID parent = parentRead != null && !entities.contains(parentRead) ? null : parentRead;
-      UUID source = sourceRead != null && !entities.contains(sourceRead) ? null : sourceRead;
+      UUID parent = row.uuid("parent_id");
+      UUID source = row.uuid("source_id");
       String name = row.requiredString("name");
       String code = row.string("code");
       String description = row.string("description");
@@ -908,20 +870,46 @@ public final class KitsuImport {
       Entity e = build(row, () -> new Entity(new EntityId(id), project, type, name, code, description, canceled,
           frames, out, standby, shared, status, parent == null ? null : new EntityId(parent),
           source == null ? null : new EntityId(source), readyFor, createdBy, data, createdAt, updatedAt));
-      if (!(broken && skip)) {
+      if (broken && skip) {
+        dropped.add(id);
+        return;
+      }
+      entities.add(id);
+      count(c);
+      if ((parent != null && !entities.contains(parent)) || (source != null && !entities.contains(source))) {
+        // a link forward in the file, or to a missing entity: decided once the file is read
+        pendingEntities.add(new PendingEntity(e, parent, source));
+      } else {
         emit(e, id, entities);
       }
     }
 
-    /** An entity's references into its own file, kept by the first pass until the file is read. */
+    /** An entity's references into its own file, kept until the file is read (once refused). */
     private record EntityLinks(UUID id, UUID parent, UUID source) {}
 
-    /** Parents and sources point into the same file: checked once it is read. */
+    /** An entity whose parent or source was not read yet when it was read (while writing). */
+    private record PendingEntity(Entity entity, UUID parent, UUID source) {}
+
+    /**
+     * Parents and sources point into the same file: the links not resolved when their entity was read are
+     * checked once it is read, in file order; a missing one is reported (an optional reference: the
+     * entity keeps nothing in its place when skipped), and the held entities are written.
+     */
     private void checkEntityLinks() {
-      if (writing()) {
-        return;
-      }
       KitsuCollection c = KitsuCollection.ENTITIES;
+      for (PendingEntity pending : pendingEntities) {
+        Entity e = pending.entity();
+        UUID id = e.id().value();
+        EntityId parent = maybe(c, id, "parent_id", pending.parent(), entities, EntityId::new);
+        EntityId source = maybe(c, id, "source_id", pending.source(), entities, EntityId::new);
+        if (!Objects.equals(parent, e.parentId()) || !Objects.equals(source, e.sourceId())) {
+          e = new Entity(e.id(), e.projectId(), e.entityTypeId(), e.name(), e.code(), e.description(),
+              e.canceled(), e.nbFrames(), e.nbEntitiesOut(), e.castingStandby(), e.shared(), e.status(),
+              parent, source, e.readyFor(), e.createdBy(), e.data(), e.createdAt(), e.updatedAt());
+        }
+        emit(e, id, entities);
+      }
+      pendingEntities.clear();
       for (EntityLinks links : entityLinks) {
         maybe(c, links.id(), "parent_id", links.parent(), entities, EntityId::new);
         maybe(c, links.id(), "source_id", links.source(), entities, EntityId::new);
@@ -929,9 +917,9 @@ public final class KitsuImport {
       entityLinks.clear();
     }
 
-    // ---- the first pass over the large collections: ids and references only
+    // ---- the large collections once the import is refused: ids and references only
 
-    /** Checks list elements against the known ids, reporting the misses (first pass). */
+    /** Checks list elements against the known ids, reporting the misses (once refused). */
     private void check(KitsuCollection c, UUID id, String field, List<UUID> targets, Set<UUID> known) {
       for (UUID t : targets) {
         if (!known.contains(t)) {
@@ -1059,13 +1047,16 @@ public final class KitsuImport {
       keep(c, id, subscriptions);
     }
 
-    // ---- the second pass over the large collections: whole records
+    // ---- the large collections while writing: whole records
 
     private void task(Row row) {
       UUID id = row.requiredUuid("id");
+      if (taskProjects.contains(id) || dropped.contains(id)) {
+        throw row.error("id", Problem.DUPLICATE_ID, "id " + id + " appears twice in the file");
+      }
       KitsuCollection c = KitsuCollection.TASKS;
-      ProjectId project = need(c, id, "project_id", row.requiredUuid("project_id"), projects.keySet(),
-          ProjectId::new);
+      UUID projectRead = row.requiredUuid("project_id");
+      ProjectId project = need(c, id, "project_id", projectRead, projects.keySet(), ProjectId::new);
       TaskTypeId type = need(c, id, "task_type_id", row.requiredUuid("task_type_id"), taskTypes, TaskTypeId::new);
       TaskStatusId status = need(c, id, "task_status_id", row.requiredUuid("task_status_id"),
           taskStatuses.keySet(), TaskStatusId::new);
@@ -1095,9 +1086,13 @@ public final class KitsuImport {
       Task t = build(row, () -> new Task(new TaskId(id), project, type, status, entity, name, description, priority,
           difficulty, duration, estimation, completion, retakes, sortOrder, start, due, realStart, end, done,
           lastComment, assetsReady, drawings, data, assigner, assignees, createdAt, updatedAt));
-      if (!(broken && skip)) {
-        emit(t, id, taskProjects);
+      if (broken && skip) {
+        dropped.add(id);
+        return;
       }
+      taskProjects.put(id, projectIndex(projectRead));
+      count(c);
+      emit(t, id, taskProjects);
     }
 
     private void comment(Row row) {
@@ -1139,9 +1134,14 @@ public final class KitsuImport {
       List<String> links = new ArrayList<>();
       List<Object> rawLinks = row.list("links");
       for (int i = 0; i < rawLinks.size(); i++) {
-        if (!(rawLinks.get(i) instanceof String s)) {
+        Object link = rawLinks.get(i);
+        if (link instanceof UUID u) {
+          links.add(u.toString()); // read as a UUID (lower case: the same text)
+          continue;
+        }
+        if (!(link instanceof String s)) {
           throw row.error("links[" + i + "]", Problem.WRONG_TYPE, "expected a string, found "
-              + Row.describe(rawLinks.get(i)));
+              + Row.describe(link));
         }
         links.add(s);
       }

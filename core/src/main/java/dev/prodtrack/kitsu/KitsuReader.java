@@ -115,7 +115,8 @@ final class KitsuReader {
             if (row.contains(field)) {
               throw at(name, p, Problem.DUPLICATE_FIELD, field, "the field appears twice in the object");
             }
-            row.add(field, keep == null ? value(name, p) : keptValue(name, p), at.getLineNr(), at.getColumnNr());
+            row.add(field, value(name, p, keep == null ? LOWER_CASE_IDS : ANY_CASE_IDS), at.getLineNr(),
+                at.getColumnNr());
           }
           sink.accept(row);
           count++;
@@ -132,26 +133,23 @@ final class KitsuReader {
     return count;
   }
 
-  /** Reads the value the parser is on; objects and arrays recursively (depth bounded by the constraints). */
-  private static Object value(String file, JsonParser p) {
-    return value(file, p, false);
-  }
-
+  /** Strings in the canonical UUID form, either case, are read as {@link UUID}s (first pass: ids only). */
+  private static final int ANY_CASE_IDS = 1;
   /**
-   * Reads a kept value (first pass) as {@link #value(String, JsonParser)} does, except that a string in the
-   * canonical UUID form is read straight from the parser's buffer into a {@link UUID}, without a
-   * {@code String}: most kept values are ids. {@link Row}'s getters take such a value as its text.
+   * Strings in the canonical UUID form in lower case are read as {@link UUID}s, whose {@link UUID#toString}
+   * gives back the same text (second pass: every field, ids or not).
    */
-  private static Object keptValue(String file, JsonParser p) {
-    return value(file, p, true);
-  }
+  private static final int LOWER_CASE_IDS = 2;
 
   /**
-   * Reads the value the parser is on, objects and arrays recursively.
+   * Reads the value the parser is on, objects and arrays recursively (depth bounded by the constraints).
+   * A string in the canonical UUID form (see {@code ids}) is read straight from the parser's buffer into a
+   * {@link UUID}, without a {@code String}: most values of a dump are ids. {@link Row}'s getters take such
+   * a value as its text.
    *
-   * @param ids whether strings in the canonical UUID form are read as {@link UUID}s
+   * @param ids {@link #ANY_CASE_IDS} or {@link #LOWER_CASE_IDS}
    */
-  private static Object value(String file, JsonParser p, boolean ids) {
+  private static Object value(String file, JsonParser p, int ids) {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT: {
@@ -174,7 +172,7 @@ final class KitsuReader {
         return list;
       }
       case VALUE_STRING: {
-        UUID id = ids ? uuid(p.getStringCharacters(), p.getStringOffset(), p.getStringLength()) : null;
+        UUID id = uuid(p.getStringCharacters(), p.getStringOffset(), p.getStringLength(), ids == ANY_CASE_IDS);
         return id != null ? id : p.getString();
       }
       case VALUE_NUMBER_INT:
@@ -209,6 +207,16 @@ final class KitsuReader {
    * for any other text.
    */
   static UUID uuid(char[] text, int offset, int length) {
+    return uuid(text, offset, length, true);
+  }
+
+  /**
+   * A UUID in the canonical 8-4-4-4-12 hex form, or null for any other text.
+   *
+   * @param anyCase whether upper-case hex digits are taken; if not, only a lower-case UUID, whose
+   *     {@link UUID#toString} is the text itself, is read
+   */
+  static UUID uuid(char[] text, int offset, int length, boolean anyCase) {
     if (length != 36 || text[offset + 8] != '-' || text[offset + 13] != '-' || text[offset + 18] != '-'
         || text[offset + 23] != '-') {
       return null;
@@ -226,7 +234,7 @@ final class KitsuReader {
         d = c - '0';
       } else if (c >= 'a' && c <= 'f') {
         d = c - 'a' + 10;
-      } else if (c >= 'A' && c <= 'F') {
+      } else if (anyCase && c >= 'A' && c <= 'F') {
         d = c - 'A' + 10;
       } else {
         return null;

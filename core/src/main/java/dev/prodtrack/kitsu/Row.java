@@ -57,6 +57,11 @@ final class Row {
   private int[] lines = new int[32];
   private int[] columns = new int[32];
   private boolean[] used = new boolean[32];
+  /**
+   * The fields by name: open-addressed on the name's hash (cached in the string, and Jackson hands the
+   * same canonical string for each name), holding index + 1, 0 for an empty slot; at most half full.
+   */
+  private int[] table = new int[64];
 
   Row(String file) {
     this.file = file;
@@ -66,17 +71,41 @@ final class Row {
     this.line = line;
     this.column = column;
     Arrays.fill(values, 0, size, null);
+    Arrays.fill(table, 0);
     size = 0;
   }
 
   /** Whether a field of that name was added to this row (does not mark it used). */
   boolean contains(String name) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
-        return true;
+    return find(name) >= 0;
+  }
+
+  /** The index of the field of that name, or -1; does not mark it used. */
+  private int find(String name) {
+    int mask = table.length - 1;
+    for (int slot = spread(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+      int entry = table[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      String candidate = names[entry - 1];
+      if (candidate == name || candidate.equals(name)) {
+        return entry - 1;
       }
     }
-    return false;
+  }
+
+  private static int spread(int h) {
+    return (h ^ (h >>> 16)) * 0x9E3779B1;
+  }
+
+  private void index(int i) {
+    int mask = table.length - 1;
+    int slot = spread(names[i].hashCode()) & mask;
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = i + 1;
   }
 
   void add(String name, Object value, int line, int column) {
@@ -87,33 +116,35 @@ final class Row {
       lines = Arrays.copyOf(lines, n);
       columns = Arrays.copyOf(columns, n);
       used = Arrays.copyOf(used, n);
+      table = new int[2 * n];
+      for (int i = 0; i < size; i++) {
+        index(i);
+      }
     }
     names[size] = name;
     values[size] = value;
     lines[size] = line;
     columns[size] = column;
     used[size] = false;
+    index(size);
     size++;
   }
 
   private int indexOf(String name) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
-        used[i] = true;
-        return i;
-      }
+    int i = find(name);
+    if (i >= 0) {
+      used[i] = true;
     }
-    return -1;
+    return i;
   }
 
   /** A UUID field read for error messages only: not marked used, null when absent or not a UUID. */
   UUID peekUuid(String name) {
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
-        return values[i] instanceof UUID u ? u : values[i] instanceof String s ? parseUuid(s) : null;
-      }
+    int i = find(name);
+    if (i < 0) {
+      return null;
     }
-    return null;
+    return values[i] instanceof UUID u ? u : values[i] instanceof String s ? parseUuid(s) : null;
   }
 
   /** Whether the field is present (null or not); marks it used. */
@@ -137,12 +168,7 @@ final class Row {
   private int position(String name) {
     int dot = name.indexOf('[');
     String top = dot < 0 ? name : name.substring(0, dot);
-    for (int i = 0; i < size; i++) {
-      if (names[i].equals(top)) {
-        return i;
-      }
-    }
-    return -1;
+    return find(top);
   }
 
   private KitsuFormatException mistyped(String name, String expected, Object found) {
@@ -539,7 +565,9 @@ final class Row {
 
   /** Data numbers as a stored record decodes them: fractions become doubles. */
   private Object dataValue(Object v) {
-    if (v instanceof BigDecimal d) {
+    if (v instanceof UUID u) {
+      return u.toString(); // a string the reader kept as a UUID (lower case: the same text)
+    } else if (v instanceof BigDecimal d) {
       double value = d.doubleValue();
       if (!Double.isFinite(value)) {
         throw error("data", Problem.INVALID_VALUE, "number out of the double range: " + quote(d.toString()));

@@ -14,8 +14,8 @@ import java.util.UUID;
 final class UuidSet extends AbstractSet<UUID> {
   private static final int MIN_CAPACITY = 16;
 
-  private long[] most = new long[MIN_CAPACITY];
-  private long[] least = new long[MIN_CAPACITY];
+  /** Slot i holds its id's bits at 2i (most significant) and 2i + 1: one cache line per probe. */
+  private long[] keys = new long[2 * MIN_CAPACITY];
   private int[] values = new int[MIN_CAPACITY];
   private int size;
   private boolean hasZero;
@@ -43,15 +43,15 @@ final class UuidSet extends AbstractSet<UUID> {
       return added;
     }
     int slot = slot(m, l);
-    if (most[slot] != 0 || least[slot] != 0) {
+    if (keys[2 * slot] != 0 || keys[2 * slot + 1] != 0) {
       values[slot] = value;
       return false;
     }
-    most[slot] = m;
-    least[slot] = l;
+    keys[2 * slot] = m;
+    keys[2 * slot + 1] = l;
     values[slot] = value;
     size++;
-    if (size * 4L >= most.length * 3L) {
+    if (size * 4L >= values.length * 3L) {
       grow();
     }
     return true;
@@ -71,7 +71,7 @@ final class UuidSet extends AbstractSet<UUID> {
       return hasZero ? zeroValue : absent;
     }
     int slot = slot(m, l);
-    return most[slot] != 0 || least[slot] != 0 ? values[slot] : absent;
+    return keys[2 * slot] != 0 || keys[2 * slot + 1] != 0 ? values[slot] : absent;
   }
 
   @Override
@@ -85,7 +85,7 @@ final class UuidSet extends AbstractSet<UUID> {
       return hasZero;
     }
     int slot = slot(m, l);
-    return most[slot] != 0 || least[slot] != 0;
+    return keys[2 * slot] != 0 || keys[2 * slot + 1] != 0;
   }
 
   @Override
@@ -100,7 +100,7 @@ final class UuidSet extends AbstractSet<UUID> {
 
       private int advance(int from) {
         int i = from;
-        while (i < most.length && most[i] == 0 && least[i] == 0) {
+        while (i < values.length && keys[2 * i] == 0 && keys[2 * i + 1] == 0) {
           i++;
         }
         return i;
@@ -108,7 +108,7 @@ final class UuidSet extends AbstractSet<UUID> {
 
       @Override
       public boolean hasNext() {
-        return next < most.length;
+        return next < values.length;
       }
 
       @Override
@@ -116,7 +116,7 @@ final class UuidSet extends AbstractSet<UUID> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        UUID id = next < 0 ? new UUID(0, 0) : new UUID(most[next], least[next]);
+        UUID id = next < 0 ? new UUID(0, 0) : new UUID(keys[2 * next], keys[2 * next + 1]);
         next = advance(next + 1);
         return id;
       }
@@ -125,30 +125,34 @@ final class UuidSet extends AbstractSet<UUID> {
 
   /** The slot holding the id, or the empty slot where it would go (linear probing). */
   private int slot(long m, long l) {
-    int mask = most.length - 1;
+    int mask = values.length - 1;
     long h = (m * 0x9E3779B97F4A7C15L) ^ l;
     h ^= h >>> 29;
     h *= 0xBF58476D1CE4E5B9L;
     h ^= h >>> 32;
     int i = (int) h & mask;
-    while ((most[i] != 0 || least[i] != 0) && (most[i] != m || least[i] != l)) {
+    while (true) {
+      long km = keys[2 * i];
+      long kl = keys[2 * i + 1];
+      if ((km == m && kl == l) || (km == 0 && kl == 0)) {
+        return i;
+      }
       i = (i + 1) & mask;
     }
-    return i;
   }
 
   private void grow() {
-    long[] oldMost = most;
-    long[] oldLeast = least;
+    long[] oldKeys = keys;
     int[] oldValues = values;
-    most = new long[oldMost.length * 2];
-    least = new long[oldMost.length * 2];
-    values = new int[oldMost.length * 2];
-    for (int i = 0; i < oldMost.length; i++) {
-      if (oldMost[i] != 0 || oldLeast[i] != 0) {
-        int slot = slot(oldMost[i], oldLeast[i]);
-        most[slot] = oldMost[i];
-        least[slot] = oldLeast[i];
+    keys = new long[oldKeys.length * 2];
+    values = new int[oldValues.length * 2];
+    for (int i = 0; i < oldValues.length; i++) {
+      long m = oldKeys[2 * i];
+      long l = oldKeys[2 * i + 1];
+      if (m != 0 || l != 0) {
+        int slot = slot(m, l);
+        keys[2 * slot] = m;
+        keys[2 * slot + 1] = l;
         values[slot] = oldValues[i];
       }
     }

@@ -80,26 +80,44 @@ class KitsuImportHostileInputTest {
   }
 
   @Test
-  void importDirectory_missingReferenceAndMalformedSkippedField_refusedForTheReferenceThenFormatErrorWhenSkipped()
+  void importDirectory_missingReferenceThenMalformedField_refusedForTheReferenceThenFormatErrorWhenSkipped()
       throws IOException {
     Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("both"));
-    // a dangling assignee (found by the first pass) and a bad end date (a field only the second pass reads)
+    // a dangling assignee in tasks.json, then a bad date in comments.json (read later: once refused, the
+    // import reads only ids and references, so the date is not looked at; skipping the reference, it is)
     KitsuImportTest.replace(dir.resolve("tasks.json"), "\"assignees\": [\"a0000004-0000-4000-8000-000000000000\"]",
         "\"assignees\": [\"a00000ff-0000-4000-8000-000000000000\"]", 1);
-    KitsuImportTest.replace(dir.resolve("tasks.json"), "\"created_at\": \"2024-", "\"created_at\": \"2024-13-", 1);
+    KitsuImportTest.replace(dir.resolve("comments.json"), "\"created_at\": \"2024-", "\"created_at\": \"2024-13-", 1);
     MemoryStore refused = MemoryStore.create();
     MemoryStore skipped = MemoryStore.create();
 
-    assertThatThrownBy(() -> KitsuImport.importDirectory(dir, refused, ImportOptions.defaults()))
-        .isInstanceOf(ImportRefusedException.class);
+    assertThatThrownBy(() -> KitsuImport.importDirectory(dir, refused, ImportOptions.defaults().withBatchSize(5)))
+        .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.errors()).singleElement()
+            .satisfies(error -> assertThat(error.field()).isEqualTo("assignees")));
     assertThatThrownBy(() -> KitsuImport.importDirectory(dir, skipped, ImportOptions.defaults()
         .withSkipReferentialErrors(true).withBatchSize(5)))
         .isInstanceOfSatisfying(KitsuFormatException.class, e -> {
-          assertThat(e.file()).isEqualTo("tasks.json");
+          assertThat(e.file()).isEqualTo("comments.json");
           assertThat(e.field()).isEqualTo("created_at");
         });
     assertThat(Dumps.recordsIn(refused)).isZero();
     assertThat(Dumps.recordsIn(skipped)).isZero();
+  }
+
+  @Test
+  void importDirectory_malformedFieldThenMissingReference_formatErrorFirstAndNothingWritten() throws IOException {
+    Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("format-first"));
+    // a bad date in tasks.json, then a comment by an unknown person in comments.json (read later)
+    KitsuImportTest.replace(dir.resolve("tasks.json"), "\"created_at\": \"2024-", "\"created_at\": \"2024-13-", 1);
+    KitsuImportTest.replace(dir.resolve("comments.json"), "\"person_id\": \"a00000", "\"person_id\": \"a000f0", 1);
+    MemoryStore store = MemoryStore.create();
+
+    assertThatThrownBy(() -> KitsuImport.importDirectory(dir, store, ImportOptions.defaults().withBatchSize(5)))
+        .isInstanceOfSatisfying(KitsuFormatException.class, e -> {
+          assertThat(e.file()).isEqualTo("tasks.json");
+          assertThat(e.field()).isEqualTo("created_at");
+        });
+    assertThat(Dumps.recordsIn(store)).isZero();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The import's two passes: checks before any write, bounded change sets, file order irrelevant. */
+/** The import's single pass: a refusal removes what was written, bounded change sets, file order irrelevant. */
 class KitsuImportStreamingTest {
   private static final long SEED = 20261129L;
   private static final UUID MISSING_PERSON = UUID.fromString("a00000ff-0000-4000-8000-000000000000");
@@ -36,7 +36,7 @@ class KitsuImportStreamingTest {
   Path tmp;
 
   @Test
-  void importDirectory_errorInTheLastFile_refusedAfterTheFirstPassWithNoCommit() throws IOException {
+  void importDirectory_errorInTheLastFile_refusedAndEveryCommittedRecordRemoved() throws IOException {
     Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("broken"));
     KitsuImportTest.replace(dir.resolve("subscriptions.json"),
         "\"person_id\": \"a0000002-0000-4000-8000-000000000000\"", "\"person_id\": \"" + MISSING_PERSON + "\"", 1);
@@ -47,7 +47,8 @@ class KitsuImportStreamingTest {
         .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.errors()).containsExactly(
             new ReferentialError(KitsuCollection.SUBSCRIPTIONS, UUID.fromString("bb000001-0000-4000-8000-000000000000"),
                 "person_id", MISSING_PERSON, true)));
-    assertThat(store.commits).isZero();
+    assertThat(store.puts).as("change sets of one record were committed before the last file").isPositive();
+    assertThat(store.deletes).as("each of them removed").isEqualTo(store.puts);
     assertThat(Dumps.recordsIn(memory)).isZero();
   }
 
@@ -123,6 +124,42 @@ class KitsuImportStreamingTest {
     assertThat(refusal(dir)).isEqualTo(straight);
   }
 
+  @Test
+  void importDirectory_reversedFileWithAMissingParentSkipped_sameRecordsAsInFileOrder() throws IOException {
+    Path dir = Dumps.copy(Dumps.sample(), tmp.resolve("skipped-parent"));
+    String parent = (String) Dumps.records(dir.resolve("entities.json")).stream()
+        .filter(r -> r.get("parent_id") != null).findFirst().orElseThrow().get("parent_id");
+    KitsuImportTest.replace(dir.resolve("entities.json"), "\"parent_id\": \"" + parent + "\"",
+        "\"parent_id\": \"" + MISSING_PERSON + "\"", 1);
+    Path reversed = Dumps.copy(dir, tmp.resolve("skipped-parent-reversed"));
+    reverse(reversed.resolve("entities.json"));
+    ImportOptions skip = ImportOptions.defaults().withSkipReferentialErrors(true).withBatchSize(3);
+    MemoryStore straightStore = MemoryStore.create();
+    MemoryStore reversedStore = MemoryStore.create();
+
+    ImportReport straight = KitsuImport.importDirectory(dir, straightStore, skip);
+    ImportReport back = KitsuImport.importDirectory(reversed, reversedStore, skip);
+
+    assertThat(straight.skipped()).hasSize(1).allSatisfy(e -> {
+      assertThat(e.field()).isEqualTo("parent_id");
+      assertThat(e.missingId()).isEqualTo(MISSING_PERSON);
+    });
+    assertThat(back.skipped()).isEqualTo(straight.skipped());
+    assertThat(back.recordsWritten()).isEqualTo(straight.recordsWritten());
+    try (ProdTrack a = ProdTrack.builder().store(straightStore.reopen()).open();
+        ProdTrack b = ProdTrack.builder().store(reversedStore.reopen()).open()) {
+      List<Object> records = EngineRecords.records(b);
+      assertThat(new HashSet<>(records)).isEqualTo(new HashSet<>(EngineRecords.records(a)));
+      // the entity whose parent is missing is kept, without a parent; the others keep theirs
+      assertThat(records).filteredOn(dev.prodtrack.model.Entity.class::isInstance)
+          .map(dev.prodtrack.model.Entity.class::cast)
+          .filteredOn(e -> e.id().value().equals(straight.skipped().get(0).id()))
+          .singleElement().satisfies(e -> assertThat(e.parentId()).isNull());
+      assertThat(records).filteredOn(dev.prodtrack.model.Entity.class::isInstance)
+          .map(dev.prodtrack.model.Entity.class::cast).anyMatch(e -> e.parentId() != null);
+    }
+  }
+
   private static List<ReferentialError> refusal(Path dir) {
     MemoryStore store = MemoryStore.create();
     List<ReferentialError> out = new ArrayList<>();
@@ -150,6 +187,8 @@ class KitsuImportStreamingTest {
     final Store delegate;
     int commits;
     int largest;
+    long puts;
+    long deletes;
 
     CountingStore(Store delegate) {
       this.delegate = delegate;
@@ -167,9 +206,12 @@ class KitsuImportStreamingTest {
 
     @Override
     public long commit(ChangeSet changes) {
+      long sequence = delegate.commit(changes);
       commits++;
       largest = Math.max(largest, changes.puts().size());
-      return delegate.commit(changes);
+      puts += changes.puts().size();
+      deletes += changes.deletes().size();
+      return sequence;
     }
 
     @Override
