@@ -48,18 +48,12 @@ class BinarySnapshotEngineTest {
 
   @BeforeEach
   void createDir() throws IOException {
-    Path target = Path.of("target");
-    dir = Files.isDirectory(target) ? Files.createTempDirectory(target, "binary-snapshot")
-        : Files.createTempDirectory("binary-snapshot");
+    dir = TestDirs.create("binary-snapshot");
   }
 
   @AfterEach
   void deleteDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TestDirs.delete(dir);
   }
 
   private static FileStoreOptions options(long seed) {

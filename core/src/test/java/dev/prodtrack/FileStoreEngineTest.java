@@ -13,11 +13,8 @@ import dev.prodtrack.testkit.Production;
 import dev.prodtrack.testkit.ProductionGenerator;
 import dev.prodtrack.testkit.Size;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,18 +27,12 @@ class FileStoreEngineTest {
 
   @BeforeEach
   void createDir() throws IOException {
-    Path target = Path.of("target");
-    dir = Files.isDirectory(target) ? Files.createTempDirectory(target, "engine-filestore")
-        : Files.createTempDirectory("engine-filestore");
+    dir = TestDirs.create("engine-filestore");
   }
 
   @AfterEach
   void deleteDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TestDirs.delete(dir);
   }
 
   private static FileStoreOptions options() {

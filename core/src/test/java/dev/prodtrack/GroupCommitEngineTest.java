@@ -17,11 +17,9 @@ import dev.prodtrack.testkit.Production;
 import dev.prodtrack.testkit.ProductionGenerator;
 import dev.prodtrack.testkit.Size;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -281,9 +278,7 @@ class GroupCommitEngineTest {
 
   @Test
   void sixteenThreadsOnAFileStore_everyAcknowledgedCommentIsThereAfterReopen() throws Exception {
-    Path target = Path.of("target");
-    Path dir = Files.isDirectory(target) ? Files.createTempDirectory(target, "group-commit")
-        : Files.createTempDirectory("group-commit");
+    Path dir = TestDirs.create("group-commit");
     try {
       FileStoreOptions options = FileStoreOptions.defaults()
           .withSources(ProductionGenerator.DEFAULT_CLOCK, new Random(SEED));
@@ -334,10 +329,8 @@ class GroupCommitEngineTest {
         again.checkInvariants();
       }
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(f);
-        }
+      try {
+        TestDirs.delete(dir);
       } catch (IOException e) {
         // best effort
       }

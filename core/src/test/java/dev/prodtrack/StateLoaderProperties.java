@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,18 +50,12 @@ class StateLoaderProperties {
 
   @BeforeEach
   void createDir() throws IOException {
-    Path target = Path.of("target");
-    dir = Files.isDirectory(target) ? Files.createTempDirectory(target, "state-loader")
-        : Files.createTempDirectory("state-loader");
+    dir = TestDirs.create("state-loader");
   }
 
   @AfterEach
   void deleteDir() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TestDirs.delete(dir);
   }
 
   private static FileStoreOptions options(long seed) {
