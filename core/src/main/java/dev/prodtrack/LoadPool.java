@@ -21,14 +21,28 @@ import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 final class LoadPool {
   /**
    * Slot {@code i}'s key at {@code 3i} (the UUID's most significant half), {@code 3i + 1} (least) and
-   * {@code 3i + 2} (the id type's identity hash, so that a probe compares in one cache line and reads
-   * the id object only on a match).
+   * {@code 3i + 2} (the value type's code, {@link #typeCode}, unique per class, so that a probe
+   * compares in one cache line and never reads the value object: a hit costs one cache line).
    */
   private long[] keys;
   /** The id of each slot, or null for a free slot. */
   private Object[] ids;
   private int size;
   private final UnifiedSet<Object> others = new UnifiedSet<>();
+
+  /** A code per class, unique within the JVM (never reused: classes are not unloaded here). */
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_CODE = new java.util.concurrent.atomic.AtomicLong(1);
+  private static final ClassValue<Long> CODES = new ClassValue<>() {
+    @Override
+    protected Long computeValue(Class<?> type) {
+      return NEXT_CODE.getAndIncrement();
+    }
+  };
+
+  /** The class's code in the key table: distinct classes have distinct codes. */
+  private static long typeCode(Class<?> type) {
+    return CODES.get(type);
+  }
 
   /** Creates an empty pool. */
   LoadPool() {
@@ -78,7 +92,7 @@ final class LoadPool {
    * @return the value {@link #put} kept, or null
    */
   Object get(long a, long b, Class<?> type) {
-    long typeHash = System.identityHashCode(type);
+    long typeHash = typeCode(type);
     Object[] table = ids;
     long[] k = keys;
     int mask = table.length - 1;
@@ -89,7 +103,7 @@ final class LoadPool {
         return null;
       }
       int at = 3 * i;
-      if (k[at] == a && k[at + 1] == b && k[at + 2] == typeHash && v.getClass() == type) {
+      if (k[at] == a && k[at + 1] == b && k[at + 2] == typeHash) {
         return v;
       }
       i = (i + 1) & mask;
@@ -105,7 +119,7 @@ final class LoadPool {
    * @param value the value, not null, of class {@code type}
    */
   void put(long a, long b, Class<?> type, Object value) {
-    long typeHash = System.identityHashCode(type);
+    long typeHash = typeCode(type);
     int mask = ids.length - 1;
     int i = slot(a, b, typeHash) & mask;
     while (ids[i] != null) {
