@@ -39,8 +39,14 @@ final class LoadPool {
     }
   };
 
-  /** The class's code in the key table: distinct classes have distinct codes. */
-  private static long typeCode(Class<?> type) {
+  /**
+   * The class's code in the key table: distinct classes have distinct codes. A caller that looks up many
+   * values of one class computes it once and uses the methods that take the code.
+   *
+   * @param type a class
+   * @return its code, the same for the JVM's life
+   */
+  static long typeCode(Class<?> type) {
     return CODES.get(type);
   }
 
@@ -72,12 +78,27 @@ final class LoadPool {
    */
   @SuppressWarnings("unchecked")
   <T> T id(long most, long least, Class<T> type, Function<UUID, T> wrap) {
-    Object hit = get(most, least, type);
+    return id(most, least, typeCode(type), wrap);
+  }
+
+  /**
+   * As {@link #id(long, long, Class, Function)}, with the type's {@link #typeCode}.
+   *
+   * @param most the UUID's most significant bits
+   * @param least the UUID's least significant bits
+   * @param code the {@link #typeCode} of the class {@code wrap} returns
+   * @param wrap makes the id from its UUID
+   * @param <T> the id type
+   * @return the shared id
+   */
+  @SuppressWarnings("unchecked")
+  <T> T id(long most, long least, long code, Function<UUID, T> wrap) {
+    Object hit = get(most, least, code);
     if (hit != null) {
       return (T) hit;
     }
     T made = wrap.apply(new UUID(most, least));
-    put(most, least, type, made);
+    put(most, least, code, made);
     return made;
   }
 
@@ -92,7 +113,18 @@ final class LoadPool {
    * @return the value {@link #put} kept, or null
    */
   Object get(long a, long b, Class<?> type) {
-    long typeHash = typeCode(type);
+    return get(a, b, typeCode(type));
+  }
+
+  /**
+   * As {@link #get(long, long, Class)}, with the class's {@link #typeCode}.
+   *
+   * @param a the key's first half
+   * @param b the key's second half
+   * @param typeHash the value class's {@link #typeCode}
+   * @return the value {@link #put} kept, or null
+   */
+  Object get(long a, long b, long typeHash) {
     Object[] table = ids;
     long[] k = keys;
     int mask = table.length - 1;
@@ -119,7 +151,18 @@ final class LoadPool {
    * @param value the value, not null, of class {@code type}
    */
   void put(long a, long b, Class<?> type, Object value) {
-    long typeHash = typeCode(type);
+    put(a, b, typeCode(type), value);
+  }
+
+  /**
+   * As {@link #put(long, long, Class, Object)}, with the class's {@link #typeCode}.
+   *
+   * @param a the key's first half
+   * @param b the key's second half
+   * @param typeHash the value class's {@link #typeCode}
+   * @param value the value, not null, of that class
+   */
+  void put(long a, long b, long typeHash, Object value) {
     int mask = ids.length - 1;
     int i = slot(a, b, typeHash) & mask;
     while (ids[i] != null) {
