@@ -524,17 +524,39 @@ public final class TaskApi {
    */
   public List<Task> allTasksForSequence(EntityId sequence) {
     Objects.requireNonNull(sequence, "sequence");
-    return engine.read(s -> {
+    return engine.readOptimistic(s -> {
+      Entity seq = s.entities.get(sequence);
+      return seq != null && readableAsRemembered(s, seq.projectId()) ? tasksOfChildren(s, sequence) : null;
+    }, s -> {
       Entity seq = found("entity", sequence, s.entities.get(sequence));
       if (!canRead(s, seq.projectId())) {
         Access.requireRead(s.persons.get(actor), s.projects.get(seq.projectId()), sequence);
       }
-      var children = s.entitiesByParent.get(sequence);
-      FrozenList<?>[] lists = new FrozenList<?>[children.size()];
-      int[] count = {0};
-      children.forEach(child -> lists[count[0]++] = s.tasksOn(child));
-      return concat(lists, count[0]);
+      return tasksOfChildren(s, sequence);
     });
+  }
+
+  /**
+   * The tasks of a parent's children, one copy into an array of the exact size: each child's list is
+   * looked up once. Under an optimistic read a torn set of children can only make this throw (an index
+   * out of bounds), which sends the caller to the locked path; the lists themselves are immutable.
+   */
+  private static List<Task> tasksOfChildren(State s, EntityId parent) {
+    var children = s.entitiesByParent.get(parent);
+    FrozenList<?>[] lists = new FrozenList<?>[children.size()];
+    int[] count = {0};
+    children.forEach(child -> lists[count[0]++] = s.tasksOn(child));
+    int n = 0;
+    for (int i = 0; i < count[0]; i++) {
+      n += lists[i].size();
+    }
+    Task[] out = new Task[n];
+    int at = 0;
+    for (int i = 0; i < count[0]; i++) {
+      lists[i].copyInto(out, at);
+      at += lists[i].size();
+    }
+    return FrozenList.wrap(out, n);
   }
 
   /**
@@ -708,7 +730,10 @@ public final class TaskApi {
 
   private List<Task> tasksOnEntity(EntityId entity) {
     Objects.requireNonNull(entity, "entity");
-    return engine.read(s -> {
+    return engine.readOptimistic(s -> {
+      Entity e = s.entities.get(entity);
+      return e != null && readableAsRemembered(s, e.projectId()) ? s.tasksOn(entity) : null;
+    }, s -> {
       Entity e = found("entity", entity, s.entities.get(entity));
       FrozenList<Task> on = s.tasksOn(entity);
       if (canRead(s, e.projectId())) {
@@ -748,19 +773,16 @@ public final class TaskApi {
     return readable;
   }
 
-  /** The tasks of the entities' lists, one copy into an array of the exact size. */
-  private static List<Task> concat(FrozenList<?>[] lists, int count) {
-    int n = 0;
-    for (int i = 0; i < count; i++) {
-      n += lists[i].size();
-    }
-    Task[] out = new Task[n];
-    int at = 0;
-    for (int i = 0; i < count; i++) {
-      lists[i].copyInto(out, at);
-      at += lists[i].size();
-    }
-    return FrozenList.wrap(out, n);
+  /**
+   * {@link #canRead} answered from the remembered check only, for {@link ProdTrack#readOptimistic}:
+   * true when the check remembered at the state's current access version says the caller may read the
+   * project; false when nothing is remembered for it (the slow path then decides, and remembers), or
+   * when it says no. Changes nothing: what an optimistic read sees may be torn until validated, and a
+   * check remembered from a torn state could later be taken for a good one.
+   */
+  private boolean readableAsRemembered(State s, ProjectId project) {
+    ReadCheck last = lastReadCheck;
+    return last != null && last.readable && last.version == s.accessVersion && last.project.equals(project);
   }
 
   private boolean visible(State s, Task t) {
