@@ -423,12 +423,12 @@ public final class ProdTrack implements AutoCloseable {
    * what it reads may be torn until the stamp is validated. It may answer null to ask for the slow
    * path (a refusal, a cache to fill); its exceptions are dropped and the slow path decides.
    */
-  <T> T readOptimistic(Function<State, T> fast, Function<State, T> slow) {
+  <A, B, T> T readOptimistic(A a, B b, Query<A, B, T> fast, Query<A, B, T> slow) {
     long stamp = applying.tryOptimisticRead();
     if (stamp != 0 && appliedSequence <= durableSequence.get()) {
       T answer;
       try {
-        answer = fast.apply(state);
+        answer = fast.apply(state, a, b);
       } catch (RuntimeException | StackOverflowError torn) {
         answer = null;
       }
@@ -436,7 +436,28 @@ public final class ProdTrack implements AutoCloseable {
         return answer;
       }
     }
-    return read(slow);
+    return read(s -> slow.apply(s, a, b));
+  }
+
+  /**
+   * A query of {@link #readOptimistic} with its two arguments passed in, so that a caller's lambdas
+   * capture nothing and cost no allocation per call.
+   *
+   * @param <A> the first argument
+   * @param <B> the second argument
+   * @param <T> the answer
+   */
+  @FunctionalInterface
+  interface Query<A, B, T> {
+    /**
+     * Answers on a state.
+     *
+     * @param s the state
+     * @param a the first argument
+     * @param b the second argument
+     * @return the answer; null asks an optimistic read for the locked path
+     */
+    T apply(State s, A a, B b);
   }
 
   /**

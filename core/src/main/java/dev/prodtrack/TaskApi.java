@@ -524,15 +524,15 @@ public final class TaskApi {
    */
   public List<Task> allTasksForSequence(EntityId sequence) {
     Objects.requireNonNull(sequence, "sequence");
-    return engine.readOptimistic(s -> {
-      Entity seq = s.entities.get(sequence);
-      return seq != null && readableAsRemembered(s, seq.projectId()) ? tasksOfChildren(s, sequence) : null;
-    }, s -> {
-      Entity seq = found("entity", sequence, s.entities.get(sequence));
-      if (!canRead(s, seq.projectId())) {
-        Access.requireRead(s.persons.get(actor), s.projects.get(seq.projectId()), sequence);
+    return engine.readOptimistic(this, sequence, (s, api, id) -> {
+      Entity seq = s.entities.get(id);
+      return seq != null && api.readableAsRemembered(s, seq.projectId()) ? tasksOfChildren(s, id) : null;
+    }, (s, api, id) -> {
+      Entity seq = found("entity", id, s.entities.get(id));
+      if (!api.canRead(s, seq.projectId())) {
+        Access.requireRead(s.persons.get(api.actor), s.projects.get(seq.projectId()), id);
       }
-      return tasksOfChildren(s, sequence);
+      return tasksOfChildren(s, id);
     });
   }
 
@@ -730,23 +730,26 @@ public final class TaskApi {
 
   private List<Task> tasksOnEntity(EntityId entity) {
     Objects.requireNonNull(entity, "entity");
-    return engine.readOptimistic(s -> {
-      Entity e = s.entities.get(entity);
-      return e != null && readableAsRemembered(s, e.projectId()) ? s.tasksOn(entity) : null;
-    }, s -> {
-      Entity e = found("entity", entity, s.entities.get(entity));
-      FrozenList<Task> on = s.tasksOn(entity);
-      if (canRead(s, e.projectId())) {
-        return on;
+    return engine.readOptimistic(this, entity, (s, api, id) -> {
+      Entity e = s.entities.get(id);
+      return e != null && api.readableAsRemembered(s, e.projectId()) ? s.tasksOn(id) : null;
+    }, (s, api, id) -> api.tasksOnEntityLocked(s, id));
+  }
+
+  /** {@link #tasksOnEntity} under the read lock: the read check decided (and remembered), or a filtered copy. */
+  private List<Task> tasksOnEntityLocked(State s, EntityId entity) {
+    Entity e = found("entity", entity, s.entities.get(entity));
+    FrozenList<Task> on = s.tasksOn(entity);
+    if (canRead(s, e.projectId())) {
+      return on;
+    }
+    List<Task> mine = new ArrayList<>();
+    for (Task t : on) {
+      if (t.assignees().contains(actor)) {
+        mine.add(t);
       }
-      List<Task> mine = new ArrayList<>();
-      for (Task t : on) {
-        if (t.assignees().contains(actor)) {
-          mine.add(t);
-        }
-      }
-      return List.copyOf(mine);
-    });
+    }
+    return List.copyOf(mine);
   }
 
   /**
