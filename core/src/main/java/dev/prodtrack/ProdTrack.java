@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -80,6 +81,13 @@ public final class ProdTrack implements AutoCloseable {
   private final BiConsumer<Event, Throwable> listenerErrorHandler;
   private final State state = new State();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /**
+   * Held in write mode, inside {@link #lock}'s write lock, only while a committed change set is applied
+   * to {@link #state} (and {@link #appliedSequence} moved): a sequence lock for the optimistic reads of
+   * {@link #readOptimistic}, which take no lock. Never held by a reader, never held across a call out
+   * of the engine, so its write mode cannot nest.
+   */
+  private final StampedLock applying = new StampedLock();
   private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
   private final Queue<SequencedEvents> pendingEvents = new ArrayDeque<>();
   /** How many entries {@link #pendingEvents} holds; read without its lock by the publishing fast path. */
@@ -404,6 +412,55 @@ public final class ProdTrack implements AutoCloseable {
   }
 
   /**
+   * A read without the read lock, for short queries that only look records and indexes up: {@code
+   * fast} runs on the state while no change set is being applied, and its answer is kept only if no
+   * change set was applied meanwhile and every applied change set is durable (a {@link StampedLock}
+   * optimistic read: a volatile read before, a fence and a volatile read after). Otherwise, or when
+   * {@code fast} answers null or throws (it may have seen a half-applied state), {@code slow} runs
+   * under the read lock as {@link #read} runs it.
+   *
+   * <p>{@code fast} must not change anything, not even a cache, and must not call out of the engine:
+   * what it reads may be torn until the stamp is validated. It may answer null to ask for the slow
+   * path (a refusal, a cache to fill); its exceptions are dropped and the slow path decides.
+   */
+  <A, B, T> T readOptimistic(A a, B b, Query<A, B, T> fast, Query<A, B, T> slow) {
+    long stamp = applying.tryOptimisticRead();
+    if (stamp != 0 && appliedSequence <= durableSequence.get()) {
+      T answer;
+      try {
+        answer = fast.apply(state, a, b);
+      } catch (RuntimeException | StackOverflowError torn) {
+        answer = null;
+      }
+      if (answer != null && applying.validate(stamp)) {
+        return answer;
+      }
+    }
+    return read(s -> slow.apply(s, a, b));
+  }
+
+  /**
+   * A query of {@link #readOptimistic} with its two arguments passed in, so that a caller's lambdas
+   * capture nothing and cost no allocation per call.
+   *
+   * @param <A> the first argument
+   * @param <B> the second argument
+   * @param <T> the answer
+   */
+  @FunctionalInterface
+  interface Query<A, B, T> {
+    /**
+     * Answers on a state.
+     *
+     * @param s the state
+     * @param a the first argument
+     * @param b the second argument
+     * @return the answer; null asks an optimistic read for the locked path
+     */
+    T apply(State s, A a, B b);
+  }
+
+  /**
    * Waits until the change set {@code sequence} is committed.
    *
    * @throws StorageException if it cannot be (the engine is then failed)
@@ -473,15 +530,20 @@ public final class ProdTrack implements AutoCloseable {
         } else {
           sequence = store.submit(encode(tx));
         }
-        for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
-          Object rec = w.getValue();
-          if (tx.isDeleted(rec)) {
-            state.remove(w.getKey());
-          } else {
-            state.put(rec, rec instanceof Comment c ? tx.commentOrder(c.id()) : 0);
+        long stamp = applying.writeLock();
+        try {
+          for (Map.Entry<Id, Object> w : tx.writes().entrySet()) {
+            Object rec = w.getValue();
+            if (tx.isDeleted(rec)) {
+              state.remove(w.getKey());
+            } else {
+              state.put(rec, rec instanceof Comment c ? tx.commentOrder(c.id()) : 0);
+            }
           }
+          appliedSequence = sequence;
+        } finally {
+          applying.unlockWrite(stamp);
         }
-        appliedSequence = sequence;
         List<Event> published = tx.events(sequence);
         if (!published.isEmpty()) {
           synchronized (pendingEvents) {

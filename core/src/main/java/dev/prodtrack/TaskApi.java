@@ -524,17 +524,39 @@ public final class TaskApi {
    */
   public List<Task> allTasksForSequence(EntityId sequence) {
     Objects.requireNonNull(sequence, "sequence");
-    return engine.read(s -> {
-      Entity seq = found("entity", sequence, s.entities.get(sequence));
-      if (!canRead(s, seq.projectId())) {
-        Access.requireRead(s.persons.get(actor), s.projects.get(seq.projectId()), sequence);
+    return engine.readOptimistic(this, sequence, (s, api, id) -> {
+      Entity seq = s.entities.get(id);
+      return seq != null && api.readableAsRemembered(s, seq.projectId()) ? tasksOfChildren(s, id) : null;
+    }, (s, api, id) -> {
+      Entity seq = found("entity", id, s.entities.get(id));
+      if (!api.canRead(s, seq.projectId())) {
+        Access.requireRead(s.persons.get(api.actor), s.projects.get(seq.projectId()), id);
       }
-      var children = s.entitiesByParent.get(sequence);
-      FrozenList<?>[] lists = new FrozenList<?>[children.size()];
-      int[] count = {0};
-      children.forEach(child -> lists[count[0]++] = s.tasksOn(child));
-      return concat(lists, count[0]);
+      return tasksOfChildren(s, id);
     });
+  }
+
+  /**
+   * The tasks of a parent's children, one copy into an array of the exact size: each child's list is
+   * looked up once. Under an optimistic read a torn set of children can only make this throw (an index
+   * out of bounds), which sends the caller to the locked path; the lists themselves are immutable.
+   */
+  private static List<Task> tasksOfChildren(State s, EntityId parent) {
+    var children = s.entitiesByParent.get(parent);
+    FrozenList<?>[] lists = new FrozenList<?>[children.size()];
+    int[] count = {0};
+    children.forEach(child -> lists[count[0]++] = s.tasksOn(child));
+    int n = 0;
+    for (int i = 0; i < count[0]; i++) {
+      n += lists[i].size();
+    }
+    Task[] out = new Task[n];
+    int at = 0;
+    for (int i = 0; i < count[0]; i++) {
+      lists[i].copyInto(out, at);
+      at += lists[i].size();
+    }
+    return FrozenList.wrap(out, n);
   }
 
   /**
@@ -708,20 +730,26 @@ public final class TaskApi {
 
   private List<Task> tasksOnEntity(EntityId entity) {
     Objects.requireNonNull(entity, "entity");
-    return engine.read(s -> {
-      Entity e = found("entity", entity, s.entities.get(entity));
-      FrozenList<Task> on = s.tasksOn(entity);
-      if (canRead(s, e.projectId())) {
-        return on;
+    return engine.readOptimistic(this, entity, (s, api, id) -> {
+      Entity e = s.entities.get(id);
+      return e != null && api.readableAsRemembered(s, e.projectId()) ? s.tasksOn(id) : null;
+    }, (s, api, id) -> api.tasksOnEntityLocked(s, id));
+  }
+
+  /** {@link #tasksOnEntity} under the read lock: the read check decided (and remembered), or a filtered copy. */
+  private List<Task> tasksOnEntityLocked(State s, EntityId entity) {
+    Entity e = found("entity", entity, s.entities.get(entity));
+    FrozenList<Task> on = s.tasksOn(entity);
+    if (canRead(s, e.projectId())) {
+      return on;
+    }
+    List<Task> mine = new ArrayList<>();
+    for (Task t : on) {
+      if (t.assignees().contains(actor)) {
+        mine.add(t);
       }
-      List<Task> mine = new ArrayList<>();
-      for (Task t : on) {
-        if (t.assignees().contains(actor)) {
-          mine.add(t);
-        }
-      }
-      return List.copyOf(mine);
-    });
+    }
+    return List.copyOf(mine);
   }
 
   /**
@@ -748,19 +776,16 @@ public final class TaskApi {
     return readable;
   }
 
-  /** The tasks of the entities' lists, one copy into an array of the exact size. */
-  private static List<Task> concat(FrozenList<?>[] lists, int count) {
-    int n = 0;
-    for (int i = 0; i < count; i++) {
-      n += lists[i].size();
-    }
-    Task[] out = new Task[n];
-    int at = 0;
-    for (int i = 0; i < count; i++) {
-      lists[i].copyInto(out, at);
-      at += lists[i].size();
-    }
-    return FrozenList.wrap(out, n);
+  /**
+   * {@link #canRead} answered from the remembered check only, for {@link ProdTrack#readOptimistic}:
+   * true when the check remembered at the state's current access version says the caller may read the
+   * project; false when nothing is remembered for it (the slow path then decides, and remembers), or
+   * when it says no. Changes nothing: what an optimistic read sees may be torn until validated, and a
+   * check remembered from a torn state could later be taken for a good one.
+   */
+  private boolean readableAsRemembered(State s, ProjectId project) {
+    ReadCheck last = lastReadCheck;
+    return last != null && last.readable && last.version == s.accessVersion && last.project.equals(project);
   }
 
   private boolean visible(State s, Task t) {

@@ -184,6 +184,204 @@ class ReadPathProperties {
         });
   }
 
+  /**
+   * Readers that take no lock (the optimistic path of {@link ProdTrack#readOptimistic}) while one writer
+   * applies seeded random single-write actions (new tasks, removals, status and due-date changes,
+   * reassignments, comments with a status change): every list a reader got must be the tasks of its
+   * shot or sequence as they were after some whole write (never a mix of two states, nor a duplicate),
+   * and must still hold the same tasks once the writer is done.
+   */
+  @Test
+  void readersDuringWrites_getConsistentSnapshots_thatNeverChange() throws Exception {
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
+    Production p = g.production();
+    try (ProdTrack engine = g.engine()) {
+      Session admin = engine.as(p.admin());
+      TaskApi manager = engine.as(p.managers().get(0)).task(); // shared by the readers: its remembered check too
+      List<EntityId> keys = new ArrayList<>(p.shots());
+      keys.addAll(p.sequences());
+      Set<EntityId> sequences = new HashSet<>(p.sequences());
+      Map<EntityId, Set<Set<Task>>> history = new HashMap<>();
+      Runnable record = () -> {
+        for (EntityId k : keys) {
+          List<Task> now = sequences.contains(k) ? admin.task().allTasksForSequence(k) : admin.task().allTasksForShot(k);
+          history.computeIfAbsent(k, x -> new HashSet<>()).add(Set.copyOf(now));
+        }
+      };
+      record.run();
+      record Sample(EntityId key, List<Task> list, List<Task> copy) {}
+      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+      List<List<Sample>> samples = new ArrayList<>();
+      List<Thread> readers = new ArrayList<>();
+      java.util.concurrent.ConcurrentLinkedQueue<Throwable> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      for (int r = 0; r < 2; r++) {
+        List<Sample> mine = new ArrayList<>();
+        samples.add(mine);
+        java.util.Random random = new java.util.Random(SEED + r);
+        Thread t = new Thread(() -> {
+          try {
+            while (writing.get() && mine.size() < 20_000) {
+              EntityId k = keys.get(random.nextInt(keys.size()));
+              List<Task> l = sequences.contains(k) ? manager.allTasksForSequence(k) : manager.allTasksForShot(k);
+              mine.add(new Sample(k, l, List.copyOf(l)));
+            }
+          } catch (Throwable e) {
+            errors.add(e);
+          }
+        }, "reader-" + r);
+        readers.add(t);
+        t.start();
+      }
+      java.util.Random random = new java.util.Random(SEED);
+      List<String> done = new ArrayList<>();
+      try {
+        for (int i = 0; i < 300; i++) {
+          // actions 0..5 of apply: each one write, so that every state a reader may see is recorded
+          int action = random.nextInt(90_000) * 11 + random.nextInt(6);
+          done.add(apply(admin, p, action));
+          record.run();
+        }
+      } finally {
+        writing.set(false);
+        for (Thread t : readers) {
+          t.join();
+        }
+      }
+      assertThat(errors).as("reader errors, seed %d", SEED).isEmpty();
+      assertThat(done.stream().filter(d -> !d.startsWith("refused")).count()).as("writes, seed %d", SEED)
+          .isGreaterThan(150);
+      int checked = 0;
+      for (List<Sample> mine : samples) {
+        for (Sample smp : mine) {
+          assertThat(smp.list()).as("seed %d: %s", SEED, smp.key()).doesNotHaveDuplicates();
+          assertThat(history.get(smp.key())).as("seed %d: a list of %s is the state after some write", SEED,
+              smp.key()).contains(Set.copyOf(smp.list()));
+          assertThat(smp.list()).as("seed %d: a list of %s after the writes", SEED, smp.key())
+              .containsExactlyElementsOf(smp.copy());
+          checked++;
+        }
+      }
+      assertThat(checked).as("reads checked").isGreaterThan(100);
+      engine.checkInvariants();
+    }
+  }
+
+  /**
+   * One change set that changes a task on each of two shots of a sequence (same priority on both, a new
+   * one per change set), applied over and over while readers ask for the sequence's tasks without a
+   * lock: every answer must show both tasks with the same priority. A reader that took the first shot's
+   * list before a change set was applied and the second's after would see two priorities.
+   */
+  @Test
+  void aSequenceReadDuringWrites_neverMixesTwoChangeSets() throws Exception {
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
+    Production p = g.production();
+    try (ProdTrack engine = g.engine()) {
+      Session admin = engine.as(p.admin());
+      TaskApi manager = engine.as(p.managers().get(0)).task();
+      EntityId seq = null;
+      Task a = null;
+      Task b = null;
+      for (EntityId candidate : p.sequences()) {
+        List<Task> on = admin.task().allTasksForSequence(candidate);
+        for (Task t : on) {
+          if (a == null || a.entityId().equals(t.entityId())) {
+            a = a == null ? t : a;
+          } else {
+            b = t;
+            break;
+          }
+        }
+        if (b != null) {
+          seq = candidate;
+          break;
+        }
+        a = null;
+      }
+      assertThat(b).as("a sequence with tasks on two shots, seed %d", SEED).isNotNull();
+      TaskId first = a.id();
+      TaskId second = b.id();
+      EntityId sequence = seq;
+      java.util.function.IntConsumer both = priority -> engine.write(p.admin(), tx -> {
+        tx.put(first, ((Task) tx.state.get(first)).withPriority(priority));
+        tx.put(second, ((Task) tx.state.get(second)).withPriority(priority));
+        return null;
+      });
+      both.accept(0); // the same priority on both before any reader starts
+      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.ConcurrentLinkedQueue<String> mixed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+      List<Thread> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        Thread t = new Thread(() -> {
+          while (writing.get()) {
+            int pa = -1;
+            int pb = -2;
+            for (Task x : manager.allTasksForSequence(sequence)) {
+              if (x.id().equals(first)) {
+                pa = x.priority();
+              } else if (x.id().equals(second)) {
+                pb = x.priority();
+              }
+            }
+            reads.incrementAndGet();
+            if (pa != pb) {
+              mixed.add(pa + " != " + pb);
+            }
+          }
+        }, "reader-" + r);
+        readers.add(t);
+        t.start();
+      }
+      try {
+        for (int k = 1; k <= 20_000; k++) {
+          both.accept(k);
+        }
+      } finally {
+        writing.set(false);
+        for (Thread t : readers) {
+          t.join();
+        }
+      }
+      assertThat(mixed).as("answers mixing two change sets out of %d reads, seed %d", reads.get(), SEED).isEmpty();
+      assertThat(reads.get()).isGreaterThan(100);
+      engine.checkInvariants();
+    }
+  }
+
+  @Test
+  void aCallerWithoutReadAccess_isRefusedTheSequence_andGetsOnlyHisOwnTasksOfAShot_everyTime() {
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
+    Production p = g.production();
+    try (ProdTrack engine = g.engine()) {
+      Session admin = engine.as(p.admin());
+      PersonId outsider = admin.person().newPerson("Out", "Sider", "out@example.com",
+          dev.prodtrack.model.Role.USER).id();
+      TaskApi tasks = engine.as(outsider).task();
+      EntityId shot = p.shots().get(0);
+      EntityId seq = p.sequences().get(0);
+      List<Task> all = admin.task().allTasksForShot(shot);
+      assertThat(all).isNotEmpty();
+      for (int i = 0; i < 3; i++) { // repeated: a remembered refusal must refuse again
+        assertThat(tasks.allTasksForShot(shot)).as("not in the team, assigned nothing").isEmpty();
+        assertThatThrownBy(() -> tasks.allTasksForSequence(seq)).isInstanceOf(PermissionDeniedException.class);
+      }
+      admin.task().assignTask(all.get(0).id(), outsider); // Kitsu adds the assignee to the team
+      all = admin.task().allTasksForShot(shot); // the assigned task changed
+      assertThat(tasks.allTasksForShot(shot)).as("in the team through the assignment").isEqualTo(all);
+      assertThat(tasks.allTasksForSequence(seq)).as("in the team through the assignment")
+          .hasSameSizeAs(admin.task().allTasksForSequence(seq));
+      admin.project().removePersonFromTeam(p.project(), outsider);
+      for (int i = 0; i < 3; i++) {
+        List<Task> own = tasks.allTasksForShot(shot);
+        assertThat(own).as("out of the team again: only the task he is assigned").hasSize(1);
+        assertThat(own.get(0).id()).isEqualTo(all.get(0).id());
+        assertThatThrownBy(() -> tasks.allTasksForSequence(seq)).isInstanceOf(PermissionDeniedException.class);
+      }
+      assertThat(admin.task().allTasksForShot(shot)).as("the reads changed nothing").hasSameSizeAs(all);
+    }
+  }
+
   /** The lists a manager got before an action, and copies of them, to show the lists did not change. */
   private record Snapshot(Map<EntityId, List<Task>> lists, Map<EntityId, List<Task>> copies) {
     static Snapshot of(TaskApi tasks, Production p) {
