@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ import java.util.zip.CRC32C;
  * a crash during recovery, gives the same state.
  */
 final class Recovery {
+
+  /** How much of a snapshot file is read at a time. */
+  static final int WINDOW_BYTES = 64 << 20;
+  /** The footer's payload: record count, chunk count, last change set, CRC of the chunks' CRCs. */
+  static final int FOOTER_BYTES = 28;
 
   /** What recovery hands to the store. */
   static final class Result {
@@ -57,16 +63,26 @@ final class Recovery {
   private final Path quarantine;
   private final FileStoreOptions options;
   private final Result result = new Result();
+  private final int windowBytes;
 
-  private Recovery(FileLayer fs, Path dir, FileStoreOptions options) {
+  private Recovery(FileLayer fs, Path dir, FileStoreOptions options, int windowBytes) {
     this.fs = fs;
     this.dir = dir;
     this.quarantine = dir.resolve(Format.QUARANTINE_DIR);
     this.options = options;
+    this.windowBytes = windowBytes;
   }
 
   static Result run(FileLayer fs, Path dir, FileStoreOptions options) throws IOException {
-    return new Recovery(fs, dir, options).recover();
+    return run(fs, dir, options, WINDOW_BYTES);
+  }
+
+  /**
+   * Recovery reading snapshots through a window of {@code windowBytes} (at least one frame is always
+   * held, whatever the window): the tests use small windows so that frames straddle refills.
+   */
+  static Result run(FileLayer fs, Path dir, FileStoreOptions options, int windowBytes) throws IOException {
+    return new Recovery(fs, dir, options, windowBytes).recover();
   }
 
   private Result recover() throws IOException {
@@ -113,15 +129,15 @@ final class Recovery {
   private long loadNewestSnapshot(TreeMap<Long, String> snapshots) throws IOException {
     for (Long seq : new ArrayList<>(snapshots.descendingKeySet())) {
       String name = snapshots.get(seq);
-      byte[] bytes = readAll(name);
-      try {
-        SnapshotContent content = readSnapshot(bytes, seq);
+      try (FileLayer.Handle file = fs.open(dir.resolve(name), false)) {
+        long size = file.size();
+        SnapshotContent content = readSnapshot(new Window(file, size, windowBytes), seq);
         result.storeId = content.header.storeId();
         result.chainCrc = content.header.chainCrc();
         result.live = content.records;
         for (Map.Entry<Long, String> e : snapshots.entrySet()) {
           if (e.getKey() <= seq) {
-            result.snapshots.put(e.getKey(), e.getKey().equals(seq) ? (long) bytes.length : 0L);
+            result.snapshots.put(e.getKey(), e.getKey().equals(seq) ? size : 0L);
           }
         }
         result.notes.add("loaded " + name + " (" + content.records.size() + " records, up to change set " + seq + ")");
@@ -138,6 +154,96 @@ final class Recovery {
     return 0;
   }
 
+  /**
+   * A forward window over a snapshot file: the file is read {@code capacity} bytes at a time (more when
+   * one frame is larger), so a snapshot of any size opens in bounded extra memory, and a snapshot larger
+   * than an array can hold (2 GiB: an XL production's is about 3 GiB) opens at all. Frames are parsed
+   * in the window's array; a frame that runs past the window's end is moved to the front and the rest
+   * read after it.
+   */
+  static final class Window {
+    private final FileLayer.Handle file;
+    private final long size;
+    private byte[] buf;
+    /** The file offset of {@code buf[0]}. */
+    private long base;
+    /** How many bytes of {@code buf} hold file bytes. */
+    private int filled;
+
+    Window(FileLayer.Handle file, long size, int capacity) {
+      this.file = file;
+      this.size = size;
+      this.buf = new byte[(int) Math.max(0, Math.min(size, capacity))];
+    }
+
+    /**
+     * Makes the file's bytes {@code [pos, pos + n)} available in {@link #array()} (fewer when the file
+     * ends first); {@code pos} never goes backwards past the window's start.
+     */
+    void ensure(long pos, int n) throws IOException {
+      if (pos < base) {
+        throw new IllegalStateException("the window does not go back: " + pos + " < " + base);
+      }
+      long available = base + filled;
+      if (pos + n <= available || available >= size && pos <= available) {
+        return;
+      }
+      if (pos < available) {
+        int keep = (int) (available - pos);
+        System.arraycopy(buf, (int) (pos - base), buf, 0, keep);
+        filled = keep;
+      } else {
+        filled = 0;
+      }
+      base = pos;
+      if (n > buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min(n, Math.max(size - pos, filled)));
+      }
+      ByteBuffer b = ByteBuffer.wrap(buf, filled, buf.length - filled);
+      while (b.hasRemaining() && base + b.position() < size) {
+        if (file.read(b, base + b.position()) < 0) {
+          break;
+        }
+      }
+      filled = b.position();
+    }
+
+    byte[] array() {
+      return buf;
+    }
+
+    /** Where the file offset {@code pos} is in {@link #array()}. */
+    int offset(long pos) {
+      return (int) (pos - base);
+    }
+
+    /** The file offset of an index of {@link #array()}. */
+    long position(int offset) {
+      return base + offset;
+    }
+
+    /** The end of the valid bytes in {@link #array()}. */
+    int end() {
+      return filled;
+    }
+
+    long size() {
+      return size;
+    }
+
+    /** The last {@code n} bytes of the file (fewer if it is shorter), read apart from the window. */
+    byte[] tail(int n) throws IOException {
+      int len = (int) Math.min(n, size);
+      ByteBuffer b = ByteBuffer.allocate(len);
+      while (b.hasRemaining()) {
+        if (file.read(b, size - len + b.position()) < 0) {
+          break;
+        }
+      }
+      return Arrays.copyOf(b.array(), b.position());
+    }
+  }
+
   /** A snapshot that failed a check. */
   private static final class SnapshotCorrupt extends Exception {
     private static final long serialVersionUID = 1L;
@@ -149,21 +255,32 @@ final class Recovery {
 
   private record SnapshotContent(Format.SnapshotHeader header, Map<RecordKey, StoredRecord> records) {}
 
-  private SnapshotContent readSnapshot(byte[] bytes, long seqInName) throws Format.BadHeader, SnapshotCorrupt {
-    Format.SnapshotHeader h = Format.decodeSnapshotHeader(bytes, bytes.length);
+  private SnapshotContent readSnapshot(Window w, long seqInName)
+      throws IOException, Format.BadHeader, SnapshotCorrupt {
+    w.ensure(0, Format.HEADER_BYTES);
+    Format.SnapshotHeader h = Format.decodeSnapshotHeader(w.array(), w.end());
     if (h.lastSeq() != seqInName) {
       throw new SnapshotCorrupt("header says change set " + h.lastSeq() + ", the name says " + seqInName);
     }
     if (result.storeId != null && !result.storeId.equals(h.storeId())) {
       throw new SnapshotCorrupt("belongs to store " + h.storeId() + ", not " + result.storeId);
     }
-    Map<RecordKey, StoredRecord> records = new HashMap<>(expectedRecords(bytes));
+    Map<RecordKey, StoredRecord> records = new HashMap<>(expectedRecords(w.size(), w.tail(FOOTER_BYTES)));
     CRC32C crcOfCrcs = new CRC32C();
-    int pos = Format.HEADER_BYTES;
+    long pos = Format.HEADER_BYTES;
     int chain = 0;
     long index = 1;
+    int maxRecordBytes = options.maxRecordBytes();
     while (true) {
-      Format.Frame f = Format.readFrame(bytes, pos, bytes.length, h.salt(), chain, options.maxRecordBytes());
+      w.ensure(pos, Format.FRAME_BYTES);
+      if (w.end() - w.offset(pos) >= Format.FRAME_BYTES) {
+        int length = Format.storedLength(w.array(), w.offset(pos));
+        if (length >= 1 && length <= maxRecordBytes) {
+          w.ensure(pos, Format.FRAME_BYTES + length);
+        }
+      }
+      byte[] bytes = w.array();
+      Format.Frame f = Format.readFrame(bytes, w.offset(pos), w.end(), h.salt(), chain, maxRecordBytes);
       if (f == null || f.seq() != index) {
         throw new SnapshotCorrupt("chunk " + index + " at offset " + pos + " does not verify");
       }
@@ -183,15 +300,16 @@ final class Recovery {
         crcOfCrcs.update(ByteBuffer.allocate(4).putInt(f.crc()).array());
         chain = f.crc();
         index++;
-        pos = f.end();
+        pos = w.position(f.end());
       } else if (f.type() == Format.TYPE_SNAPSHOT_FOOTER) {
         ByteBuffer b = ByteBuffer.wrap(bytes, f.payloadOffset(), f.payloadLength());
-        if (f.payloadLength() != 28 || b.getLong() != records.size() || b.getLong() != index - 1
+        if (f.payloadLength() != FOOTER_BYTES || b.getLong() != records.size() || b.getLong() != index - 1
             || b.getLong() != h.lastSeq() || b.getInt() != (int) crcOfCrcs.getValue()) {
           throw new SnapshotCorrupt("footer does not match the chunks");
         }
-        if (f.end() != bytes.length) {
-          throw new SnapshotCorrupt((bytes.length - f.end()) + " bytes after the footer");
+        long end = w.position(f.end());
+        if (end != w.size()) {
+          throw new SnapshotCorrupt((w.size() - end) + " bytes after the footer");
         }
         return new SnapshotContent(h, records);
       } else {
@@ -206,12 +324,12 @@ final class Recovery {
    * bounded by what the file's size allows (a record takes more than 16 bytes) and the default is used
    * when it is out of range. The footer is verified with the rest.
    */
-  static int expectedRecords(byte[] bytes) {
-    if (bytes.length < Format.HEADER_BYTES + Format.FRAME_BYTES + 28) {
+  static int expectedRecords(long fileSize, byte[] tail) {
+    if (fileSize < Format.HEADER_BYTES + Format.FRAME_BYTES + FOOTER_BYTES || tail.length < FOOTER_BYTES) {
       return 16;
     }
-    long stated = ByteBuffer.wrap(bytes, bytes.length - 28, 8).getLong();
-    if (stated < 0 || stated > bytes.length / 16) {
+    long stated = ByteBuffer.wrap(tail, tail.length - FOOTER_BYTES, 8).getLong();
+    if (stated < 0 || stated > fileSize / 16) {
       return 16;
     }
     return (int) Math.min(1 << 30, stated * 4 / 3 + 1);

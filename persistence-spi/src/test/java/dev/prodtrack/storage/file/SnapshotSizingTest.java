@@ -12,23 +12,32 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotSizingTest {
 
-  private static byte[] snapshotStating(int size, long records) {
-    byte[] bytes = new byte[size];
-    ByteBuffer.wrap(bytes, size - 28, 28).putLong(records).putLong(1).putLong(1).putInt(0);
+  /** The last 28 bytes of a snapshot whose footer states {@code records}. */
+  private static byte[] footerStating(long records) {
+    byte[] bytes = new byte[28];
+    ByteBuffer.wrap(bytes).putLong(records).putLong(1).putLong(1).putInt(0);
     return bytes;
   }
 
   @Test
+  void aCountOfASnapshotLargerThanAnArray_isUsed() {
+    long threeGiB = 3L << 30;
+    assertThat(Recovery.expectedRecords(threeGiB, footerStating(19_000_000))).isEqualTo(25_333_334);
+  }
+
+  @Test
   void plausibleCount_sizesTheMapForIt() {
-    assertThat(Recovery.expectedRecords(snapshotStating(100_000, 3_000))).isEqualTo(4_001);
-    assertThat(Recovery.expectedRecords(snapshotStating(100_000, 0))).isEqualTo(1);
+    assertThat(Recovery.expectedRecords(100_000, footerStating(3_000))).isEqualTo(4_001);
+    assertThat(Recovery.expectedRecords(100_000, footerStating(0))).isEqualTo(1);
   }
 
   @Test
   void countTheFileCannotHold_negativeCount_orTooShortAFile_giveTheDefault() {
-    assertThat(Recovery.expectedRecords(snapshotStating(100_000, 100_000 / 16 + 1))).isEqualTo(16);
-    assertThat(Recovery.expectedRecords(snapshotStating(100_000, Long.MAX_VALUE))).isEqualTo(16);
-    assertThat(Recovery.expectedRecords(snapshotStating(100_000, -1))).isEqualTo(16);
-    assertThat(Recovery.expectedRecords(new byte[Format.HEADER_BYTES + Format.FRAME_BYTES + 27])).isEqualTo(16);
+    assertThat(Recovery.expectedRecords(100_000, footerStating(100_000 / 16 + 1))).isEqualTo(16);
+    assertThat(Recovery.expectedRecords(100_000, footerStating(Long.MAX_VALUE))).isEqualTo(16);
+    assertThat(Recovery.expectedRecords(100_000, footerStating(-1))).isEqualTo(16);
+    assertThat(Recovery.expectedRecords(Format.HEADER_BYTES + Format.FRAME_BYTES + 27, footerStating(1)))
+        .isEqualTo(16);
+    assertThat(Recovery.expectedRecords(100_000, new byte[27])).as("a file shorter than a footer").isEqualTo(16);
   }
 }
