@@ -313,6 +313,10 @@ final class BinaryRecordCodec {
     throw new IllegalArgumentException("no binary form for " + c.getName());
   }
 
+  /** The {@link LoadPool#typeCode}s of the pooled value classes. */
+  private static final long INSTANT_CODE = LoadPool.typeCode(Instant.class);
+  private static final long DATE_CODE = LoadPool.typeCode(LocalDate.class);
+
   private static final Codec STRING = new Codec() {
     @Override
     public void write(Out out, Object value) {
@@ -387,10 +391,10 @@ final class BinaryRecordCodec {
         return Instant.ofEpochSecond(seconds, nanos);
       }
       long key = POOL_MARK | nanos;
-      Instant kept = (Instant) in.pool.get(seconds, key, Instant.class);
+      Instant kept = (Instant) in.pool.get(seconds, key, INSTANT_CODE);
       if (kept == null) {
         kept = Instant.ofEpochSecond(seconds, nanos);
-        in.pool.put(seconds, key, Instant.class, kept);
+        in.pool.put(seconds, key, INSTANT_CODE, kept);
       }
       return kept;
     }
@@ -411,10 +415,10 @@ final class BinaryRecordCodec {
       if (in.pool == null) {
         return LocalDate.ofEpochDay(day);
       }
-      LocalDate kept = (LocalDate) in.pool.get(day, POOL_MARK, LocalDate.class);
+      LocalDate kept = (LocalDate) in.pool.get(day, POOL_MARK, DATE_CODE);
       if (kept == null) {
         kept = LocalDate.ofEpochDay(day);
-        in.pool.put(day, POOL_MARK, LocalDate.class, kept);
+        in.pool.put(day, POOL_MARK, DATE_CODE, kept);
       }
       return kept;
     }
@@ -456,11 +460,13 @@ final class BinaryRecordCodec {
   /** An id: its UUID's 16 bytes, shared through the pool. */
   private static final class IdCodec implements Codec {
     final Class<Object> type;
+    final long code;
     final Function<UUID, Object> wrap;
 
     @SuppressWarnings("unchecked")
     IdCodec(Class<?> type) {
       this.type = (Class<Object>) type;
+      this.code = LoadPool.typeCode(type);
       Constructor<?> c;
       try {
         c = type.getDeclaredConstructor(UUID.class);
@@ -487,7 +493,7 @@ final class BinaryRecordCodec {
     public Object read(In in) {
       long most = in.i64();
       long least = in.i64();
-      return in.pool == null ? wrap.apply(new UUID(most, least)) : in.pool.id(most, least, type, wrap);
+      return in.pool == null ? wrap.apply(new UUID(most, least)) : in.pool.id(most, least, code, wrap);
     }
   }
 

@@ -21,14 +21,34 @@ import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 final class LoadPool {
   /**
    * Slot {@code i}'s key at {@code 3i} (the UUID's most significant half), {@code 3i + 1} (least) and
-   * {@code 3i + 2} (the id type's identity hash, so that a probe compares in one cache line and reads
-   * the id object only on a match).
+   * {@code 3i + 2} (the value type's code, {@link #typeCode}, unique per class, so that a probe
+   * compares in one cache line and never reads the value object: a hit costs one cache line).
    */
   private long[] keys;
   /** The id of each slot, or null for a free slot. */
   private Object[] ids;
   private int size;
   private final UnifiedSet<Object> others = new UnifiedSet<>();
+
+  /** A code per class, unique within the JVM (never reused: classes are not unloaded here). */
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_CODE = new java.util.concurrent.atomic.AtomicLong(1);
+  private static final ClassValue<Long> CODES = new ClassValue<>() {
+    @Override
+    protected Long computeValue(Class<?> type) {
+      return NEXT_CODE.getAndIncrement();
+    }
+  };
+
+  /**
+   * The class's code in the key table: distinct classes have distinct codes. A caller that looks up many
+   * values of one class computes it once and uses the methods that take the code.
+   *
+   * @param type a class
+   * @return its code, the same for the JVM's life
+   */
+  static long typeCode(Class<?> type) {
+    return CODES.get(type);
+  }
 
   /** Creates an empty pool. */
   LoadPool() {
@@ -58,12 +78,27 @@ final class LoadPool {
    */
   @SuppressWarnings("unchecked")
   <T> T id(long most, long least, Class<T> type, Function<UUID, T> wrap) {
-    Object hit = get(most, least, type);
+    return id(most, least, typeCode(type), wrap);
+  }
+
+  /**
+   * As {@link #id(long, long, Class, Function)}, with the type's {@link #typeCode}.
+   *
+   * @param most the UUID's most significant bits
+   * @param least the UUID's least significant bits
+   * @param code the {@link #typeCode} of the class {@code wrap} returns
+   * @param wrap makes the id from its UUID
+   * @param <T> the id type
+   * @return the shared id
+   */
+  @SuppressWarnings("unchecked")
+  <T> T id(long most, long least, long code, Function<UUID, T> wrap) {
+    Object hit = get(most, least, code);
     if (hit != null) {
       return (T) hit;
     }
     T made = wrap.apply(new UUID(most, least));
-    put(most, least, type, made);
+    put(most, least, code, made);
     return made;
   }
 
@@ -78,7 +113,18 @@ final class LoadPool {
    * @return the value {@link #put} kept, or null
    */
   Object get(long a, long b, Class<?> type) {
-    long typeHash = System.identityHashCode(type);
+    return get(a, b, typeCode(type));
+  }
+
+  /**
+   * As {@link #get(long, long, Class)}, with the class's {@link #typeCode}.
+   *
+   * @param a the key's first half
+   * @param b the key's second half
+   * @param typeHash the value class's {@link #typeCode}
+   * @return the value {@link #put} kept, or null
+   */
+  Object get(long a, long b, long typeHash) {
     Object[] table = ids;
     long[] k = keys;
     int mask = table.length - 1;
@@ -89,7 +135,7 @@ final class LoadPool {
         return null;
       }
       int at = 3 * i;
-      if (k[at] == a && k[at + 1] == b && k[at + 2] == typeHash && v.getClass() == type) {
+      if (k[at] == a && k[at + 1] == b && k[at + 2] == typeHash) {
         return v;
       }
       i = (i + 1) & mask;
@@ -105,7 +151,18 @@ final class LoadPool {
    * @param value the value, not null, of class {@code type}
    */
   void put(long a, long b, Class<?> type, Object value) {
-    long typeHash = System.identityHashCode(type);
+    put(a, b, typeCode(type), value);
+  }
+
+  /**
+   * As {@link #put(long, long, Class, Object)}, with the class's {@link #typeCode}.
+   *
+   * @param a the key's first half
+   * @param b the key's second half
+   * @param typeHash the value class's {@link #typeCode}
+   * @param value the value, not null, of that class
+   */
+  void put(long a, long b, long typeHash, Object value) {
     int mask = ids.length - 1;
     int i = slot(a, b, typeHash) & mask;
     while (ids[i] != null) {

@@ -175,6 +175,12 @@ final class State {
    */
   private volatile TodoIndex todo;
 
+  /**
+   * Whether a bulk load runs ({@link #beginBulkLoad}): comments are appended to their task's list, and
+   * {@link #endBulkLoad()} orders the lists.
+   */
+  private boolean bulk;
+
   /** Orders a task's comments: created_at ascending, then posting order. */
   final Comparator<Comment> commentChronology =
       Comparator.comparing(Comment::createdAt).thenComparingLong(c -> commentOrder.get(c.id()));
@@ -665,13 +671,131 @@ final class State {
     commentOrder.put(c.id(), order);
     lastCommentOrder = Math.max(lastCommentOrder, order);
     MutableList<Comment> list = commentsByTask.getIfAbsentPut(c.taskId(), FastList::new);
+    commentsPerStatus.addToValue(c.taskStatusId(), 1);
+    if (bulk) {
+      // a bulk load appends; endBulkLoad() orders each task's comments once
+      list.add(c);
+      return;
+    }
     int at = list.size();
     // Comments usually arrive newest last: walk back from the end to the insertion point.
     while (at > 0 && commentChronology.compare(list.get(at - 1), c) > 0) {
       at--;
     }
     list.add(at, c);
-    commentsPerStatus.addToValue(c.taskStatusId(), 1);
+  }
+
+  /**
+   * Starts a bulk load: until {@link #endBulkLoad()}, {@link #put} appends each comment to its task's
+   * list instead of inserting it in order (an ordered insertion compares through a hash lookup of each
+   * comment's posting order, and records arrive from a store in no particular order, so each insertion
+   * walks a good part of the list). Only the loader calls this, on an empty state, before any reader.
+   *
+   * @throws IllegalStateException if a bulk load runs already or the state holds comments
+   */
+  void beginBulkLoad() {
+    if (bulk || !comments.isEmpty()) {
+      throw new IllegalStateException("a bulk load starts once, on a state without comments");
+    }
+    bulk = true;
+  }
+
+  /**
+   * Ends a bulk load: orders each task's comments by (created_at, posting order), a stable sort of the
+   * lists in the order the comments arrived, which is what inserting them one by one gives. Does nothing
+   * when no bulk load runs.
+   */
+  void endBulkLoad() {
+    if (!bulk) {
+      return;
+    }
+    bulk = false;
+    commentsByTask.forEachValue(list -> orderComments(list, commentOrder));
+  }
+
+  /** Whether a bulk load runs ({@link #beginBulkLoad}). */
+  boolean inBulkLoad() {
+    return bulk;
+  }
+
+  /**
+   * Sorts one task's comments by created_at then posting order, stably: an insertion sort on the
+   * instants and the orders read once per comment (a task holds tens of comments, they are usually
+   * nearly in order), a merge sort for a long list.
+   */
+  private static void orderComments(MutableList<Comment> list, MutableObjectLongMap<CommentId> orders) {
+    int n = list.size();
+    if (n < 2) {
+      return;
+    }
+    Comment[] cs = list.toArray(new Comment[n]);
+    long[] os = new long[n];
+    for (int i = 0; i < n; i++) {
+      os[i] = orders.get(cs[i].id());
+    }
+    if (n <= 64) {
+      for (int i = 1; i < n; i++) {
+        Comment c = cs[i];
+        long o = os[i];
+        int j = i;
+        while (j > 0 && chronology(cs[j - 1], os[j - 1], c, o) > 0) {
+          cs[j] = cs[j - 1];
+          os[j] = os[j - 1];
+          j--;
+        }
+        cs[j] = c;
+        os[j] = o;
+      }
+    } else {
+      mergeSort(cs, os, new Comment[n], new long[n], 0, n);
+    }
+    for (int i = 0; i < n; i++) {
+      list.set(i, cs[i]);
+    }
+  }
+
+  private static int chronology(Comment a, long aOrder, Comment b, long bOrder) {
+    int byTime = a.createdAt().compareTo(b.createdAt());
+    return byTime != 0 ? byTime : Long.compare(aOrder, bOrder);
+  }
+
+  /** A stable top-down merge sort of {@code cs[from, to)} with its orders. */
+  private static void mergeSort(Comment[] cs, long[] os, Comment[] tc, long[] to, int from, int end) {
+    if (end - from <= 16) {
+      for (int i = from + 1; i < end; i++) {
+        Comment c = cs[i];
+        long o = os[i];
+        int j = i;
+        while (j > from && chronology(cs[j - 1], os[j - 1], c, o) > 0) {
+          cs[j] = cs[j - 1];
+          os[j] = os[j - 1];
+          j--;
+        }
+        cs[j] = c;
+        os[j] = o;
+      }
+      return;
+    }
+    int mid = (from + end) >>> 1;
+    mergeSort(cs, os, tc, to, from, mid);
+    mergeSort(cs, os, tc, to, mid, end);
+    if (chronology(cs[mid - 1], os[mid - 1], cs[mid], os[mid]) <= 0) {
+      return;
+    }
+    System.arraycopy(cs, from, tc, from, end - from);
+    System.arraycopy(os, from, to, from, end - from);
+    int i = from;
+    int j = mid;
+    for (int k = from; k < end; k++) {
+      // take from the left run on ties: stable
+      if (j >= end || (i < mid && chronology(tc[i], to[i], tc[j], to[j]) <= 0)) {
+        cs[k] = tc[i];
+        os[k] = to[i++];
+      } else {
+        cs[k] = tc[j];
+        os[k] = to[j++];
+      }
+    }
   }
 
   private void unindexComment(Comment old) {

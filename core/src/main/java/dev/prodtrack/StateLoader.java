@@ -20,6 +20,10 @@ import java.util.function.Consumer;
  * full: a small store loads on the calling thread alone. The queue hands each batch over with a
  * happens-before edge, and {@link #finish()} joins the thread, so the caller sees the whole state.
  *
+ * <p>The state is filled in its bulk-load mode ({@link State#beginBulkLoad()}): each task's comments are
+ * appended as they arrive and ordered once by {@link #finish()}, which gives the lists one-by-one
+ * ordered insertions give (a stable sort of the arrival order).
+ *
  * <p>Errors: a record that does not decode throws {@link CorruptRecordException} from the sink, on the
  * store's thread, exactly as before; {@link #abort()} (called by the owner in a {@code finally}) then
  * stops the applying thread without applying the rest. An error while applying is rethrown by the next
@@ -58,6 +62,7 @@ final class StateLoader implements Consumer<StoredRecord> {
    * @param loaded receives a {@link PendingRecord} per record, in load order, or null
    * @param concurrent whether a second thread may apply (false: everything on the calling thread)
    * @param batch records per batch, at least 1 ({@link #BATCH} outside tests)
+   * @throws IllegalStateException if the state holds comments already (a load fills an empty state)
    */
   StateLoader(State state, List<PendingRecord> loaded, boolean concurrent, int batch) {
     if (batch < 1) {
@@ -69,6 +74,7 @@ final class StateLoader implements Consumer<StoredRecord> {
     this.batch = batch;
     this.records = new Object[batch];
     this.orders = new long[batch];
+    state.beginBulkLoad();
   }
 
   /**
@@ -107,6 +113,7 @@ final class StateLoader implements Consumer<StoredRecord> {
       applier = null;
     }
     rethrow();
+    state.endBulkLoad();
   }
 
   /** Stops the applying thread, if any, without applying what is queued; idempotent. */
