@@ -243,14 +243,37 @@ final class EarnedValueIndex {
    * @param now the new record
    */
   void replaceTask(Task old, Task now) {
-    if (old.estimation().equals(now.estimation()) && Objects.equals(old.startDate(), now.startDate())
-        && Objects.equals(old.dueDate(), now.dueDate()) && Objects.equals(old.doneDate(), now.doneDate())
-        && Objects.equals(old.endDate(), now.endDate()) && Objects.equals(old.realStartDate(), now.realStartDate())
-        && isDone(old) == isDone(now)) {
-      return; // nothing summed changed (a comment without a status change, a reassignment, ...)
+    // Only the sums whose inputs changed are touched: a comment with a status change usually moves one
+    // instant (delivered or started) and nothing else, and each sum costs a tree-map and a day-map update.
+    boolean sameEstimation = old.estimation().equals(now.estimation());
+    boolean oldDone = isDone(old);
+    boolean nowDone = isDone(now);
+    Sums s = null;
+    if (!sameEstimation || !Objects.equals(old.startDate(), now.startDate())
+        || !Objects.equals(old.dueDate(), now.dueDate())) {
+      s = byProject.getIfAbsentPut(now.projectId(), Sums::new);
+      planned(s, old, -1);
+      planned(s, now, 1);
     }
-    taskOnly(old, -1);
-    taskOnly(now, 1);
+    if (!sameEstimation || oldDone != nowDone || (nowDone && !Objects.equals(old.doneDate(), now.doneDate()))) {
+      s = s != null ? s : byProject.getIfAbsentPut(now.projectId(), Sums::new);
+      if (oldDone) {
+        s.done.add(old.doneDate(), old.estimation().toNanos(), -1);
+      }
+      if (nowDone) {
+        s.done.add(now.doneDate(), now.estimation().toNanos(), 1);
+      }
+    }
+    if (!sameEstimation || !Objects.equals(old.endDate(), now.endDate())) {
+      s = s != null ? s : byProject.getIfAbsentPut(now.projectId(), Sums::new);
+      s.delivered.add(old.endDate(), old.estimation().toNanos(), -1);
+      s.delivered.add(now.endDate(), now.estimation().toNanos(), 1);
+    }
+    if (!sameEstimation || !Objects.equals(old.realStartDate(), now.realStartDate())) {
+      s = s != null ? s : byProject.getIfAbsentPut(now.projectId(), Sums::new);
+      s.started.add(old.realStartDate(), old.estimation().toNanos(), -1);
+      s.started.add(now.realStartDate(), now.estimation().toNanos(), 1);
+    }
   }
 
   private boolean isDone(Task t) {
@@ -261,8 +284,19 @@ final class EarnedValueIndex {
   private void taskOnly(Task t, int sign) {
     Sums s = byProject.getIfAbsentPut(t.projectId(), Sums::new);
     long est = t.estimation().toNanos();
-    s.bac.add(sign * est);
     s.tasks += sign;
+    planned(s, t, sign);
+    if (isDone(t)) {
+      s.done.add(t.doneDate(), est, sign);
+    }
+    s.delivered.add(t.endDate(), est, sign);
+    s.started.add(t.realStartDate(), est, sign);
+  }
+
+  /** The sums a task's estimation and planned dates are in: BAC, the counts, PV by (start, due). */
+  private static void planned(Sums s, Task t, int sign) {
+    long est = t.estimation().toNanos();
+    s.bac.add(sign * est);
     if (t.estimation().isZero()) {
       s.unestimated += sign;
     }
@@ -272,11 +306,6 @@ final class EarnedValueIndex {
       long key = (t.startDate().toEpochDay() << 32) | (t.dueDate().toEpochDay() & 0xffffffffL);
       addTo(s.plannedByDates, key, sign * est); // zero-estimation tasks plan nothing: no key, live or rebuilt
     }
-    if (isDone(t)) {
-      s.done.add(t.doneDate(), est, sign);
-    }
-    s.delivered.add(t.endDate(), est, sign);
-    s.started.add(t.realStartDate(), est, sign);
   }
 
   /**

@@ -36,10 +36,10 @@ final class Mentions {
   }
 
   static List<PersonId> persons(State state, Project project, String text) {
-    List<PersonId> out = new ArrayList<>();
     if (text.indexOf('@') < 0) {
-      return out;
+      return List.of(); // no mention possible: no list made (most comments)
     }
+    List<PersonId> out = new ArrayList<>();
     for (TeamMember m : project.team()) {
       Person p = state.persons.get(m.personId());
       if (p != null && mentions(text, p.fullName())) {
@@ -50,10 +50,10 @@ final class Mentions {
   }
 
   static List<DepartmentId> departments(State state, String text) {
-    List<DepartmentId> out = new ArrayList<>();
     if (text.indexOf('@') < 0) {
-      return out;
+      return List.of();
     }
+    List<DepartmentId> out = new ArrayList<>();
     for (Department d : state.departments.values()) {
       if (mentions(text, d.name())) {
         out.add(d.id());

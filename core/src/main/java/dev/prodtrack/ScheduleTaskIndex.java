@@ -156,6 +156,25 @@ final class ScheduleTaskIndex {
       slots.put(t.id(), i);
     }
 
+    /**
+     * Rewrites the row of a task already held (same id, same project, same assignees).
+     *
+     * @param t the task's new record
+     * @return false if the task is not held
+     */
+    boolean replace(Task t) {
+      int i = slots.getIfAbsent(t.id(), -1);
+      if (i < 0) {
+        return false;
+      }
+      tasks[i] = t;
+      starts[i] = t.startDate().toEpochDay();
+      dues[i] = t.dueDate().toEpochDay();
+      remaining[i] = remainingNanos(t);
+      assignees[i] = t.assignees().size();
+      return true;
+    }
+
     boolean remove(TaskId id) {
       int i = slots.removeKeyIfAbsent(id, -1);
       if (i < 0) {
@@ -371,8 +390,30 @@ final class ScheduleTaskIndex {
     if (order != null) {
       order.set(this, order.positions().getOrThrow(t.id()), t);
     }
+    if (old.assignees().equals(t.assignees()) && isOpen(s, old) && isOpen(s, t)) {
+      // open before and after for the same people (a comment with a status change, mostly): rewrite each
+      // person's row in place instead of removing it and appending it again (a row not found, which a
+      // consistent index never has, falls back to that)
+      boolean inPlace = true;
+      for (PersonId p : t.assignees()) {
+        OpenDated open = openDated.get(p);
+        inPlace &= open != null && open.replace(t);
+      }
+      if (inPlace) {
+        return;
+      }
+    }
     removeOpen(old);
     addOpen(s, t);
+  }
+
+  /** Whether {@link #addOpen} keeps a task: dated, assigned and not in a done status. */
+  private static boolean isOpen(State s, Task t) {
+    if (t.startDate() == null || t.dueDate() == null || t.assignees().isEmpty()) {
+      return false;
+    }
+    TaskStatus status = s.taskStatuses.get(t.taskStatusId());
+    return status == null || !status.isDone();
   }
 
   private void addOpen(State s, Task t) {

@@ -275,6 +275,9 @@ final class Tx {
   }
 
   List<Event> events(long sequence) {
+    if (events.isEmpty()) {
+      return List.of(); // no listener (or nothing to say): nothing made
+    }
     List<Event> out = new ArrayList<>(events.size());
     for (PendingEvent e : events) {
       out.add(new Event(e.name(), e.project() == null ? null : e.project().value(), e.data(), sequence));

@@ -26,4 +26,27 @@ public record RecordKey(String kind, String id) {
       throw new IllegalArgumentException("id must be 1..256 non-blank characters, was '" + id + "'");
     }
   }
+
+  /**
+   * Equal kinds and equal ids. Written out (rather than the record's generated method) so that the
+   * store's maps of live records compare the id, the part that differs, first and without indirection.
+   *
+   * @param o another object
+   * @return whether {@code o} is a key of the same kind and id
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof RecordKey k && id.equals(k.id) && kind.equals(k.kind);
+  }
+
+  /**
+   * The same value as the record's generated hash code ({@code 31 * kind.hashCode() + id.hashCode()}),
+   * so that the iteration order of hash maps of keys does not change; both strings cache their hash.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return 31 * kind.hashCode() + id.hashCode();
+  }
 }

@@ -68,4 +68,16 @@ class RecordKeyTest {
         .hasSameHashCodeAs(new RecordKey("task", "1"))
         .isNotEqualTo(new RecordKey("comment", "1"));
   }
+
+  @Test
+  void equalsAndHashCode_followBothParts_andKeepTheRecordsHashValue() {
+    RecordKey key = new RecordKey("task", "6f1c");
+    RecordKey same = new RecordKey(new String("task"), new String("6f1c"));
+
+    assertThat(key).isEqualTo(same).hasSameHashCodeAs(same);
+    assertThat(key).isNotEqualTo(new RecordKey("task", "6f1d")).isNotEqualTo(new RecordKey("tasks", "6f1c"))
+        .isNotEqualTo("task/6f1c").isNotEqualTo(null);
+    // the value a generated record hash code has, so that hash-map iteration orders stay as they were
+    assertThat(key.hashCode()).isEqualTo(31 * "task".hashCode() + "6f1c".hashCode());
+  }
 }
