@@ -238,6 +238,11 @@ public final class ProdTrack implements AutoCloseable {
      * applies them to the engine's state (the state is the same either way); it has ended when this
      * method returns or throws.
      *
+     * <p>Once opened, the engine owns the store and {@link ProdTrack#close()} closes it. If this method
+     * throws, the store is left open and unchanged, and it is the caller's to close: keep a reference,
+     * as in {@code FileStore files = FileStore.open(dir); try { ...open() } catch (...) { files.close(); }},
+     * or a file store's lock stays held until it is closed.
+     *
      * @return the engine
      * @throws dev.prodtrack.storage.StorageException if the store cannot be loaded
      * @throws CorruptRecordException if a stored record cannot be decoded
