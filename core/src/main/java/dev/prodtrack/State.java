@@ -734,18 +734,7 @@ final class State {
       os[i] = orders.get(cs[i].id());
     }
     if (n <= 64) {
-      for (int i = 1; i < n; i++) {
-        Comment c = cs[i];
-        long o = os[i];
-        int j = i;
-        while (j > 0 && chronology(cs[j - 1], os[j - 1], c, o) > 0) {
-          cs[j] = cs[j - 1];
-          os[j] = os[j - 1];
-          j--;
-        }
-        cs[j] = c;
-        os[j] = o;
-      }
+      insertionSort(cs, os, 0, n);
     } else {
       mergeSort(cs, os, new Comment[n], new long[n], 0, n);
     }
@@ -759,21 +748,26 @@ final class State {
     return byTime != 0 ? byTime : Long.compare(aOrder, bOrder);
   }
 
-  /** A stable top-down merge sort of {@code cs[from, to)} with its orders. */
+  /** A stable insertion sort of {@code cs[from, end)} with its orders. */
+  private static void insertionSort(Comment[] cs, long[] os, int from, int end) {
+    for (int i = from + 1; i < end; i++) {
+      Comment c = cs[i];
+      long o = os[i];
+      int j = i;
+      while (j > from && chronology(cs[j - 1], os[j - 1], c, o) > 0) {
+        cs[j] = cs[j - 1];
+        os[j] = os[j - 1];
+        j--;
+      }
+      cs[j] = c;
+      os[j] = o;
+    }
+  }
+
+  /** A stable top-down merge sort of {@code cs[from, end)} with its orders. */
   private static void mergeSort(Comment[] cs, long[] os, Comment[] tc, long[] to, int from, int end) {
     if (end - from <= 16) {
-      for (int i = from + 1; i < end; i++) {
-        Comment c = cs[i];
-        long o = os[i];
-        int j = i;
-        while (j > from && chronology(cs[j - 1], os[j - 1], c, o) > 0) {
-          cs[j] = cs[j - 1];
-          os[j] = os[j - 1];
-          j--;
-        }
-        cs[j] = c;
-        os[j] = o;
-      }
+      insertionSort(cs, os, from, end);
       return;
     }
     int mid = (from + end) >>> 1;
