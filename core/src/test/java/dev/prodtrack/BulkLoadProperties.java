@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.prodtrack.model.Comment;
+import dev.prodtrack.model.CommentId;
 import dev.prodtrack.storage.memory.MemoryStore;
 import dev.prodtrack.testkit.GeneratorClock;
 import dev.prodtrack.testkit.ProductionGenerator;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,6 +130,44 @@ class BulkLoadProperties {
       }
       bulk.endBulkLoad();
       assertThat((Object) bulk.commentsByTask).as("seed %d round %d", seed, round).isEqualTo(oneByOne.commentsByTask);
+      assertThat(bulk.firstIndexDifference(oneByOne)).isNull();
+    }
+  }
+
+  @Test
+  void bulkLoad_ordersLongHistories_theMergeSortPath_asOneByOneInsertionsDo() {
+    long seed = Long.getLong("prodtrack.seed", 17);
+    MemoryStore memory = MemoryStore.create();
+    Comment model;
+    try (ProdTrack engine = ProdTrack.builder().store(memory).clock(ProductionGenerator.DEFAULT_CLOCK)
+        .idSource(IdSource.seeded(seed)).open()) {
+      ProductionGenerator.generate(engine, new GeneratorClock(ProductionGenerator.DEFAULT_NOW), Size.TINY, seed);
+      model = engine.read(s -> s.comments.valuesView().getFirst());
+    }
+    Random random = new Random(seed);
+    // lists of 65..700 comments on one task (past the insertion-sort bound of 64), few distinct instants and
+    // repeating posting orders so that both keys tie often
+    for (int round = 0; round < 12; round++) {
+      int n = 65 + random.nextInt(636);
+      List<Object[]> puts = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Comment c = new Comment(new CommentId(new UUID(round, i)), model.taskId(), model.taskStatusId(),
+            model.personId(), model.editorId(), "c" + i, model.data(), model.replies(), model.checklist(),
+            model.pinned(), model.forClient(), model.links(), model.mentions(), model.departmentMentions(),
+            model.acknowledgements(), model.attachments(), model.hasPreview(),
+            model.createdAt().plusSeconds(random.nextInt(7)), model.updatedAt());
+        puts.add(new Object[] {c, (long) random.nextInt(20)});
+      }
+      State oneByOne = new State();
+      State bulk = new State();
+      bulk.beginBulkLoad();
+      for (Object[] p : puts) {
+        oneByOne.put(p[0], (Long) p[1]);
+        bulk.put(p[0], (Long) p[1]);
+      }
+      bulk.endBulkLoad();
+      assertThat(bulk.commentsByTask.get(model.taskId())).as("seed %d round %d: %d comments", seed, round, n)
+          .hasSize(n).containsExactlyElementsOf(oneByOne.commentsByTask.get(model.taskId()));
       assertThat(bulk.firstIndexDifference(oneByOne)).isNull();
     }
   }
