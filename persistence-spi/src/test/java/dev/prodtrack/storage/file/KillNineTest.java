@@ -102,6 +102,11 @@ class KillNineTest {
       assertThat(other).as("run %d: unexpected child output", run).isEmpty();
       maxAcked = Math.max(maxAcked, ackedBeforeKill);
       verify(run, maxAcked);
+      if (run % 100 == 0) {
+        // a soak runs for an hour or more: say how far it got
+        System.out.printf("KillNineTest: %d of %d kill -9 runs verified, %d change sets acknowledged (seed %d)%n", run,
+            RUNS, maxAcked, SEED);
+      }
     }
     System.out.printf("KillNineTest: %d kill -9 runs (%d compacting, %d of them killed during a compaction), every"
         + " acknowledged commit kept, zero start-up failures; %d change sets acknowledged in all (seed %d)%n", RUNS,
