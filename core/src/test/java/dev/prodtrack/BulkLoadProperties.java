@@ -104,13 +104,7 @@ class BulkLoadProperties {
   @Test
   void bulkLoad_ordersCommentsThatShareACreatedAt_byPostingOrderThenArrival() {
     long seed = Long.getLong("prodtrack.seed", 11);
-    MemoryStore memory = MemoryStore.create();
-    State live;
-    try (ProdTrack engine = ProdTrack.builder().store(memory).clock(ProductionGenerator.DEFAULT_CLOCK)
-        .idSource(IdSource.seeded(seed)).open()) {
-      ProductionGenerator.generate(engine, new GeneratorClock(ProductionGenerator.DEFAULT_NOW), Size.TINY, seed);
-      live = engine.read(s -> s);
-    }
+    State live = generated(seed);
     // every comment of the largest task at one instant, with posting orders that repeat (ties on both keys)
     List<Comment> ofTask = live.commentsByTask.valuesView().toSortedListBy(l -> -l.size()).get(0);
     assertThat(ofTask.size()).as("seed %d: a task with several comments", seed).isGreaterThan(2);
@@ -121,14 +115,8 @@ class BulkLoadProperties {
     }
     for (int round = 0; round < 20; round++) {
       Collections.shuffle(puts, random);
-      State oneByOne = new State();
-      State bulk = new State();
-      bulk.beginBulkLoad();
-      for (Object[] p : puts) {
-        oneByOne.put(p[0], (Long) p[1]);
-        bulk.put(p[0], (Long) p[1]);
-      }
-      bulk.endBulkLoad();
+      State oneByOne = loadOneByOne(puts);
+      State bulk = loadInBulk(puts);
       assertThat((Object) bulk.commentsByTask).as("seed %d round %d", seed, round).isEqualTo(oneByOne.commentsByTask);
       assertThat(bulk.firstIndexDifference(oneByOne)).isNull();
     }
@@ -137,13 +125,7 @@ class BulkLoadProperties {
   @Test
   void bulkLoad_ordersLongHistories_theMergeSortPath_asOneByOneInsertionsDo() {
     long seed = Long.getLong("prodtrack.seed", 17);
-    MemoryStore memory = MemoryStore.create();
-    Comment model;
-    try (ProdTrack engine = ProdTrack.builder().store(memory).clock(ProductionGenerator.DEFAULT_CLOCK)
-        .idSource(IdSource.seeded(seed)).open()) {
-      ProductionGenerator.generate(engine, new GeneratorClock(ProductionGenerator.DEFAULT_NOW), Size.TINY, seed);
-      model = engine.read(s -> s.comments.valuesView().getFirst());
-    }
+    Comment model = generated(seed).comments.valuesView().getFirst();
     Random random = new Random(seed);
     // lists of 65..700 comments on one task (past the insertion-sort bound of 64), few distinct instants and
     // repeating posting orders so that both keys tie often
@@ -158,14 +140,8 @@ class BulkLoadProperties {
             model.createdAt().plusSeconds(random.nextInt(7)), model.updatedAt());
         puts.add(new Object[] {c, (long) random.nextInt(20)});
       }
-      State oneByOne = new State();
-      State bulk = new State();
-      bulk.beginBulkLoad();
-      for (Object[] p : puts) {
-        oneByOne.put(p[0], (Long) p[1]);
-        bulk.put(p[0], (Long) p[1]);
-      }
-      bulk.endBulkLoad();
+      State oneByOne = loadOneByOne(puts);
+      State bulk = loadInBulk(puts);
       assertThat(bulk.commentsByTask.get(model.taskId())).as("seed %d round %d: %d comments", seed, round, n)
           .hasSize(n).containsExactlyElementsOf(oneByOne.commentsByTask.get(model.taskId()));
       assertThat(bulk.firstIndexDifference(oneByOne)).isNull();
@@ -192,6 +168,35 @@ class BulkLoadProperties {
       assertThat(filled.inBulkLoad()).isFalse();
       assertThat(engine.stateDigest()).isEqualTo(before);
     }
+  }
+
+  /** The state of an engine that generated a TINY production with {@code seed}. */
+  private static State generated(long seed) {
+    try (ProdTrack engine = ProdTrack.builder().store(MemoryStore.create()).clock(ProductionGenerator.DEFAULT_CLOCK)
+        .idSource(IdSource.seeded(seed)).open()) {
+      ProductionGenerator.generate(engine, new GeneratorClock(ProductionGenerator.DEFAULT_NOW), Size.TINY, seed);
+      return engine.read(s -> s);
+    }
+  }
+
+  /** A new state filled by ordered one-by-one puts of {@code {record, posting order}} pairs. */
+  private static State loadOneByOne(List<Object[]> puts) {
+    State state = new State();
+    for (Object[] p : puts) {
+      state.put(p[0], (Long) p[1]);
+    }
+    return state;
+  }
+
+  /** A new state filled by the same puts in bulk-load mode. */
+  private static State loadInBulk(List<Object[]> puts) {
+    State state = new State();
+    state.beginBulkLoad();
+    for (Object[] p : puts) {
+      state.put(p[0], (Long) p[1]);
+    }
+    state.endBulkLoad();
+    return state;
   }
 
   private static Comment withCreatedAt(Comment c, java.time.Instant at) {
