@@ -120,6 +120,17 @@ final class State {
    * the list itself.
    */
   final MutableMap<EntityId, FrozenList<Task>> tasksByEntity = UnifiedMap.newMap();
+  /**
+   * Every entity with its project's ordinal and its list of {@link #tasksByEntity} (the same instance): the
+   * one probe of the lock-free point reads. Kept by {@link #put} and {@link #remove} of entities and tasks.
+   */
+  final EntityReads entityReads = new EntityReads();
+  /**
+   * A small positive number per project id ever seen in an entity or asked for, never reused nor dropped
+   * (a state holds few projects): what {@link #entityReads} keeps and a reader's remembered read check
+   * compares, instead of reading and comparing ids.
+   */
+  private final MutableObjectIntMap<ProjectId> projectOrdinals = new ObjectIntHashMap<>();
   final MutableSetMultimap<TaskStatusId, TaskId> tasksByStatus = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskTypeId, TaskId> tasksByType = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, TaskId> tasksByAssignee = Multimaps.mutable.set.empty();
@@ -251,6 +262,7 @@ final class State {
         entityByKey.remove(EntityKey.of(old));
       }
       entityByKey.put(EntityKey.of(e), e.id());
+      entityReads.put(e.id(), projectOrdinal(e.projectId()), tasksOn(e.id()));
       entitiesByProject.put(e.projectId(), e.id());
       if (e.parentId() != null) {
         entitiesByParent.put(e.parentId(), e.id());
@@ -366,6 +378,7 @@ final class State {
     } else if (id instanceof EntityId e) {
       Entity old = entities.remove(e);
       if (old != null) {
+        entityReads.remove(e);
         entityByKey.remove(EntityKey.of(old));
         entitiesByProject.remove(old.projectId(), e);
         if (old.parentId() != null) {
@@ -518,7 +531,7 @@ final class State {
       open.replace(old, t);
     }
     FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
-    tasksByEntity.put(t.entityId(), onEntity.with(indexOf(onEntity, t.id()), t));
+    setTasksOn(t.entityId(), onEntity.with(indexOf(onEntity, t.id()), t));
     if (!old.taskStatusId().equals(t.taskStatusId())) {
       tasksByStatus.remove(old.taskStatusId(), t.id());
       tasksByStatus.put(t.taskStatusId(), t.id());
@@ -536,7 +549,7 @@ final class State {
   private void indexNewTask(Task t) {
     tasksByProject.put(t.projectId(), t.id());
     FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
-    tasksByEntity.put(t.entityId(), (onEntity == null ? FrozenList.<Task>empty() : onEntity).appended(t));
+    setTasksOn(t.entityId(), (onEntity == null ? FrozenList.<Task>empty() : onEntity).appended(t));
     tasksByStatus.put(t.taskStatusId(), t.id());
     tasksByType.put(t.taskTypeId(), t.id());
     for (PersonId p : t.assignees()) {
@@ -575,11 +588,7 @@ final class State {
     tasksByProject.remove(old.projectId(), old.id());
     FrozenList<Task> was = tasksByEntity.get(old.entityId());
     FrozenList<Task> onEntity = was.without(indexOf(was, old.id()));
-    if (onEntity.isEmpty()) {
-      tasksByEntity.remove(old.entityId());
-    } else {
-      tasksByEntity.put(old.entityId(), onEntity);
-    }
+    setTasksOn(old.entityId(), onEntity);
     tasksByStatus.remove(old.taskStatusId(), old.id());
     tasksByType.remove(old.taskTypeId(), old.id());
     for (PersonId p : old.assignees()) {
@@ -649,6 +658,43 @@ final class State {
       }
     }
     throw new IllegalStateException("task " + id + " missing from its entity's index");
+  }
+
+  /** Sets an entity's task list in {@link #tasksByEntity} (none when empty) and {@link #entityReads}. */
+  private void setTasksOn(EntityId entity, FrozenList<Task> onEntity) {
+    if (onEntity.isEmpty()) {
+      tasksByEntity.remove(entity);
+      entityReads.setTasks(entity, FrozenList.empty());
+    } else {
+      tasksByEntity.put(entity, onEntity);
+      entityReads.setTasks(entity, onEntity);
+    }
+  }
+
+  /**
+   * The ordinal of a project id for {@link #entityReads}, given on first use. Writer only.
+   *
+   * @param project the project id
+   * @return its ordinal, {@code > 0}
+   */
+  int projectOrdinal(ProjectId project) {
+    int known = projectOrdinals.getIfAbsent(project, 0);
+    if (known != 0) {
+      return known;
+    }
+    int next = projectOrdinals.size() + 1;
+    projectOrdinals.put(project, next);
+    return next;
+  }
+
+  /**
+   * The ordinal of a project id if it has one ({@link #projectOrdinal}). Changes nothing.
+   *
+   * @param project the project id
+   * @return its ordinal, or 0 if it has none yet
+   */
+  int projectOrdinalIfAny(ProjectId project) {
+    return projectOrdinals.getIfAbsent(project, 0);
   }
 
   /**
@@ -1058,6 +1104,8 @@ final class State {
     check.accept("entityByKey", entityByKey, rebuilt.entityByKey);
     check.accept("tasksByProject", tasksByProject, rebuilt.tasksByProject);
     check.accept("tasksByEntity", asSets(tasksByEntity), asSets(rebuilt.tasksByEntity));
+    check.accept("entityReads", entityReadsView(), rebuilt.entityReadsView());
+    check.accept("entityReads against this state's own records", entityReadsOwnDifference(), null);
     check.accept("tasksByStatus", tasksByStatus, rebuilt.tasksByStatus);
     check.accept("tasksByType", tasksByType, rebuilt.tasksByType);
     check.accept("tasksByAssignee", tasksByAssignee, rebuilt.tasksByAssignee);
@@ -1119,6 +1167,45 @@ final class State {
         rebuilt.scheduleTasks.check(this);
       } catch (IllegalStateException e) {
         return e.getMessage();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What {@link #entityReads} holds, with the project ordinals turned back into ids: per entity its project
+   * and its tasks as a set (their order follows the order the records arrived in).
+   */
+  private java.util.Map<EntityId, java.util.Map.Entry<ProjectId, java.util.Set<Task>>> entityReadsView() {
+    java.util.Map<Integer, ProjectId> byOrdinal = new java.util.HashMap<>();
+    projectOrdinals.forEachKeyValue((project, ordinal) -> byOrdinal.put(ordinal, project));
+    java.util.Map<EntityId, java.util.Map.Entry<ProjectId, java.util.Set<Task>>> out = new java.util.HashMap<>();
+    entityReads.forEach((uuid, ordinal, list) -> out.put(new EntityId(uuid),
+        java.util.Map.entry(byOrdinal.getOrDefault(ordinal, new ProjectId(new java.util.UUID(0, ordinal))),
+            new java.util.HashSet<>(list))));
+    return out;
+  }
+
+  /**
+   * Checks {@link #entityReads} against this state's own records and index: one entry per entity, its
+   * project's ordinal, and the very list instance {@link #tasksOn} answers (a reader gets the list a
+   * locked read would).
+   *
+   * @return the first difference, or null
+   */
+  private String entityReadsOwnDifference() {
+    if (entityReads.size() != entities.size()) {
+      return entityReads.size() + " entries for " + entities.size() + " entities";
+    }
+    for (Entity e : entities.values()) {
+      int ordinal = projectOrdinalIfAny(e.projectId());
+      if (ordinal == 0 || entityReads.projectOf(e.id().value()) != ordinal) {
+        return "entity " + e.id() + ": project ordinal " + entityReads.projectOf(e.id().value())
+            + ", expected " + ordinal;
+      }
+      if (entityReads.tasksIfIn(e.id().value(), ordinal) != tasksOn(e.id())) {
+        return "entity " + e.id() + ": task list " + entityReads.tasksOf(e.id().value())
+            + " is not the state's " + tasksOn(e.id());
       }
     }
     return null;

@@ -525,8 +525,8 @@ public final class TaskApi {
   public List<Task> allTasksForSequence(EntityId sequence) {
     Objects.requireNonNull(sequence, "sequence");
     return engine.readOptimistic(this, sequence, (s, api, id) -> {
-      Entity seq = s.entities.get(id);
-      return seq != null && api.readableAsRemembered(s, seq.projectId()) ? tasksOfChildren(s, id) : null;
+      int project = api.rememberedReadable(s);
+      return project != 0 && s.entityReads.projectOf(id.value()) == project ? tasksOfChildren(s, id) : null;
     }, (s, api, id) -> {
       Entity seq = found("entity", id, s.entities.get(id));
       if (!api.canRead(s, seq.projectId())) {
@@ -731,8 +731,8 @@ public final class TaskApi {
   private List<Task> tasksOnEntity(EntityId entity) {
     Objects.requireNonNull(entity, "entity");
     return engine.readOptimistic(this, entity, (s, api, id) -> {
-      Entity e = s.entities.get(id);
-      return e != null && api.readableAsRemembered(s, e.projectId()) ? s.tasksOn(id) : null;
+      int project = api.rememberedReadable(s);
+      return project != 0 ? s.entityReads.tasksIfIn(id.value(), project) : null;
     }, (s, api, id) -> api.tasksOnEntityLocked(s, id));
   }
 
@@ -757,7 +757,7 @@ public final class TaskApi {
    * {@link State#accessVersion}. Immutable, so that threads sharing this API may publish it through a
    * plain field.
    */
-  private record ReadCheck(long version, ProjectId project, boolean readable) {}
+  private record ReadCheck(long version, ProjectId project, int projectOrdinal, boolean readable) {}
 
   private ReadCheck lastReadCheck;
 
@@ -772,20 +772,22 @@ public final class TaskApi {
       return last.readable;
     }
     boolean readable = Access.canRead(s.persons.get(actor), s.projects.get(project));
-    lastReadCheck = new ReadCheck(s.accessVersion, project, readable);
+    lastReadCheck = new ReadCheck(s.accessVersion, project, s.projectOrdinalIfAny(project), readable);
     return readable;
   }
 
   /**
-   * {@link #canRead} answered from the remembered check only, for {@link ProdTrack#readOptimistic}:
-   * true when the check remembered at the state's current access version says the caller may read the
-   * project; false when nothing is remembered for it (the slow path then decides, and remembers), or
-   * when it says no. Changes nothing: what an optimistic read sees may be torn until validated, and a
-   * check remembered from a torn state could later be taken for a good one.
+   * {@link #canRead} answered from the remembered check only, for {@link ProdTrack#readOptimistic}: the
+   * {@linkplain State#projectOrdinal ordinal} of the project the caller may read by the check remembered at
+   * the state's current access version; 0 when nothing is remembered at that version (the slow path then
+   * decides, and remembers), when it says no, or when the project had no ordinal then (no entity named it).
+   * The caller compares it with the entity's project ordinal in {@link State#entityReads}. Changes
+   * nothing: what an optimistic read sees may be torn until validated, and a check remembered from a torn
+   * state could later be taken for a good one.
    */
-  private boolean readableAsRemembered(State s, ProjectId project) {
+  private int rememberedReadable(State s) {
     ReadCheck last = lastReadCheck;
-    return last != null && last.readable && last.version == s.accessVersion && last.project.equals(project);
+    return last != null && last.readable && last.version == s.accessVersion ? last.projectOrdinal : 0;
   }
 
   private boolean visible(State s, Task t) {

@@ -349,6 +349,242 @@ class ReadPathProperties {
     }
   }
 
+  /**
+   * A caller whose read check is remembered (so that his reads take the lock-free path) asks for a shot
+   * that then moves to a project he may not read, comes back, loses a task to another shot, and is
+   * deleted: each answer is at once what the locked path decides (his own tasks only while the shot is in
+   * the other project; an unknown id once it is gone), three times in a row each.
+   */
+  @Test
+  void aShotMovedToAnotherProjectOrDeleted_andATaskMovedAway_areSeenAtOnce_byACallerWithARememberedCheck() {
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
+    Production p = g.production();
+    try (ProdTrack engine = g.engine()) {
+      Session admin = engine.as(p.admin());
+      PersonId managerId = p.managers().get(0);
+      TaskApi manager = engine.as(managerId).task();
+      dev.prodtrack.model.ProjectId other = admin.project().newProject("Elsewhere").id(); // manager not in its team
+      EntityId shot = p.shots().get(0);
+      EntityId sibling = p.shots().get(1);
+      List<Task> all = admin.task().allTasksForShot(shot);
+      assertThat(all).as("tasks on the shot, seed %d", SEED).hasSizeGreaterThan(1);
+      admin.task().assignTask(all.get(0).id(), managerId);
+      all = admin.task().allTasksForShot(shot);
+      TaskId mine = all.get(0).id();
+      for (int i = 0; i < 3; i++) {
+        assertThat(manager.allTasksForShot(shot)).as("in his project").containsExactlyInAnyOrderElementsOf(all);
+      }
+      moveWithTasks(engine, p, shot, other);
+      for (int i = 0; i < 3; i++) {
+        List<Task> got = manager.allTasksForShot(shot);
+        assertThat(got).as("moved to a project he may not read: only his own task").hasSize(1);
+        assertThat(got.get(0).id()).isEqualTo(mine);
+        assertThat(admin.task().allTasksForShot(shot)).as("the admin still reads all").hasSameSizeAs(all);
+      }
+      moveWithTasks(engine, p, shot, p.project());
+      for (int i = 0; i < 3; i++) {
+        assertThat(new HashSet<>(manager.allTasksForShot(shot))).as("moved back").hasSameSizeAs(all);
+      }
+      Task moved = admin.task().getTask(all.get(1).id());
+      List<Task> siblingBefore = manager.allTasksForShot(sibling);
+      admin.task().updateTask(moved.withEntityId(sibling).withName("moved-" + moved.name()));
+      for (int i = 0; i < 3; i++) {
+        assertThat(manager.allTasksForShot(shot)).as("the moved task left the shot")
+            .extracting(Task::id).doesNotContain(moved.id()).hasSize(all.size() - 1);
+        assertThat(manager.allTasksForShot(sibling)).as("and joined its sibling")
+            .extracting(Task::id).contains(moved.id()).hasSize(siblingBefore.size() + 1);
+      }
+      assertThat(siblingBefore).as("a list returned before the move").extracting(Task::id)
+          .doesNotContain(moved.id());
+      List<Task> before = manager.allTasksForShot(shot);
+      List<Task> beforeCopy = List.copyOf(before);
+      for (Task t : before) {
+        admin.task().removeTask(t.id(), true);
+      }
+      assertThat(manager.allTasksForShot(shot)).as("no tasks left").isEmpty();
+      engine.write(p.admin(), tx -> {
+        tx.delete(shot);
+        return null;
+      });
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> manager.allTasksForShot(shot)).as("deleted")
+            .isInstanceOf(UnknownIdException.class);
+      }
+      assertThat(before).as("a list returned before the deletion").containsExactlyElementsOf(beforeCopy);
+      assertThat(manager.allTasksForSequence(p.sequences().get(0))).as("the sequence reads on")
+          .extracting(Task::entityId).doesNotContain(shot);
+      engine.checkInvariants();
+    }
+  }
+
+  /**
+   * {@link #readersDuringWrites_getConsistentSnapshots_thatNeverChange} for the writes that move what the
+   * lock-free path looks up: a task moved to another shot, a shot moved (with its tasks) to a project the
+   * readers may not read and back, a task removed, a shot without tasks deleted. Two readers share one
+   * manager's {@link TaskApi}; every answer must be what that manager reads of the shot or sequence after
+   * some whole write (all of a shot's tasks in his project, his own in the other, an unknown id once the
+   * shot is deleted), and must not change afterwards.
+   */
+  @Test
+  void readersDuringMovesAndDeletions_getConsistentSnapshots_thatNeverChange() throws Exception {
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
+    Production p = g.production();
+    try (ProdTrack engine = g.engine()) {
+      Session admin = engine.as(p.admin());
+      PersonId managerId = p.managers().get(0);
+      TaskApi manager = engine.as(managerId).task();
+      dev.prodtrack.model.ProjectId other = admin.project().newProject("Elsewhere").id();
+      List<Task> some = admin.task().allTasksForProject(p.project());
+      for (int i = 0; i < some.size(); i += 3) {
+        admin.task().assignTask(some.get(i).id(), managerId); // his own tasks: what he reads in the other project
+      }
+      List<EntityId> keys = new ArrayList<>(p.shots());
+      keys.addAll(p.sequences());
+      Set<EntityId> sequences = new HashSet<>(p.sequences());
+      Set<Object> unknown = Set.of("unknown id");
+      Map<EntityId, Set<Set<Object>>> history = new HashMap<>();
+      Runnable record = () -> engine.read(s -> {
+        for (EntityId k : keys) {
+          Set<Object> seen = new HashSet<>();
+          Entity e = s.entities.get(k);
+          if (e == null) {
+            seen = unknown;
+          } else if (sequences.contains(k)) {
+            Set<EntityId> children = new HashSet<>(s.entitiesByParent.get(k));
+            for (Task t : s.tasks.values()) {
+              if (children.contains(t.entityId())) {
+                seen.add(t);
+              }
+            }
+          } else {
+            boolean readable = e.projectId().equals(p.project());
+            for (Task t : s.tasks.values()) {
+              if (t.entityId().equals(k) && (readable || t.assignees().contains(managerId))) {
+                seen.add(t);
+              }
+            }
+          }
+          history.computeIfAbsent(k, x -> new HashSet<>()).add(seen);
+        }
+        return null;
+      });
+      record.run();
+      record Sample(EntityId key, List<Task> list, List<Task> copy) {}
+      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+      List<List<Sample>> samples = new ArrayList<>();
+      List<Thread> readers = new ArrayList<>();
+      java.util.concurrent.ConcurrentLinkedQueue<Throwable> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      for (int r = 0; r < 2; r++) {
+        List<Sample> mine = new ArrayList<>();
+        samples.add(mine);
+        java.util.Random random = new java.util.Random(SEED + r);
+        Thread t = new Thread(() -> {
+          try {
+            while (writing.get() && mine.size() < 20_000) {
+              EntityId k = keys.get(random.nextInt(keys.size()));
+              try {
+                List<Task> l = sequences.contains(k) ? manager.allTasksForSequence(k) : manager.allTasksForShot(k);
+                mine.add(new Sample(k, l, List.copyOf(l)));
+              } catch (UnknownIdException gone) {
+                mine.add(new Sample(k, null, null));
+              }
+            }
+          } catch (Throwable e) {
+            errors.add(e);
+          }
+        }, "reader-" + r);
+        readers.add(t);
+        t.start();
+      }
+      java.util.Random random = new java.util.Random(SEED);
+      List<String> done = new ArrayList<>();
+      try {
+        for (int i = 0; i < 300; i++) {
+          done.add(moveOrDelete(engine, admin, p, other, random));
+          record.run();
+        }
+      } finally {
+        writing.set(false);
+        for (Thread t : readers) {
+          t.join();
+        }
+      }
+      assertThat(errors).as("reader errors, seed %d", SEED).isEmpty();
+      for (String kind : List.of("task moved", "shot moved", "task removed", "shot deleted")) {
+        assertThat(done).as("writes of kind %s, seed %d: %s", kind, SEED, done).anyMatch(d -> d.startsWith(kind));
+      }
+      int checked = 0;
+      for (List<Sample> mine : samples) {
+        for (Sample smp : mine) {
+          Set<Object> seen = smp.list() == null ? unknown : Set.copyOf(smp.list());
+          assertThat(history.get(smp.key())).as("seed %d: an answer for %s is the state after some write", SEED,
+              smp.key()).contains(seen);
+          if (smp.list() != null) {
+            assertThat(smp.list()).as("seed %d: %s", SEED, smp.key()).doesNotHaveDuplicates();
+            assertThat(smp.list()).as("seed %d: a list of %s after the writes", SEED, smp.key())
+                .containsExactlyElementsOf(smp.copy());
+          }
+          checked++;
+        }
+      }
+      assertThat(checked).as("reads checked").isGreaterThan(100);
+      engine.checkInvariants();
+    }
+  }
+
+  /** Moves a shot and its tasks to a project, in one change set (no API moves an entity between projects). */
+  private static void moveWithTasks(ProdTrack engine, Production p, EntityId shot,
+      dev.prodtrack.model.ProjectId to) {
+    engine.write(p.admin(), tx -> {
+      Entity e = tx.require("entity", shot);
+      tx.put(shot, e.withProjectId(to));
+      for (Task t : tx.state.tasksOn(shot)) {
+        tx.put(t.id(), t.withProjectId(to));
+      }
+      return null;
+    });
+  }
+
+  /** One write of {@link #readersDuringMovesAndDeletions_getConsistentSnapshots_thatNeverChange}, described. */
+  private static String moveOrDelete(ProdTrack engine, Session admin, Production p,
+      dev.prodtrack.model.ProjectId other, java.util.Random random) {
+    List<EntityId> shots = engine.read(s -> p.shots().stream().filter(s.entities::containsKey).toList());
+    if (shots.size() < 2) {
+      return "no shots left";
+    }
+    EntityId shot = shots.get(random.nextInt(shots.size()));
+    Entity e = engine.read(s -> s.entities.get(shot));
+    List<Task> on = engine.read(s -> List.copyOf(s.tasksOn(shot)));
+    int kind = random.nextInt(10);
+    try {
+      if (kind < 4 && !on.isEmpty() && e.projectId().equals(p.project())) {
+        EntityId to = shots.get(random.nextInt(shots.size()));
+        Entity target = engine.read(s -> s.entities.get(to));
+        if (to.equals(shot) || !target.projectId().equals(p.project())) {
+          return "no task move: same shot or another project";
+        }
+        Task t = on.get(random.nextInt(on.size()));
+        admin.task().updateTask(t.withEntityId(to).withName(t.name() + "+"));
+        return "task moved " + t.id() + " " + shot + " -> " + to;
+      } else if (kind < 7) {
+        dev.prodtrack.model.ProjectId to = e.projectId().equals(p.project()) ? other : p.project();
+        moveWithTasks(engine, p, shot, to);
+        return "shot moved " + shot + " to " + to;
+      } else if (!on.isEmpty()) {
+        admin.task().removeTask(on.get(random.nextInt(on.size())).id(), true);
+        return "task removed from " + shot;
+      } else {
+        engine.write(p.admin(), tx -> {
+          tx.delete(shot);
+          return null;
+        });
+        return "shot deleted " + shot;
+      }
+    } catch (ProdTrackException refused) {
+      return "refused " + kind + ": " + refused.getClass().getSimpleName();
+    }
+  }
+
   @Test
   void aCallerWithoutReadAccess_isRefusedTheSequence_andGetsOnlyHisOwnTasksOfAShot_everyTime() {
     var g = ProductionGenerator.generateInNewEngine(Size.TINY, SEED);
