@@ -83,6 +83,17 @@ final class ScheduleTaskIndex {
       estimations[i] = estimationNanos(t);
     }
 
+    /**
+     * Copies the new record of the task in slot {@code i} (same id and task type, which {@link State}
+     * guarantees: a change of either takes the task out and puts it back) into the columns that can change.
+     */
+    void reset(int i, Task t) {
+      tasks[i] = t;
+      starts[i] = t.startDate() == null ? NO_DATE : t.startDate().toEpochDay();
+      dues[i] = t.dueDate() == null ? NO_DATE : t.dueDate().toEpochDay();
+      estimations[i] = estimationNanos(t);
+    }
+
     Task[] tasks() {
       return tasks;
     }
@@ -384,11 +395,11 @@ final class ScheduleTaskIndex {
     removeOpen(old);
   }
 
-  /** A task's record changed, in the same project. */
+  /** A task's record changed, with the same id, project and task type. */
   synchronized void replaced(State s, Task old, Task t) {
     ProjectView order = orders.get(t.projectId());
     if (order != null) {
-      order.set(this, order.positions().getOrThrow(t.id()), t);
+      order.reset(order.positions().getOrThrow(t.id()), t);
     }
     if (old.assignees().equals(t.assignees()) && isOpen(s, old) && isOpen(s, t)) {
       // open before and after for the same people (a comment with a status change, mostly): rewrite each
