@@ -518,7 +518,7 @@ final class State {
       open.replace(old, t);
     }
     FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
-    tasksByEntity.put(t.entityId(), onEntity.with(indexOf(onEntity, t.id()), t));
+    tasksByEntity.put(t.entityId(), onEntity.with(indexOf(onEntity, old), t));
     if (!old.taskStatusId().equals(t.taskStatusId())) {
       tasksByStatus.remove(old.taskStatusId(), t.id());
       tasksByStatus.put(t.taskStatusId(), t.id());
@@ -640,6 +640,19 @@ final class State {
       count += onDay.size();
     }
     return count;
+  }
+
+  /**
+   * Where a task's current record is in its entity's list: found by reference (the list holds the record
+   * {@link #tasks} held, so no record is followed to its id), else by id.
+   */
+  private static int indexOf(List<Task> tasks, Task current) {
+    for (int i = 0; i < tasks.size(); i++) {
+      if (tasks.get(i) == current) {
+        return i;
+      }
+    }
+    return indexOf(tasks, current.id());
   }
 
   private static int indexOf(List<Task> tasks, TaskId id) {
