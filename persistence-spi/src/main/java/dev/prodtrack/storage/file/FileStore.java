@@ -73,7 +73,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Thread safety: every method may be called from any thread; concurrent commits are grouped.
  */
-public final class FileStore implements Store {
+public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHint {
 
   private static final int MAX_BATCH_RECORDS = 256;
   private static final int MAX_BATCH_BYTES = 1 << 20;
@@ -104,6 +104,13 @@ public final class FileStore implements Store {
   private int conditionWaiters;
   private boolean snapshotRunning;
   private boolean loaded;
+  /**
+   * Until {@link #load}: the snapshot's records in file order and the keys the journal changed after it
+   * (recovery's {@code snapshotOrder} and {@code journalKeys}), or null without a snapshot.
+   */
+  private List<StoredRecord> snapshotOrder;
+  private java.util.Set<RecordKey> journalKeys;
+  private final Map<String, Integer> expectedLoadCounts;
   private boolean closed;
   private long lastAssignedSeq;
   /** Written under the mutex; volatile so that a woken committer can see its change set is durable without it. */
@@ -169,6 +176,9 @@ public final class FileStore implements Store {
     this.report = report;
     this.storeId = r.storeId;
     this.live = r.live;
+    this.snapshotOrder = r.snapshotOrder;
+    this.journalKeys = r.journalKeys;
+    this.expectedLoadCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r.snapshotCounts));
     this.segments = r.segments;
     this.snapshots = r.snapshots;
     this.lastAssignedSeq = r.lastSeq;
@@ -324,6 +334,8 @@ public final class FileStore implements Store {
   @Override
   public RecoveryReport load(Consumer<StoredRecord> sink) {
     Objects.requireNonNull(sink, "sink");
+    List<StoredRecord> snapshot;
+    java.util.Set<RecordKey> changed;
     StoredRecord[] records;
     mutex.lock();
     try {
@@ -333,14 +345,50 @@ public final class FileStore implements Store {
             + " reopen the store to load again");
       }
       loaded = true;
-      records = live.values().toArray(new StoredRecord[0]);
+      snapshot = snapshotOrder;
+      changed = journalKeys;
+      snapshotOrder = null;
+      journalKeys = null;
+      if (snapshot == null) {
+        records = live.values().toArray(new StoredRecord[0]);
+      } else {
+        // the snapshot's records stream from its list, in file order; the records the journal put after it
+        // are read from the index now, under the mutex, as the whole index was before
+        List<StoredRecord> journaled = new ArrayList<>(changed.size());
+        for (RecordKey k : changed) {
+          StoredRecord r = live.get(k);
+          if (r != null) {
+            journaled.add(r);
+          }
+        }
+        records = journaled.toArray(new StoredRecord[0]);
+      }
     } finally {
       mutex.unlock();
+    }
+    if (snapshot != null) {
+      boolean skip = !changed.isEmpty();
+      for (StoredRecord r : snapshot) {
+        if (!skip || !changed.contains(r.key())) {
+          sink.accept(r);
+        }
+      }
     }
     for (StoredRecord r : records) {
       sink.accept(r);
     }
     return report;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The record count per kind of the snapshot recovery loaded (empty without one); the journal
+   * replayed after it is not counted.
+   */
+  @Override
+  public Map<String, Integer> expectedLoadCounts() {
+    return expectedLoadCounts;
   }
 
   /**
