@@ -110,6 +110,7 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
    */
   private List<StoredRecord> snapshotOrder;
   private java.util.Set<RecordKey> journalKeys;
+  private boolean snapshotSorted;
   private final Map<String, Integer> expectedLoadCounts;
   private boolean closed;
   private long lastAssignedSeq;
@@ -178,6 +179,7 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
     this.live = r.live;
     this.snapshotOrder = r.snapshotOrder;
     this.journalKeys = r.journalKeys;
+    this.snapshotSorted = r.snapshotSorted;
     this.expectedLoadCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r.snapshotCounts));
     this.segments = r.segments;
     this.snapshots = r.snapshots;
@@ -367,17 +369,48 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
       mutex.unlock();
     }
     if (snapshot != null) {
-      boolean skip = !changed.isEmpty();
-      for (StoredRecord r : snapshot) {
-        if (!skip || !changed.contains(r.key())) {
-          sink.accept(r);
-        }
-      }
+      streamSnapshot(snapshot, snapshotSorted, changed, sink);
     }
     for (StoredRecord r : records) {
       sink.accept(r);
     }
     return report;
+  }
+
+  /**
+   * Streams a loaded snapshot's records but those whose key the journal changed after it. With the list
+   * sorted as the writer sorts it ({@link Recovery#compareKeys}), each changed key is found by a binary
+   * search and its entry dropped (a journal is short next to a snapshot); otherwise each record's key is
+   * looked up in the changed set.
+   *
+   * @param snapshot the snapshot's records in file order; entries may be set to null
+   * @param sorted whether {@code snapshot} is strictly ascending by {@link Recovery#compareKeys}
+   * @param changed the keys the journal put or deleted after the snapshot
+   * @param sink receives the records
+   */
+  static void streamSnapshot(List<StoredRecord> snapshot, boolean sorted, java.util.Set<RecordKey> changed,
+      Consumer<StoredRecord> sink) {
+    boolean check = false;
+    if (sorted) {
+      int[] drop = new int[changed.size()];
+      int n = 0;
+      for (RecordKey k : changed) {
+        int at = java.util.Collections.binarySearch(snapshot, null, (x, ignored) -> Recovery.compareKeys(x.key(), k));
+        if (at >= 0) {
+          drop[n++] = at;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        snapshot.set(drop[i], null);
+      }
+    } else {
+      check = !changed.isEmpty();
+    }
+    for (StoredRecord r : snapshot) {
+      if (r != null && (!check || !changed.contains(r.key()))) {
+        sink.accept(r);
+      }
+    }
   }
 
   /**

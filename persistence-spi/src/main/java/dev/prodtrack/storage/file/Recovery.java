@@ -50,6 +50,8 @@ final class Recovery {
      * allocated in.
      */
     List<StoredRecord> snapshotOrder;
+    /** Whether {@link #snapshotOrder} is strictly ascending by (kind, id), as the writer sorts it. */
+    boolean snapshotSorted;
     /** The keys the replayed journal put or deleted after the snapshot (kept only when one was loaded). */
     final java.util.Set<RecordKey> journalKeys = new java.util.HashSet<>();
     /** The snapshot's record count per kind, in file order (empty without a snapshot). */
@@ -146,6 +148,7 @@ final class Recovery {
         result.chainCrc = content.header.chainCrc();
         result.live = content.records;
         result.snapshotOrder = content.order;
+        result.snapshotSorted = content.sorted;
         result.snapshotCounts.clear();
         result.snapshotCounts.putAll(content.counts);
         for (Map.Entry<Long, String> e : snapshots.entrySet()) {
@@ -267,7 +270,7 @@ final class Recovery {
   }
 
   private record SnapshotContent(Format.SnapshotHeader header, Map<RecordKey, StoredRecord> records,
-      List<StoredRecord> order, Map<String, Integer> counts) {}
+      List<StoredRecord> order, boolean sorted, Map<String, Integer> counts) {}
 
   private SnapshotContent readSnapshot(Window w, long seqInName)
       throws IOException, Format.BadHeader, SnapshotCorrupt {
@@ -283,6 +286,8 @@ final class Recovery {
     Map<RecordKey, StoredRecord> records = new HashMap<>(expected);
     List<StoredRecord> order = new ArrayList<>(expected * 3 / 4);
     Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    RecordKey previous = null;
+    boolean sorted = true;
     CRC32C crcOfCrcs = new CRC32C();
     long pos = Format.HEADER_BYTES;
     int chain = 0;
@@ -313,6 +318,11 @@ final class Recovery {
               throw new SnapshotCorrupt("key " + r.key() + " appears twice");
             }
             order.add(r);
+            RecordKey key = r.key();
+            if (sorted && previous != null && compareKeys(previous, key) >= 0) {
+              sorted = false;
+            }
+            previous = key;
             // a chunk's records come grouped by kind: count runs, not records
             if (!r.key().kind().equals(kind)) {
               if (run > 0) {
@@ -343,11 +353,24 @@ final class Recovery {
         if (end != w.size()) {
           throw new SnapshotCorrupt((w.size() - end) + " bytes after the footer");
         }
-        return new SnapshotContent(h, records, order, counts);
+        return new SnapshotContent(h, records, order, sorted, counts);
       } else {
         throw new SnapshotCorrupt("unexpected record type " + f.type() + " at offset " + pos);
       }
     }
+  }
+
+  /**
+   * The order a snapshot's writer sorts its records in: by kind, then by id (each as {@link
+   * String#compareTo}).
+   *
+   * @param a a key
+   * @param b a key
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+   */
+  static int compareKeys(RecordKey a, RecordKey b) {
+    int c = a.kind().compareTo(b.kind());
+    return c != 0 ? c : a.id().compareTo(b.id());
   }
 
   /**
