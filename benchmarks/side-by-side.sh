@@ -15,6 +15,8 @@
 # question runs on data that one peer's mutations changed more than another's. Generating L takes 10 s to
 # 2 min depending on the machine's load, which one fork per question and peer (40 per size) pays every
 # time: FORKED=1 gives JMH's isolation (no profile pollution between peers) at that price.
+# A run of a few questions on some peers can skip loading the others in the shared mode:
+# -Dprodtrack.peers.load=sqlite,plain (in JAVA_OPTS; prodtrack is always loaded, all three others by default).
 # Options of the JMH runner's JVM go in JAVA_OPTS (for example -Djmh.ignoreLock=true when another JMH
 # run holds /tmp/jmh.lock), extra JMH options in JMH_OPTS.
 set -eu

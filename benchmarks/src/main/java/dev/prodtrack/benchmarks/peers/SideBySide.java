@@ -61,6 +61,13 @@ public abstract class SideBySide {
    */
   static final boolean SHARED = Boolean.getBoolean("prodtrack.peers.shared");
 
+  /**
+   * In the shared mode, the peers loaded besides prodtrack: {@code -Dprodtrack.peers.load=sqlite,plain}
+   * skips H2's load (minutes at L) when the run asks no question of it; all three by default. A peer not
+   * loaded cannot be measured: asking for it fails the trial's setup with the list that was loaded.
+   */
+  static final List<String> SHARED_LOAD = sharedLoad(System.getProperty("prodtrack.peers.load", "h2,sqlite,plain"));
+
   private static final Map<Size, Map<String, Peer>> SHARED_PEERS = new HashMap<>();
   private static final Map<Size, Snapshot> SHARED_DATA = new HashMap<>();
 
@@ -73,7 +80,8 @@ public abstract class SideBySide {
       golden = peers.get("prodtrack");
       subject = peers.get(peer);
       if (subject == null) {
-        throw new IllegalArgumentException("peer must be prodtrack, h2, sqlite or plain, was " + peer);
+        throw new IllegalArgumentException("peer " + peer + " is not loaded in this JVM; loaded: " + peers.keySet()
+            + " (-Dprodtrack.peers.load)");
       }
     } else {
       data = Snapshot.generate(size, SEED);
@@ -87,13 +95,35 @@ public abstract class SideBySide {
   private static Map<String, Peer> share(Size size) {
     Snapshot data = Snapshot.generate(size, SEED);
     Peer golden = new ProdtrackPeer(data);
-    List<Peer> others = List.of(open("h2", data, golden), open("sqlite", data, golden), open("plain", data, golden));
+    List<Peer> others = SHARED_LOAD.stream().map(name -> open(name, data, golden)).toList();
     Agreement.all(golden, others, data);
     Map<String, Peer> peers = new LinkedHashMap<>();
     peers.put("prodtrack", golden);
     others.forEach(p -> peers.put(p.name(), p));
     SHARED_DATA.put(size, data);
     return peers;
+  }
+
+  /**
+   * Parses the list of peers to load in the shared mode.
+   *
+   * @param list comma-separated names among h2, sqlite and plain
+   * @return the names, in the order given, without duplicates
+   * @throws IllegalArgumentException for an unknown name
+   */
+  static List<String> sharedLoad(String list) {
+    List<String> names = new java.util.ArrayList<>();
+    for (String name : list.split(",")) {
+      String n = name.strip();
+      if (n.isEmpty() || n.equals("prodtrack") || names.contains(n)) {
+        continue;
+      }
+      if (!List.of("h2", "sqlite", "plain").contains(n)) {
+        throw new IllegalArgumentException("prodtrack.peers.load lists h2, sqlite or plain, not '" + n + "'");
+      }
+      names.add(n);
+    }
+    return List.copyOf(names);
   }
 
   /** Closes the peer and the engine (shared ones stay open until the JVM exits). */
