@@ -141,6 +141,15 @@ public final class KitsuImport {
   public static final int MAX_LISTED_ERRORS = 1000;
 
   private static final int PROGRESS_EVERY = 10_000;
+  /**
+   * Whether each file is parsed on a second thread while the importing thread checks, builds and writes
+   * the rows parsed before ({@link KitsuReader#readAhead}): on a machine of more than one core, unless
+   * {@code -Dprodtrack.import.readAhead=false}.
+   */
+  static final boolean READ_AHEAD = Runtime.getRuntime().availableProcessors() > 1
+      && !"false".equals(System.getProperty("prodtrack.import.readAhead"));
+  /** Rows per batch handed from the parsing thread to the importing thread. */
+  static final int READ_AHEAD_BATCH = 512;
 
   private static final List<Role> DEFAULT_BOARD_ROLES =
       List.of(Role.USER, Role.ADMIN, Role.SUPERVISOR, Role.MANAGER, Role.VENDOR);
@@ -469,13 +478,16 @@ public final class KitsuImport {
         return;
       }
       long[] rows = {0};
-      long n = KitsuReader.read(file, writing() ? null : references, row -> {
+      Consumer<Row> sink = row -> {
         broken = false;
         (writing() ? write : check).accept(row);
         if (++rows[0] % PROGRESS_EVERY == 0) {
           progress.read(c, rows[0]);
         }
-      });
+      };
+      Set<String> keep = writing() ? null : references;
+      long n = READ_AHEAD ? KitsuReader.readAhead(file, keep, READ_AHEAD_BATCH, sink)
+          : KitsuReader.read(file, keep, sink);
       progress.read(c, n);
     }
 

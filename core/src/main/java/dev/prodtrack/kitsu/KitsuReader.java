@@ -82,8 +82,183 @@ final class KitsuReader {
    *     appears twice in an object
    */
   static long read(Path file, Set<String> keep, Consumer<Row> sink) throws IOException {
+    Row row = new Row(file.getFileName().toString());
+    return read(file, keep, () -> row, sink);
+  }
+
+  /**
+   * Reads a file as {@link #read(Path, Set, Consumer)} does, on a second thread: that thread parses the
+   * file into batches of {@code batch} rows while the calling thread hands the previous batch's rows to
+   * {@code sink}, so that parsing and what {@code sink} does run on two cores. {@code sink} sees the
+   * same rows in the same order, on the calling thread, and what either side throws reaches the caller
+   * as the sequential read would throw it: an error of the file after the rows before it were handed
+   * over, an exception of {@code sink} at once (the parsing thread is then stopped and joined before
+   * this method returns or throws; no thread outlives the call). At most three batches of rows exist.
+   *
+   * @param file the file
+   * @param keep the top-level fields to read, or null for all of them
+   * @param batch rows per batch, at least 1
+   * @param sink receives each row on the calling thread; may throw {@link KitsuFormatException}
+   * @return the number of rows read
+   * @throws IOException if the file cannot be read, or the calling thread is interrupted while waiting
+   *     ({@link java.io.InterruptedIOException}, with the thread's interrupt status set again)
+   * @throws KitsuFormatException as {@link #read(Path, Set, Consumer)}
+   */
+  static long readAhead(Path file, Set<String> keep, int batch, Consumer<Row> sink) throws IOException {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, was " + batch);
+    }
+    ReadAhead ahead = new ReadAhead(file, keep, batch);
+    Thread parser = new Thread(ahead::parse, "kitsu-read-" + file.getFileName());
+    parser.setDaemon(true);
+    parser.start();
+    boolean done = false;
+    try {
+      long count = ahead.drain(sink);
+      done = true;
+      return count;
+    } finally {
+      if (!done) {
+        parser.interrupt();
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          parser.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+          parser.interrupt();
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Rows parsed ahead of their consumer: batches passed between the two threads through two queues. */
+  private static final class ReadAhead {
+    /** Rows of one batch; {@code error} or {@code last} closes the stream of batches. */
+    private static final class Batch {
+      final Row[] rows;
+      int size;
+      Throwable error;
+      boolean last;
+
+      Batch(String file, int n) {
+        rows = new Row[n];
+        for (int i = 0; i < n; i++) {
+          rows[i] = new Row(file);
+        }
+      }
+    }
+
+    /** Thrown inside the parsing thread to unwind it once the consumer is gone. */
+    private static final class Stopped extends RuntimeException {
+      Stopped() {
+        super(null, null, false, false);
+      }
+    }
+
+    private final Path file;
+    private final Set<String> keep;
+    private final java.util.concurrent.BlockingQueue<Batch> filled = new java.util.concurrent.ArrayBlockingQueue<>(3);
+    private final java.util.concurrent.BlockingQueue<Batch> free = new java.util.concurrent.ArrayBlockingQueue<>(3);
+    /** The batch the parsing thread fills (its own field: only that thread touches it). */
+    private Batch filling;
+
+    ReadAhead(Path file, Set<String> keep, int batch) {
+      this.file = file;
+      this.keep = keep;
+      String name = file.getFileName().toString();
+      for (int i = 0; i < 3; i++) {
+        free.add(new Batch(name, batch));
+      }
+    }
+
+    /** The parsing thread: fills batches until the file ends or fails, then hands over the last one. */
+    void parse() {
+      try {
+        filling = take(free);
+        filling.size = 0;
+        read(file, keep, () -> filling.rows[filling.size], row -> {
+          if (++filling.size == filling.rows.length) {
+            put(filling);
+            filling = take(free);
+            filling.size = 0;
+          }
+        });
+        filling.last = true;
+        put(filling);
+      } catch (Stopped stopped) {
+        // the consumer is gone: nothing to hand over
+      } catch (IOException | RuntimeException | Error e) {
+        if (filling != null && !Thread.currentThread().isInterrupted()) {
+          filling.error = e;
+          try {
+            put(filling);
+          } catch (Stopped stopped) {
+            // the consumer is gone
+          }
+        }
+      }
+    }
+
+    private static Batch take(java.util.concurrent.BlockingQueue<Batch> queue) {
+      try {
+        return queue.take();
+      } catch (InterruptedException e) {
+        throw new Stopped();
+      }
+    }
+
+    private void put(Batch b) {
+      try {
+        filled.put(b);
+      } catch (InterruptedException e) {
+        throw new Stopped();
+      }
+    }
+
+    /** The calling thread: hands every row to {@code sink}, batch by batch, until the last or a failure. */
+    long drain(Consumer<Row> sink) throws IOException {
+      long count = 0;
+      while (true) {
+        Batch b;
+        try {
+          b = filled.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while reading " + file);
+        }
+        for (int i = 0; i < b.size; i++) {
+          sink.accept(b.rows[i]);
+        }
+        count += b.size;
+        if (b.error != null) {
+          if (b.error instanceof IOException io) {
+            throw io;
+          } else if (b.error instanceof RuntimeException re) {
+            throw re;
+          }
+          throw (Error) b.error;
+        }
+        if (b.last) {
+          return count;
+        }
+        free.add(b);
+      }
+    }
+  }
+
+  /**
+   * The sequential read: each object's row comes from {@code rows} (the same row again, or the next one
+   * of a batch), is reset and filled, then handed to {@code sink}.
+   */
+  private static long read(Path file, Set<String> keep, java.util.function.Supplier<Row> rows, Consumer<Row> sink)
+      throws IOException {
     String name = file.getFileName().toString();
-    Row row = new Row(name);
     long count = 0;
     try (InputStream in = Files.newInputStream(file);
         JsonParser p = JSON.createParser(ObjectReadContext.empty(), in)) {
@@ -101,6 +276,7 @@ final class KitsuReader {
             throw at(name, p, Problem.WRONG_TYPE, "[" + count + "]", "expected an object, found " + describe(t));
           }
           TokenStreamLocation start = p.currentTokenLocation();
+          Row row = rows.get();
           row.reset(start.getLineNr(), start.getColumnNr());
           String field;
           while ((field = p.nextName()) != null) {

@@ -75,6 +75,17 @@ final class Row {
     size = 0;
   }
 
+  /** The file, the object's position and its fields in the file's order, with their values (for messages and tests). */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder(file).append(':').append(line).append(':').append(column).append(" {");
+    for (int i = 0; i < size; i++) {
+      out.append(i == 0 ? "" : ", ").append(names[i]).append('@').append(lines[i]).append(':').append(columns[i])
+          .append('=').append(values[i] instanceof String text ? '"' + text + '"' : String.valueOf(values[i]));
+    }
+    return out.append('}').toString();
+  }
+
   /** Whether a field of that name was added to this row (does not mark it used). */
   boolean contains(String name) {
     return find(name) >= 0;
