@@ -815,6 +815,12 @@ final class BinaryRecordCodec {
   }
 
   /** A bounds-checked reader over one record. */
+  /** Big-endian views of a byte array: one load each where the bytes were assembled one by one. */
+  private static final java.lang.invoke.VarHandle BIG_ENDIAN_INT =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+  private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
   private static final class In {
     final byte[] b;
     final String kind;
@@ -859,15 +865,16 @@ final class BinaryRecordCodec {
 
     int i32() {
       need(4);
-      int v = ((b[pos] & 0xFF) << 24) | ((b[pos + 1] & 0xFF) << 16) | ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF);
+      int v = (int) BIG_ENDIAN_INT.get(b, pos);
       pos += 4;
       return v;
     }
 
     long i64() {
-      long high = i32();
-      long low = i32() & 0xFFFFFFFFL;
-      return (high << 32) | low;
+      need(8);
+      long v = (long) BIG_ENDIAN_LONG.get(b, pos);
+      pos += 8;
+      return v;
     }
 
     /** A count of elements that take at least one byte each: checked against the bytes left. */

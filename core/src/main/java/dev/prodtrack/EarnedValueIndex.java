@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.eclipse.collections.api.map.MutableMap;
 import org.eclipse.collections.api.map.primitive.MutableIntObjectMap;
 import org.eclipse.collections.api.map.primitive.MutableLongObjectMap;
@@ -122,13 +121,20 @@ final class EarnedValueIndex {
   }
 
   /**
-   * Sums of amounts by instant: per UTC day, and per instant (with a count, so that zero amounts leave
-   * when their last instant does). The sum before an instant is the whole UTC days before its day plus the
-   * instants of its day before it.
+   * Sums of amounts by instant: per UTC day, and per instant within its UTC day (with a count, so that
+   * zero amounts leave when their last instant does). The sum before an instant is the whole UTC days
+   * before its day plus the instants of its day before it.
+   *
+   * <p>Design note. The instants of a day are keyed by their nanosecond of the day in a primitive hash
+   * map per day, not kept in one tree of {@link Instant}s: a comment that moves a task's end or start
+   * instant costs two primitive hash lookups per instant instead of a walk down a tree of every instant
+   * of the project (a cache miss and an {@code Instant} comparison per level). A query visits the
+   * instants of one day, which a sorted map's sub-map of that day visits as well.
    */
   static final class InstantSums {
     final MutableLongObjectMap<Total> byUtcDay = new LongObjectHashMap<>();
-    final TreeMap<Instant, Counted> byInstant = new TreeMap<>();
+    /** Per UTC day (no empty day), per nanosecond of that day, the amounts and their count. */
+    final MutableLongObjectMap<MutableLongObjectMap<Counted>> byInstant = new LongObjectHashMap<>();
 
     /** A total with the number of amounts in it. */
     static final class Counted extends Total {
@@ -145,17 +151,34 @@ final class EarnedValueIndex {
       }
     }
 
+    private static long nanoOfDay(Instant at, long day) {
+      return (at.getEpochSecond() - day * 86_400L) * 1_000_000_000L + at.getNano();
+    }
+
     void add(Instant at, long amount, int sign) {
       if (at == null) {
         return;
       }
-      Counted entry = byInstant.computeIfAbsent(at, k -> new Counted());
+      long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
+      long nano = nanoOfDay(at, day);
+      MutableLongObjectMap<Counted> ofDay = byInstant.get(day);
+      if (ofDay == null) {
+        ofDay = new LongObjectHashMap<>(4);
+        byInstant.put(day, ofDay);
+      }
+      Counted entry = ofDay.get(nano);
+      if (entry == null) {
+        entry = new Counted();
+        ofDay.put(nano, entry);
+      }
       entry.add(sign * amount);
       entry.count += sign;
       if (entry.count == 0) {
-        byInstant.remove(at);
+        ofDay.remove(nano);
+        if (ofDay.isEmpty()) {
+          byInstant.remove(day);
+        }
       }
-      long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
       addTo(byUtcDay, day, sign * amount);
     }
 
@@ -167,8 +190,14 @@ final class EarnedValueIndex {
           sum.add(amount);
         }
       });
-      for (Total entry : byInstant.subMap(Instant.ofEpochSecond(boundDay * 86_400L), true, bound, false).values()) {
-        sum.add(entry);
+      MutableLongObjectMap<Counted> ofDay = byInstant.get(boundDay);
+      if (ofDay != null) {
+        long boundNano = nanoOfDay(bound, boundDay);
+        ofDay.forEachKeyValue((nano, entry) -> {
+          if (nano < boundNano) {
+            sum.add(entry);
+          }
+        });
       }
       return sum;
     }

@@ -115,6 +115,9 @@ public final class ProdTrack implements AutoCloseable {
     // (DeferredEncoding.keepDecoded), so that it holds them instead of their bytes.
     List<PendingRecord> loaded = store instanceof DeferredEncoding ? new ArrayList<>() : null;
     StateLoader loader = new StateLoader(state, loaded, b.loadThreads > 1, b.loadBatch);
+    if (store instanceof dev.prodtrack.storage.LoadSizeHint hint) {
+      loader.expect(hint.expectedLoadCounts());
+    }
     try {
       this.recoveryReport = store.load(loader);
       loader.finish();

@@ -83,6 +83,20 @@ final class ScheduleTaskIndex {
       estimations[i] = estimationNanos(t);
     }
 
+    /**
+     * Copies the new record of the task in slot {@code i} (same id and task type, which {@link State}
+     * guarantees: a change of either takes the task out and puts it back) into the columns that can change;
+     * the estimation column only when it differs from {@code old}, the record in the slot.
+     */
+    void reset(int i, Task old, Task t) {
+      tasks[i] = t;
+      starts[i] = t.startDate() == null ? NO_DATE : t.startDate().toEpochDay();
+      dues[i] = t.dueDate() == null ? NO_DATE : t.dueDate().toEpochDay();
+      if (!old.estimation().equals(t.estimation())) {
+        estimations[i] = estimationNanos(t);
+      }
+    }
+
     Task[] tasks() {
       return tasks;
     }
@@ -159,10 +173,11 @@ final class ScheduleTaskIndex {
     /**
      * Rewrites the row of a task already held (same id, same project, same assignees).
      *
+     * @param old the task's record in the row
      * @param t the task's new record
      * @return false if the task is not held
      */
-    boolean replace(Task t) {
+    boolean replace(Task old, Task t) {
       int i = slots.getIfAbsent(t.id(), -1);
       if (i < 0) {
         return false;
@@ -170,7 +185,9 @@ final class ScheduleTaskIndex {
       tasks[i] = t;
       starts[i] = t.startDate().toEpochDay();
       dues[i] = t.dueDate().toEpochDay();
-      remaining[i] = remainingNanos(t);
+      if (!old.estimation().equals(t.estimation()) || !old.duration().equals(t.duration())) {
+        remaining[i] = remainingNanos(t); // a status change keeps both: no Duration made
+      }
       assignees[i] = t.assignees().size();
       return true;
     }
@@ -384,11 +401,11 @@ final class ScheduleTaskIndex {
     removeOpen(old);
   }
 
-  /** A task's record changed, in the same project. */
+  /** A task's record changed, with the same id, project and task type. */
   synchronized void replaced(State s, Task old, Task t) {
     ProjectView order = orders.get(t.projectId());
     if (order != null) {
-      order.set(this, order.positions().getOrThrow(t.id()), t);
+      order.reset(order.positions().getOrThrow(t.id()), old, t);
     }
     if (old.assignees().equals(t.assignees()) && isOpen(s, old) && isOpen(s, t)) {
       // open before and after for the same people (a comment with a status change, mostly): rewrite each
@@ -397,7 +414,7 @@ final class ScheduleTaskIndex {
       boolean inPlace = true;
       for (PersonId p : t.assignees()) {
         OpenDated open = openDated.get(p);
-        inPlace &= open != null && open.replace(t);
+        inPlace &= open != null && open.replace(old, t);
       }
       if (inPlace) {
         return;

@@ -82,15 +82,15 @@ final class State {
   final MutableMap<PersonId, Person> persons = UnifiedMap.newMap();
   final MutableMap<DepartmentId, Department> departments = UnifiedMap.newMap();
   final MutableMap<EntityTypeId, EntityType> entityTypes = UnifiedMap.newMap();
-  final MutableMap<EntityId, Entity> entities = UnifiedMap.newMap();
+  final MutableMap<EntityId, Entity> entities = new SizedMap<>();
   final MutableMap<TaskTypeId, TaskType> taskTypes = UnifiedMap.newMap();
   final MutableMap<TaskStatusId, TaskStatus> taskStatuses = UnifiedMap.newMap();
-  final MutableMap<TaskId, Task> tasks = UnifiedMap.newMap();
-  final MutableMap<CommentId, Comment> comments = UnifiedMap.newMap();
-  final MutableMap<TimeSpentId, TimeSpent> timeSpents = UnifiedMap.newMap();
+  final MutableMap<TaskId, Task> tasks = new SizedMap<>();
+  final MutableMap<CommentId, Comment> comments = new SizedMap<>();
+  final MutableMap<TimeSpentId, TimeSpent> timeSpents = new SizedMap<>();
   final MutableMap<DayOffId, DayOff> daysOff = UnifiedMap.newMap();
-  final MutableMap<NotificationId, Notification> notifications = UnifiedMap.newMap();
-  final MutableMap<NewsId, News> news = UnifiedMap.newMap();
+  final MutableMap<NotificationId, Notification> notifications = new SizedMap<>();
+  final MutableMap<NewsId, News> news = new SizedMap<>();
   final MutableMap<SubscriptionId, Subscription> subscriptions = UnifiedMap.newMap();
   final MutableMap<StatusAutomationId, StatusAutomation> statusAutomations = UnifiedMap.newMap();
   final MutableMap<TaskDependencyId, TaskDependency> taskDependencies = UnifiedMap.newMap();
@@ -112,7 +112,7 @@ final class State {
   final MutableMap<String, EntityTypeId> entityTypeByName = UnifiedMap.newMap();
   final MutableSetMultimap<ProjectId, EntityId> entitiesByProject = Multimaps.mutable.set.empty();
   final MutableSetMultimap<EntityId, EntityId> entitiesByParent = Multimaps.mutable.set.empty();
-  final MutableMap<EntityKey, EntityId> entityByKey = UnifiedMap.newMap();
+  final MutableMap<EntityKey, EntityId> entityByKey = new SizedMap<>();
   final MutableSetMultimap<ProjectId, TaskId> tasksByProject = Multimaps.mutable.set.empty();
   /**
    * The current task records of each entity (not ids: the point query reads them without a lookup), as
@@ -134,11 +134,11 @@ final class State {
   final MutableSetMultimap<TaskStatusId, TaskId> tasksByStatus = Multimaps.mutable.set.empty();
   final MutableSetMultimap<TaskTypeId, TaskId> tasksByType = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, TaskId> tasksByAssignee = Multimaps.mutable.set.empty();
-  final MutableMap<TaskKey, TaskId> taskByKey = UnifiedMap.newMap();
-  final MutableMap<TaskId, MutableList<Comment>> commentsByTask = UnifiedMap.newMap();
+  final MutableMap<TaskKey, TaskId> taskByKey = new SizedMap<>();
+  final MutableMap<TaskId, MutableList<Comment>> commentsByTask = new SizedMap<>();
   final MutableObjectIntMap<TaskStatusId> commentsPerStatus = new ObjectIntHashMap<>();
   final MutableSetMultimap<TaskId, TimeSpentId> timeSpentsByTask = Multimaps.mutable.set.empty();
-  final MutableMap<TimeSpentKey, TimeSpentId> timeSpentByKey = UnifiedMap.newMap();
+  final MutableMap<TimeSpentKey, TimeSpentId> timeSpentByKey = new SizedMap<>();
   final MutableSetMultimap<PersonId, TimeSpentId> timeSpentsByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, DayOffId> daysOffByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, NotificationId> notificationsByPerson = Multimaps.mutable.set.empty();
@@ -531,7 +531,7 @@ final class State {
       open.replace(old, t);
     }
     FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
-    setTasksOn(t.entityId(), onEntity.with(indexOf(onEntity, t.id()), t));
+    setTasksOn(t.entityId(), onEntity.with(indexOf(onEntity, old), t));
     if (!old.taskStatusId().equals(t.taskStatusId())) {
       tasksByStatus.remove(old.taskStatusId(), t.id());
       tasksByStatus.put(t.taskStatusId(), t.id());
@@ -651,6 +651,19 @@ final class State {
     return count;
   }
 
+  /**
+   * Where a task's current record is in its entity's list: found by reference (the list holds the record
+   * {@link #tasks} held, so no record is followed to its id), else by id.
+   */
+  private static int indexOf(List<Task> tasks, Task current) {
+    for (int i = 0; i < tasks.size(); i++) {
+      if (tasks.get(i) == current) {
+        return i;
+      }
+    }
+    return indexOf(tasks, current.id());
+  }
+
   private static int indexOf(List<Task> tasks, TaskId id) {
     for (int i = 0; i < tasks.size(); i++) {
       if (tasks.get(i).id().equals(id)) {
@@ -757,6 +770,39 @@ final class State {
     }
     bulk = false;
     commentsByTask.forEachValue(list -> orderComments(list, commentOrder));
+  }
+
+  /**
+   * Sizes the tables of the kinds a bulk load is about to put, from the store's counts per kind
+   * ({@link dev.prodtrack.storage.LoadSizeHint}), so that they do not rehash on the way; only while a
+   * bulk load runs on an empty state (otherwise nothing happens). The counts are a hint: a wrong one
+   * costs memory or rehashes, never a different state.
+   *
+   * @param counts the expected record count per kind (kinds as {@link RecordCodec#KINDS} names them)
+   */
+  void presize(java.util.Map<String, Integer> counts) {
+    if (!bulk || !tasks.isEmpty() || !comments.isEmpty() || !timeSpents.isEmpty()) {
+      return;
+    }
+    int taskCount = counts.getOrDefault(RecordCodec.TASK, 0);
+    int entityCount = counts.getOrDefault(RecordCodec.ENTITY, 0);
+    int spentCount = counts.getOrDefault(RecordCodec.TIME_SPENT, 0);
+    presize(tasks, taskCount);
+    presize(taskByKey, taskCount);
+    presize(commentsByTask, Math.min(taskCount, counts.getOrDefault(RecordCodec.COMMENT, 0)));
+    presize(comments, counts.getOrDefault(RecordCodec.COMMENT, 0));
+    presize(timeSpents, spentCount);
+    presize(timeSpentByKey, spentCount);
+    presize(entities, entityCount);
+    presize(entityByKey, entityCount);
+    presize(notifications, counts.getOrDefault(RecordCodec.NOTIFICATION, 0));
+    presize(news, counts.getOrDefault(RecordCodec.NEWS, 0));
+  }
+
+  private static void presize(MutableMap<?, ?> map, int expected) {
+    if (map instanceof SizedMap<?, ?> sized) {
+      sized.presize(expected);
+    }
   }
 
   /** Whether a bulk load runs ({@link #beginBulkLoad}). */

@@ -39,7 +39,8 @@ final class StateLoader implements Consumer<StoredRecord> {
   private final State state;
   private final List<PendingRecord> loaded;
   private final boolean concurrent;
-  private final LoadPool pool = new LoadPool(1 << 16);
+  private LoadPool pool = new LoadPool(1 << 16);
+  private boolean started;
   private final long[] order = new long[1];
 
   private Object[] records;
@@ -78,6 +79,27 @@ final class StateLoader implements Consumer<StoredRecord> {
   }
 
   /**
+   * Sizes the state's tables and the loader's pool of shared values for the records the store says it
+   * is about to stream ({@link dev.prodtrack.storage.LoadSizeHint}); only before the first record
+   * (afterwards nothing happens). A hint: the loaded state is the same whatever the counts.
+   *
+   * @param counts the expected record count per kind
+   */
+  void expect(java.util.Map<String, Integer> counts) {
+    if (started) {
+      return;
+    }
+    long total = 0;
+    for (int c : counts.values()) {
+      total += Math.max(0, c);
+    }
+    if (total > 1 << 16) {
+      pool = new LoadPool((int) Math.min(1 << 27, total));
+    }
+    state.presize(counts);
+  }
+
+  /**
    * Decodes one stored record and queues it for applying.
    *
    * @param r the record
@@ -85,6 +107,7 @@ final class StateLoader implements Consumer<StoredRecord> {
    */
   @Override
   public void accept(StoredRecord r) {
+    started = true;
     Object record = RecordCodec.decodeLoaded(r.key().kind(), r.payload(), order, pool);
     records[count] = record;
     orders[count] = order[0];

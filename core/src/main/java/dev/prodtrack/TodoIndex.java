@@ -19,8 +19,10 @@ import org.eclipse.collections.impl.map.mutable.UnifiedMap;
  * one last), then by id: the todo list (Kitsu's filter) read as an array copy per project, without a
  * lookup, a sort or a pass over the person's done tasks per query.
  *
- * <p>Design note. Per (person, project), two parallel arrays sorted by (due day, id): the due date as an
- * epoch day ({@link Integer#MAX_VALUE} for none, after every date) and the current task record. Adding or
+ * <p>Design note. Per (person, project), parallel arrays sorted by (due day, id): the due date as an
+ * epoch day ({@link Integer#MAX_VALUE} for none, after every date), the two halves of the task's id (so
+ * that a binary search compares primitives in three arrays instead of following each probed record to its
+ * id and UUID, a cache miss or two per step) and the current task record. Adding or
  * removing a task is a binary search on those keys and an array copy of at most the person's open tasks
  * of the project (a few thousand); a change that keeps the membership, the assignees, the project and the
  * due date (a comment moving a task between two open statuses, say) only replaces the record in place,
@@ -36,15 +38,28 @@ final class TodoIndex {
   static final class Open {
     Task[] tasks = new Task[8];
     int[] due = new int[8];
+    /** Each task's id: {@link java.util.UUID#getMostSignificantBits()}. */
+    long[] idHigh = new long[8];
+    /** Each task's id: {@link java.util.UUID#getLeastSignificantBits()}. */
+    long[] idLow = new long[8];
     int size;
 
     /** Where (day, id) is, or {@code -(insertion point) - 1}. */
     private int find(int day, TaskId id) {
+      long high = id.value().getMostSignificantBits();
+      long low = id.value().getLeastSignificantBits();
       int lo = 0;
       int hi = size - 1;
       while (lo <= hi) {
         int mid = (lo + hi) >>> 1;
-        int c = compare(due[mid], tasks[mid], day, id);
+        // UUID.compareTo's order: the most significant halves as signed longs, then the least
+        int c = Integer.compare(due[mid], day);
+        if (c == 0) {
+          c = Long.compare(idHigh[mid], high);
+          if (c == 0) {
+            c = Long.compare(idLow[mid], low);
+          }
+        }
         if (c < 0) {
           lo = mid + 1;
         } else if (c > 0) {
@@ -66,11 +81,17 @@ final class TodoIndex {
       if (size == tasks.length) {
         tasks = Arrays.copyOf(tasks, size * 2);
         due = Arrays.copyOf(due, size * 2);
+        idHigh = Arrays.copyOf(idHigh, size * 2);
+        idLow = Arrays.copyOf(idLow, size * 2);
       }
       System.arraycopy(tasks, at, tasks, at + 1, size - at);
       System.arraycopy(due, at, due, at + 1, size - at);
+      System.arraycopy(idHigh, at, idHigh, at + 1, size - at);
+      System.arraycopy(idLow, at, idLow, at + 1, size - at);
       tasks[at] = t;
       due[at] = day;
+      idHigh[at] = t.id().value().getMostSignificantBits();
+      idLow[at] = t.id().value().getLeastSignificantBits();
       size++;
     }
 
@@ -82,6 +103,8 @@ final class TodoIndex {
       }
       System.arraycopy(tasks, at + 1, tasks, at, size - at - 1);
       System.arraycopy(due, at + 1, due, at, size - at - 1);
+      System.arraycopy(idHigh, at + 1, idHigh, at, size - at - 1);
+      System.arraycopy(idLow, at + 1, idLow, at, size - at - 1);
       size--;
       tasks[size] = null;
     }
@@ -252,7 +275,9 @@ final class TodoIndex {
       for (ProjectId project : mine.keySet()) {
         Open a = mine.get(project);
         Open b = theirs.get(project);
-        if (!Arrays.equals(a.tasks, 0, a.size, b.tasks, 0, b.size) || !Arrays.equals(a.due, 0, a.size, b.due, 0, b.size)) {
+        if (!Arrays.equals(a.tasks, 0, a.size, b.tasks, 0, b.size) || !Arrays.equals(a.due, 0, a.size, b.due, 0, b.size)
+            || !Arrays.equals(a.idHigh, 0, a.size, b.idHigh, 0, b.size)
+            || !Arrays.equals(a.idLow, 0, a.size, b.idLow, 0, b.size)) {
           return "person " + p + ", project " + project + ": " + Arrays.toString(Arrays.copyOf(a.tasks, a.size))
               + " vs " + Arrays.toString(Arrays.copyOf(b.tasks, b.size));
         }

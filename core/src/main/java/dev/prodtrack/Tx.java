@@ -39,7 +39,8 @@ final class Tx {
   /** The posting orders of the comments this transaction created; made on the first (most have none). */
   private Map<CommentId, Long> newCommentOrder = NO_ORDERS;
   private static final Map<CommentId, Long> NO_ORDERS = Map.of();
-  private final List<PendingEvent> events = new ArrayList<>();
+  /** The events queued; made on the first (a transaction without listeners queues none). */
+  private List<PendingEvent> events = List.of();
   private long nextOrder;
 
   record PendingEvent(String name, ProjectId project, Map<String, Object> data) {}
@@ -194,6 +195,9 @@ final class Tx {
     for (int i = 0; i < data.length; i += 2) {
       Object v = data[i + 1];
       map.put((String) data[i], v instanceof Id id ? id.value() : v);
+    }
+    if (events.isEmpty()) {
+      events = new ArrayList<>(4);
     }
     events.add(new PendingEvent(name, project, map));
   }

@@ -87,6 +87,14 @@ class BulkLoadProperties {
     State bulk = new State();
     bulk.beginBulkLoad();
     assertThat(bulk.inBulkLoad()).isTrue();
+    // tables sized from counts per kind as a store hints them: exact, too small or too large (a hint only)
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (Object r : records) {
+      counts.merge(RecordCodec.kindOf(r), 1, Integer::sum);
+    }
+    int scale = random.nextInt(3);
+    counts.replaceAll((k, v) -> scale == 0 ? v : scale == 1 ? v / 3 : v * 4);
+    bulk.presize(counts);
     for (Object r : ordered) {
       long order = r instanceof Comment c ? live.commentOrder.get(c.id()) : 0;
       oneByOne.put(r, order);
@@ -168,6 +176,30 @@ class BulkLoadProperties {
       assertThat(filled.inBulkLoad()).isFalse();
       assertThat(engine.stateDigest()).isEqualTo(before);
     }
+  }
+
+  @Test
+  void presize_outsideABulkLoadOrOnAFilledState_changesNothing() {
+    long seed = Long.getLong("prodtrack.seed", 5);
+    State live = generated(seed);
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (String kind : RecordCodec.KINDS) {
+      counts.put(kind, 1 << 12);
+    }
+    State copy = new State();
+    copy.beginBulkLoad();
+    for (Object r : live.allRecords()) {
+      copy.put(r, r instanceof Comment c ? live.commentOrder.get(c.id()) : 0);
+    }
+    copy.presize(counts); // a filled state in a bulk load: ignored
+    copy.endBulkLoad();
+    copy.presize(counts); // no bulk load: ignored
+    assertThat(copy.firstIndexDifference(live)).as("seed %d", seed).isNull();
+    assertThat(live.firstIndexDifference(copy)).as("seed %d", seed).isNull();
+    State empty = new State();
+    empty.presize(counts);
+    assertThat(empty.allRecords()).isEmpty();
+    assertThat(empty.firstIndexDifference(new State())).isNull();
   }
 
   /** The state of an engine that generated a TINY production with {@code seed}. */

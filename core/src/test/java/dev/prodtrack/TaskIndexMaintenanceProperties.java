@@ -21,10 +21,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The earned-value sums and the schedule's open dated tasks kept up to date task change by task change
- * ({@link EarnedValueIndex#replaceTask}, which touches only the sums whose inputs changed, and {@link
- * ScheduleTaskIndex#replaced}, which rewrites a row in place when the task stays open for the same
- * people) against indexes rebuilt from the records: after each random
+ * The earned-value sums, the schedule's open dated tasks and the todo index kept up to date task change
+ * by task change ({@link EarnedValueIndex#replaceTask}, which touches only the sums whose inputs changed
+ * and keys each instant by its UTC day and nanosecond of the day, {@link ScheduleTaskIndex#replaced},
+ * which rewrites a row in place when the task stays open for the same people, and {@link
+ * TodoIndex#replace}, which finds a row by its due day and id columns) against indexes rebuilt from the
+ * records: after each random
  * change of one task — a comment with any status (done ones included), a new estimation (zero included),
  * start and due dates set or cleared, end, real start and done instants set or cleared — {@link
  * ProdTrack#checkInvariants} compares the maintained indexes with ones built from scratch. Seeded; rerun with
@@ -52,6 +54,9 @@ class TaskIndexMaintenanceProperties {
             assertThat(statuses.stream().anyMatch(TaskStatus::isDone)).as("a done status to move to").isTrue();
             Object built = engine.read(State::earnedValueIndex); // maintained by every change from here on
             Object schedule = engine.read(State::scheduleTaskIndex);
+            Object todo = engine.read(State::todoIndex);
+            // the project's sorted view with its columns, kept in place by every change (the critical path's)
+            Object view = engine.read(s -> (Object) s.scheduleTaskIndex().viewOf(s, p.project()));
             List<String> done = new ArrayList<>();
             for (int a : actions) {
               TaskId id = tasks.get(a % tasks.size());
@@ -94,6 +99,9 @@ class TaskIndexMaintenanceProperties {
               // the same index as built above, kept up to date (not dropped and rebuilt by this read)
               assertThat((Object) engine.read(State::earnedValueIndex)).as("still maintained").isSameAs(built);
               assertThat((Object) engine.read(State::scheduleTaskIndex)).as("still maintained").isSameAs(schedule);
+              assertThat((Object) engine.read(State::todoIndex)).as("still maintained").isSameAs(todo);
+              assertThat((Object) engine.read(s -> s.scheduleTaskIndex().viewOf(s, p.project()))).as("still maintained")
+                  .isSameAs(view);
               try {
                 engine.checkInvariants();
               } catch (IllegalStateException | AssertionError e) {

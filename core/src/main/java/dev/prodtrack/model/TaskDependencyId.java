@@ -16,6 +16,28 @@ public record TaskDependencyId(UUID value) implements Id {
   }
 
   /**
+   * Whether {@code o} is a {@code TaskDependencyId} of an equal UUID. Written out rather than left to the record's
+   * generated method, which ids reach through megamorphic call sites (the hash maps of every id kind).
+   *
+   * @param o another object
+   * @return true when equal
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof TaskDependencyId other && value.equals(other.value));
+  }
+
+  /**
+   * The UUID's hash code, the value the record's generated method gave (hash maps keep their order).
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /**
    * Parses an id from its text form.
    *
    * @param text a UUID in its canonical text form

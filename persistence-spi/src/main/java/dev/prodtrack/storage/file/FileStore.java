@@ -73,7 +73,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Thread safety: every method may be called from any thread; concurrent commits are grouped.
  */
-public final class FileStore implements Store {
+public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHint {
 
   private static final int MAX_BATCH_RECORDS = 256;
   private static final int MAX_BATCH_BYTES = 1 << 20;
@@ -104,6 +104,14 @@ public final class FileStore implements Store {
   private int conditionWaiters;
   private boolean snapshotRunning;
   private boolean loaded;
+  /**
+   * Until {@link #load}: the snapshot's records in file order and the keys the journal changed after it
+   * (recovery's {@code snapshotOrder} and {@code journalKeys}), or null without a snapshot.
+   */
+  private List<StoredRecord> snapshotOrder;
+  private java.util.Set<RecordKey> journalKeys;
+  private boolean snapshotSorted;
+  private final Map<String, Integer> expectedLoadCounts;
   private boolean closed;
   private long lastAssignedSeq;
   /** Written under the mutex; volatile so that a woken committer can see its change set is durable without it. */
@@ -169,6 +177,10 @@ public final class FileStore implements Store {
     this.report = report;
     this.storeId = r.storeId;
     this.live = r.live;
+    this.snapshotOrder = r.snapshotOrder;
+    this.journalKeys = r.journalKeys;
+    this.snapshotSorted = r.snapshotSorted;
+    this.expectedLoadCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r.snapshotCounts));
     this.segments = r.segments;
     this.snapshots = r.snapshots;
     this.lastAssignedSeq = r.lastSeq;
@@ -324,6 +336,8 @@ public final class FileStore implements Store {
   @Override
   public RecoveryReport load(Consumer<StoredRecord> sink) {
     Objects.requireNonNull(sink, "sink");
+    List<StoredRecord> snapshot;
+    java.util.Set<RecordKey> changed;
     StoredRecord[] records;
     mutex.lock();
     try {
@@ -333,14 +347,81 @@ public final class FileStore implements Store {
             + " reopen the store to load again");
       }
       loaded = true;
-      records = live.values().toArray(new StoredRecord[0]);
+      snapshot = snapshotOrder;
+      changed = journalKeys;
+      snapshotOrder = null;
+      journalKeys = null;
+      if (snapshot == null) {
+        records = live.values().toArray(new StoredRecord[0]);
+      } else {
+        // the snapshot's records stream from its list, in file order; the records the journal put after it
+        // are read from the index now, under the mutex, as the whole index was before
+        List<StoredRecord> journaled = new ArrayList<>(changed.size());
+        for (RecordKey k : changed) {
+          StoredRecord r = live.get(k);
+          if (r != null) {
+            journaled.add(r);
+          }
+        }
+        records = journaled.toArray(new StoredRecord[0]);
+      }
     } finally {
       mutex.unlock();
+    }
+    if (snapshot != null) {
+      streamSnapshot(snapshot, snapshotSorted, changed, sink);
     }
     for (StoredRecord r : records) {
       sink.accept(r);
     }
     return report;
+  }
+
+  /**
+   * Streams a loaded snapshot's records but those whose key the journal changed after it. With the list
+   * sorted as the writer sorts it ({@link Recovery#compareKeys}), each changed key is found by a binary
+   * search and its entry dropped (a journal is short next to a snapshot); otherwise each record's key is
+   * looked up in the changed set.
+   *
+   * @param snapshot the snapshot's records in file order; entries may be set to null
+   * @param sorted whether {@code snapshot} is strictly ascending by {@link Recovery#compareKeys}
+   * @param changed the keys the journal put or deleted after the snapshot
+   * @param sink receives the records
+   */
+  static void streamSnapshot(List<StoredRecord> snapshot, boolean sorted, java.util.Set<RecordKey> changed,
+      Consumer<StoredRecord> sink) {
+    boolean check = false;
+    if (sorted) {
+      int[] drop = new int[changed.size()];
+      int n = 0;
+      for (RecordKey k : changed) {
+        int at = java.util.Collections.binarySearch(snapshot, null, (x, ignored) -> Recovery.compareKeys(x.key(), k));
+        if (at >= 0) {
+          drop[n++] = at;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        snapshot.set(drop[i], null);
+      }
+    } else {
+      check = !changed.isEmpty();
+    }
+    for (StoredRecord r : snapshot) {
+      if (r != null && (!check || !changed.contains(r.key()))) {
+        sink.accept(r);
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The record count per kind of the snapshot recovery loaded (empty without one); the journal
+   * replayed after it is not counted.
+   */
+  @Override
+  public Map<String, Integer> expectedLoadCounts() {
+    return expectedLoadCounts;
   }
 
   /**

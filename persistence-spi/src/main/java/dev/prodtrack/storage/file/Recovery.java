@@ -44,6 +44,18 @@ final class Recovery {
     UUID storeId;
     /** The live records; the snapshot's own map once one is loaded (it is loaded first). */
     Map<RecordKey, StoredRecord> live = new HashMap<>();
+    /**
+     * The loaded snapshot's records in file order (by kind, then id), or null without a snapshot: a load
+     * streams these (skipping {@link #journalKeys}) instead of walking the map, in the order they were
+     * allocated in.
+     */
+    List<StoredRecord> snapshotOrder;
+    /** Whether {@link #snapshotOrder} is strictly ascending by (kind, id), as the writer sorts it. */
+    boolean snapshotSorted;
+    /** The keys the replayed journal put or deleted after the snapshot (kept only when one was loaded). */
+    final java.util.Set<RecordKey> journalKeys = new java.util.HashSet<>();
+    /** The snapshot's record count per kind, in file order (empty without a snapshot). */
+    final Map<String, Integer> snapshotCounts = new java.util.LinkedHashMap<>();
     long lastSeq;
     int chainCrc;
     final TreeMap<Long, String> segments = new TreeMap<>();
@@ -135,6 +147,10 @@ final class Recovery {
         result.storeId = content.header.storeId();
         result.chainCrc = content.header.chainCrc();
         result.live = content.records;
+        result.snapshotOrder = content.order;
+        result.snapshotSorted = content.sorted;
+        result.snapshotCounts.clear();
+        result.snapshotCounts.putAll(content.counts);
         for (Map.Entry<Long, String> e : snapshots.entrySet()) {
           if (e.getKey() <= seq) {
             result.snapshots.put(e.getKey(), e.getKey().equals(seq) ? size : 0L);
@@ -253,7 +269,8 @@ final class Recovery {
     }
   }
 
-  private record SnapshotContent(Format.SnapshotHeader header, Map<RecordKey, StoredRecord> records) {}
+  private record SnapshotContent(Format.SnapshotHeader header, Map<RecordKey, StoredRecord> records,
+      List<StoredRecord> order, boolean sorted, Map<String, Integer> counts) {}
 
   private SnapshotContent readSnapshot(Window w, long seqInName)
       throws IOException, Format.BadHeader, SnapshotCorrupt {
@@ -265,7 +282,12 @@ final class Recovery {
     if (result.storeId != null && !result.storeId.equals(h.storeId())) {
       throw new SnapshotCorrupt("belongs to store " + h.storeId() + ", not " + result.storeId);
     }
-    Map<RecordKey, StoredRecord> records = new HashMap<>(expectedRecords(w.size(), w.tail(FOOTER_BYTES)));
+    int expected = expectedRecords(w.size(), w.tail(FOOTER_BYTES));
+    Map<RecordKey, StoredRecord> records = new HashMap<>(expected);
+    List<StoredRecord> order = new ArrayList<>(expected * 3 / 4);
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    RecordKey previous = null;
+    boolean sorted = true;
     CRC32C crcOfCrcs = new CRC32C();
     long pos = Format.HEADER_BYTES;
     int chain = 0;
@@ -289,10 +311,30 @@ final class Recovery {
           List<StoredRecord> chunk = h.version() == Format.SNAPSHOT_VERSION_1
               ? PayloadCodec.decodeChunk(bytes, f.payloadOffset(), f.payloadLength())
               : PayloadCodec.decodeChunkV2(bytes, f.payloadOffset(), f.payloadLength());
+          String kind = null;
+          int run = 0;
           for (StoredRecord r : chunk) {
             if (records.put(r.key(), r) != null) {
               throw new SnapshotCorrupt("key " + r.key() + " appears twice");
             }
+            order.add(r);
+            RecordKey key = r.key();
+            if (sorted && previous != null && compareKeys(previous, key) >= 0) {
+              sorted = false;
+            }
+            previous = key;
+            // a chunk's records come grouped by kind: count runs, not records
+            if (!r.key().kind().equals(kind)) {
+              if (run > 0) {
+                counts.merge(kind, run, Integer::sum);
+              }
+              kind = r.key().kind();
+              run = 0;
+            }
+            run++;
+          }
+          if (run > 0) {
+            counts.merge(kind, run, Integer::sum);
           }
         } catch (PayloadCodec.MalformedException e) {
           throw new SnapshotCorrupt("chunk " + index + ": " + e.getMessage());
@@ -311,11 +353,24 @@ final class Recovery {
         if (end != w.size()) {
           throw new SnapshotCorrupt((w.size() - end) + " bytes after the footer");
         }
-        return new SnapshotContent(h, records);
+        return new SnapshotContent(h, records, order, sorted, counts);
       } else {
         throw new SnapshotCorrupt("unexpected record type " + f.type() + " at offset " + pos);
       }
     }
+  }
+
+  /**
+   * The order a snapshot's writer sorts its records in: by kind, then by id (each as {@link
+   * String#compareTo}).
+   *
+   * @param a a key
+   * @param b a key
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+   */
+  static int compareKeys(RecordKey a, RecordKey b) {
+    int c = a.kind().compareTo(b.kind());
+    return c != 0 ? c : a.id().compareTo(b.id());
   }
 
   /**
@@ -432,9 +487,15 @@ final class Recovery {
         if (expected > base) {
           for (StoredRecord r : changes.puts()) {
             result.live.put(r.key(), r);
+            if (result.snapshotOrder != null) {
+              result.journalKeys.add(r.key());
+            }
           }
           for (RecordKey k : changes.deletes()) {
             result.live.remove(k);
+            if (result.snapshotOrder != null) {
+              result.journalKeys.add(k);
+            }
           }
           replayed++;
           result.journalBytesSinceSnapshot += f.end() - pos;

@@ -10,17 +10,22 @@ import java.util.function.Consumer;
  *
  * <p>Design note. Linear probing in a power-of-two array, at most three quarters full; the home slot of
  * an identity is the top bits of its hash times the golden ratio (Fibonacci hashing, so that identities
- * whose hash codes differ only in high or only in low bits still spread). Removal shifts the following
- * records of the probe run back (Knuth's algorithm R), so no tombstones accumulate. Not thread-safe: the
- * content's monitor guards it.
+ * whose hash codes differ only in high or only in low bits still spread). Each slot's identity hash code
+ * is kept in a parallel {@code int} array: a probe compares hash codes first and follows a record to its
+ * identity (record, id, UUID: a cache miss each in a table of a million records) only when they are
+ * equal, and growing or shifting a run never asks a record for its identity. Removal shifts the
+ * following records of the probe run back (Knuth's algorithm R), so no tombstones accumulate. Not
+ * thread-safe: the content's monitor guards it.
  */
 final class DeferredTable {
   private DeferredRecord[] slots = new DeferredRecord[16];
+  /** The identity hash code of each occupied slot of {@link #slots}. */
+  private int[] hashes = new int[16];
   private int shift = 32 - 4;
   private int size;
 
-  private int home(Object identity) {
-    return (identity.hashCode() * 0x9E3779B9) >>> shift;
+  private int home(int hash) {
+    return (hash * 0x9E3779B9) >>> shift;
   }
 
   /**
@@ -39,17 +44,19 @@ final class DeferredTable {
    */
   void put(DeferredRecord r) {
     Object identity = r.identity();
+    int hash = identity.hashCode();
     int mask = slots.length - 1;
-    for (int i = home(identity); ; i = (i + 1) & mask) {
+    for (int i = home(hash); ; i = (i + 1) & mask) {
       DeferredRecord at = slots[i];
       if (at == null) {
         slots[i] = r;
+        hashes[i] = hash;
         if (++size > slots.length - (slots.length >>> 2)) {
           grow();
         }
         return;
       }
-      if (at.identity().equals(identity)) {
+      if (hashes[i] == hash && at.identity().equals(identity)) {
         slots[i] = r;
         return;
       }
@@ -62,14 +69,15 @@ final class DeferredTable {
    * @param identity the identity
    */
   void remove(Object identity) {
+    int hash = identity.hashCode();
     int mask = slots.length - 1;
-    int i = home(identity);
+    int i = home(hash);
     while (true) {
       DeferredRecord at = slots[i];
       if (at == null) {
         return;
       }
-      if (at.identity().equals(identity)) {
+      if (hashes[i] == hash && at.identity().equals(identity)) {
         break;
       }
       i = (i + 1) & mask;
@@ -82,10 +90,11 @@ final class DeferredTable {
       if (at == null) {
         break;
       }
-      int k = home(at.identity());
+      int k = home(hashes[j]);
       boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
       if (!stays) {
         slots[i] = at;
+        hashes[i] = hashes[j];
         i = j;
       }
     }
@@ -108,16 +117,21 @@ final class DeferredTable {
 
   private void grow() {
     DeferredRecord[] old = slots;
+    int[] oldHashes = hashes;
     slots = new DeferredRecord[old.length * 2];
+    hashes = new int[old.length * 2];
     shift--;
     int mask = slots.length - 1;
-    for (DeferredRecord r : old) {
+    for (int o = 0; o < old.length; o++) {
+      DeferredRecord r = old[o];
       if (r != null) {
-        int i = home(r.identity());
+        int hash = oldHashes[o];
+        int i = home(hash);
         while (slots[i] != null) {
           i = (i + 1) & mask;
         }
         slots[i] = r;
+        hashes[i] = hash;
       }
     }
   }

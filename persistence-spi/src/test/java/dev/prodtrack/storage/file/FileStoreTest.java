@@ -189,6 +189,129 @@ class FileStoreTest extends StoreConformanceTest {
     assertThat(new String(content.get(new RecordKey("t", "k3")).payload(), StandardCharsets.UTF_8)).isEqualTo("v73");
   }
 
+  /** Every record one load of the store streams, in order; fails if a key is streamed twice. */
+  private static List<StoredRecord> streamed(Path dir, FileStoreOptions options, Map<String, Integer> hint) {
+    try (FileStore s = FileStore.open(dir, options)) {
+      hint.putAll(s.expectedLoadCounts());
+      List<StoredRecord> out = new ArrayList<>();
+      java.util.Set<RecordKey> keys = new java.util.HashSet<>();
+      s.load(r -> {
+        assertThat(keys.add(r.key())).as("streamed twice: %s", r.key()).isTrue();
+        out.add(r);
+      });
+      return out;
+    }
+  }
+
+  @Test
+  void load_afterSnapshotAndJournal_streamsEachLiveRecordOnceWithItsLatestPayload() {
+    Path dir = newDir();
+    FileStoreOptions options = testOptions(12).withAutoSnapshot(false, 0);
+    FileStore store = openLoaded(dir, options);
+    Map<RecordKey, String> model = new java.util.LinkedHashMap<>();
+    Random random = new Random(12);
+    for (int i = 0; i < 60; i++) {
+      String kind = i % 3 == 0 ? "b" : "a";
+      RecordKey k = new RecordKey(kind, new java.util.UUID(random.nextLong(), random.nextLong()).toString());
+      store.commit(ChangeSet.builder().put(new StoredRecord(k, ("v" + i).getBytes(StandardCharsets.UTF_8))).build());
+      model.put(k, "v" + i);
+    }
+    store.compact();
+    List<RecordKey> keys = new ArrayList<>(model.keySet());
+    for (int i = 0; i < 8; i++) { // replaced after the snapshot, some twice
+      RecordKey k = keys.get(random.nextInt(keys.size()));
+      store.commit(ChangeSet.builder().put(new StoredRecord(k, ("w" + i).getBytes(StandardCharsets.UTF_8))).build());
+      model.put(k, "w" + i);
+    }
+    for (int i = 0; i < 5; i++) { // deleted after the snapshot
+      RecordKey k = keys.get(random.nextInt(keys.size()));
+      store.commit(ChangeSet.builder().delete(k).build());
+      model.remove(k);
+    }
+    RecordKey deletedThenBack = keys.get(0);
+    store.commit(ChangeSet.builder().delete(deletedThenBack).build());
+    store.commit(ChangeSet.builder().put(new StoredRecord(deletedThenBack, "back".getBytes(StandardCharsets.UTF_8)))
+        .build());
+    model.put(deletedThenBack, "back");
+    for (int i = 0; i < 4; i++) { // new after the snapshot, one of them deleted again
+      RecordKey k = new RecordKey("c", "new" + i);
+      store.commit(ChangeSet.builder().put(new StoredRecord(k, ("n" + i).getBytes(StandardCharsets.UTF_8))).build());
+      model.put(k, "n" + i);
+    }
+    store.commit(ChangeSet.builder().delete(new RecordKey("c", "new2")).build());
+    model.remove(new RecordKey("c", "new2"));
+    store.close();
+
+    Map<String, Integer> hint = new java.util.LinkedHashMap<>();
+    List<StoredRecord> loaded = streamed(dir, options, hint);
+
+    Map<RecordKey, String> content = new HashMap<>();
+    loaded.forEach(r -> content.put(r.key(), new String(r.payload(), StandardCharsets.UTF_8)));
+    assertThat(content).isEqualTo(model);
+    assertThat(loaded).hasSize(model.size());
+    assertThat(hint).as("the snapshot's counts per kind, in its order").containsExactly(
+        Map.entry("a", 40), Map.entry("b", 20));
+    // the snapshot's untouched records come first, in the snapshot's (kind, id) order
+    List<RecordKey> head = loaded.stream().map(StoredRecord::key).filter(k -> !k.kind().equals("c")).toList();
+    List<RecordKey> sortedUntouched = head.stream().filter(k -> model.get(k).startsWith("v")).sorted(
+        java.util.Comparator.comparing(RecordKey::kind).thenComparing(RecordKey::id)).toList();
+    assertThat(loaded.subList(0, sortedUntouched.size()).stream().map(StoredRecord::key).toList())
+        .isEqualTo(sortedUntouched);
+  }
+
+  @Test
+  void streamSnapshot_sortedByBinarySearchOrUnsortedBySetLookup_dropsExactlyTheChangedKeys() {
+    Random random = new Random(14);
+    for (int round = 0; round < 50; round++) {
+      List<StoredRecord> records = new ArrayList<>();
+      int n = random.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        String kind = random.nextBoolean() ? "a" : "b";
+        records.add(new StoredRecord(new RecordKey(kind, new java.util.UUID(random.nextLong(), random.nextLong())
+            .toString()), new byte[] {(byte) i}));
+      }
+      records.sort((x, y) -> Recovery.compareKeys(x.key(), y.key()));
+      java.util.Set<RecordKey> changed = new java.util.HashSet<>();
+      for (StoredRecord r : records) {
+        if (random.nextInt(4) == 0) {
+          changed.add(r.key());
+        }
+      }
+      changed.add(new RecordKey("c", "absent-" + round)); // a key only the journal has
+      List<StoredRecord> expected = records.stream().filter(r -> !changed.contains(r.key())).toList();
+
+      List<StoredRecord> bySearch = new ArrayList<>();
+      FileStore.streamSnapshot(new ArrayList<>(records), true, changed, bySearch::add);
+      List<StoredRecord> shuffled = new ArrayList<>(records);
+      java.util.Collections.shuffle(shuffled, random);
+      List<StoredRecord> byLookup = new ArrayList<>();
+      FileStore.streamSnapshot(shuffled, false, changed, byLookup::add);
+
+      assertThat(bySearch).as("round %d", round).containsExactlyElementsOf(expected);
+      assertThat(byLookup).as("round %d", round).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void load_withoutSnapshot_streamsTheJournalsRecordsAndHintsNothing() {
+    Path dir = newDir();
+    FileStoreOptions options = testOptions(13).withAutoSnapshot(false, 0);
+    FileStore store = openLoaded(dir, options);
+    for (int i = 0; i < 20; i++) {
+      store.commit(put("k" + (i % 9), "v" + i));
+    }
+    store.commit(ChangeSet.builder().delete(new RecordKey("t", "k4")).build());
+    store.close();
+
+    Map<String, Integer> hint = new java.util.LinkedHashMap<>();
+    List<StoredRecord> loaded = streamed(dir, options, hint);
+
+    assertThat(hint).isEmpty();
+    assertThat(loaded).hasSize(8).extracting(r -> r.key().id()).doesNotContain("k4");
+    assertThat(loaded).filteredOn(r -> r.key().id().equals("k3")).singleElement()
+        .extracting(r -> new String(r.payload(), StandardCharsets.UTF_8)).isEqualTo("v12");
+  }
+
   @Test
   void open_newestSnapshotCorrupt_quarantinesItAndRecoversFromTheOlderOne() throws IOException {
     Path dir = newDir();

@@ -16,11 +16,15 @@ import org.junit.jupiter.api.Test;
 class DeferredTableTest {
   private static final long SEED = 20261129L;
 
-  /** An identity with few distinct hash codes, so that probe runs are long. */
-  private record Key(int value) {
+  /**
+   * An identity whose hash code is {@code value % modulus}: few distinct hash codes (long probe runs of
+   * equal hash codes that wrap around the array), or with a large modulus distinct hash codes whose home
+   * slots still collide (runs of unequal hash codes, which the table's kept hash codes tell apart).
+   */
+  private record Key(int value, int modulus) {
     @Override
     public int hashCode() {
-      return value % 5;
+      return value % modulus;
     }
   }
 
@@ -38,6 +42,20 @@ class DeferredTableTest {
 
   @Test
   void randomPutsAndRemoves_agreeWithAHashMap() {
+    randomPutsAndRemoves(5);
+  }
+
+  @Test
+  void randomPutsAndRemoves_withDistinctHashCodes_agreeWithAHashMap() {
+    randomPutsAndRemoves(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void randomPutsAndRemoves_withPairsOfEqualHashCodes_agreeWithAHashMap() {
+    randomPutsAndRemoves(150);
+  }
+
+  private static void randomPutsAndRemoves(int modulus) {
     for (int round = 0; round < 20; round++) {
       long seed = SEED + round;
       Random random = new Random(seed);
@@ -45,7 +63,7 @@ class DeferredTableTest {
       Map<Key, Rec> expected = new HashMap<>();
       int keys = 1 + random.nextInt(300);
       for (int step = 0; step < 3_000; step++) {
-        Key k = new Key(random.nextInt(keys));
+        Key k = new Key(random.nextInt(keys), modulus);
         if (random.nextInt(3) == 0) {
           table.remove(k);
           expected.remove(k);
