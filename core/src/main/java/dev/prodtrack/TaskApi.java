@@ -836,11 +836,23 @@ public final class TaskApi {
         }
       }
       List<Task> selected = new ArrayList<>();
-      for (Project p : scope) {
-        for (TaskId id : s.tasksByProject.get(p.id())) {
+      if (query.taskStatus() != null) {
+        // the status's tasks (of every project) are fewer than the scope's: filter them by project
+        Set<ProjectId> inScope = new java.util.HashSet<>();
+        scope.forEach(p -> inScope.add(p.id()));
+        for (TaskId id : s.tasksByStatus.get(query.taskStatus())) {
           Task t = s.tasks.get(id);
-          if (matchesOpen(s, t, query)) {
+          if (inScope.contains(t.projectId()) && matchesOpen(s, t, query)) {
             selected.add(t);
+          }
+        }
+      } else {
+        for (Project p : scope) {
+          for (TaskId id : s.tasksByProject.get(p.id())) {
+            Task t = s.tasks.get(id);
+            if (matchesOpen(s, t, query)) {
+              selected.add(t);
+            }
           }
         }
       }

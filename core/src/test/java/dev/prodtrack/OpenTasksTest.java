@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prodtrack.model.Task;
+import dev.prodtrack.model.TaskStatus;
+import dev.prodtrack.testkit.ProductionGenerator;
+import dev.prodtrack.testkit.Size;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -73,6 +76,12 @@ class OpenTasksTest {
     assertThat(f.tasks(f.artist).allOpenTasks(OpenTasksQuery.ALL).total()).isZero();
     assertThat(f.tasks(f.artist).allOpenTasks(OpenTasksQuery.ALL.withProject(f.project)).total())
         .as("an explicit project is listed even when closed").isEqualTo(3);
+    // the same scope through the status filter's own path
+    assertThat(f.tasks(f.outsider).allOpenTasks(OpenTasksQuery.ALL.withTaskStatus(f.todo.id())).total()).isZero();
+    assertThat(f.tasks(f.artist).allOpenTasks(OpenTasksQuery.ALL.withTaskStatus(f.todo.id())).total())
+        .as("a closed project's tasks are out of scope, whatever their status").isZero();
+    assertThat(f.tasks(f.artist).allOpenTasks(OpenTasksQuery.ALL.withProject(f.project).withTaskStatus(f.todo.id()))
+        .total()).as("an explicit project is listed even when closed").isEqualTo(3);
   }
 
   @Test
@@ -87,5 +96,42 @@ class OpenTasksTest {
     assertThat(api.allLateTasks(f.project, LocalDate.of(2025, 3, 10))).isEmpty();
     assertThatThrownBy(() -> f.tasks(f.outsider).allLateTasks(f.project, LocalDate.of(2025, 3, 11)))
         .isInstanceOf(PermissionDeniedException.class);
+  }
+
+  /**
+   * A status filter reads the status's tasks instead of walking the scope's (a second path): it must give
+   * what the walk gives, filtered on the status, with the same order, totals and counts, for every status
+   * (done ones give nothing), with and without a project, for an admin and for a manager of the team.
+   */
+  @Test
+  void allOpenTasks_byStatus_sameAsTheUnfilteredPageFilteredOnTheStatus() {
+    long seed = 20261129L;
+    var g = ProductionGenerator.generateInNewEngine(Size.TINY, seed);
+    try (ProdTrack engine = g.engine()) {
+      var p = g.production();
+      for (var caller : List.of(p.admin(), p.managers().get(0))) {
+        TaskApi api = engine.as(caller).task();
+        for (OpenTasksQuery scope : List.of(OpenTasksQuery.ALL, OpenTasksQuery.ALL.withProject(p.project()))) {
+          List<Task> open = api.allOpenTasks(scope.withPage(1, Integer.MAX_VALUE)).data();
+          assertThat(open).as("seed %d: the production has open tasks", seed).isNotEmpty();
+          int found = 0;
+          for (TaskStatus status : api.allTaskStatuses()) {
+            OpenTasksPage page = api.allOpenTasks(scope.withTaskStatus(status.id()).withPage(1, Integer.MAX_VALUE));
+            List<Task> expected = open.stream().filter(t -> t.taskStatusId().equals(status.id())).toList();
+            String what = "seed " + seed + ", caller " + caller + ", status " + status.name() + ", " + scope;
+            assertThat(page.data()).as(what).isEqualTo(expected);
+            assertThat(page.total()).as(what).isEqualTo(expected.size());
+            assertThat(page.totalDuration()).as(what)
+                .isEqualTo(expected.stream().map(Task::duration).reduce(Duration.ZERO, Duration::plus));
+            assertThat(page.totalEstimation()).as(what)
+                .isEqualTo(expected.stream().map(Task::estimation).reduce(Duration.ZERO, Duration::plus));
+            assertThat(page.statusCounts()).as(what)
+                .isEqualTo(expected.isEmpty() ? java.util.Map.of() : java.util.Map.of(status.id(), expected.size()));
+            found += expected.size();
+          }
+          assertThat(found).as("seed %d: every open task has one status", seed).isEqualTo(open.size());
+        }
+      }
+    }
   }
 }
