@@ -209,57 +209,27 @@ class ReadPathProperties {
         }
       };
       record.run();
-      record Sample(EntityId key, List<Task> list, List<Task> copy) {}
-      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-      List<List<Sample>> samples = new ArrayList<>();
-      List<Thread> readers = new ArrayList<>();
-      java.util.concurrent.ConcurrentLinkedQueue<Throwable> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
-      for (int r = 0; r < 2; r++) {
-        List<Sample> mine = new ArrayList<>();
-        samples.add(mine);
-        java.util.Random random = new java.util.Random(SEED + r);
-        Thread t = new Thread(() -> {
-          try {
-            while (writing.get() && mine.size() < 20_000) {
-              EntityId k = keys.get(random.nextInt(keys.size()));
-              List<Task> l = sequences.contains(k) ? manager.allTasksForSequence(k) : manager.allTasksForShot(k);
-              mine.add(new Sample(k, l, List.copyOf(l)));
-            }
-          } catch (Throwable e) {
-            errors.add(e);
-          }
-        }, "reader-" + r);
-        readers.add(t);
-        t.start();
-      }
       java.util.Random random = new java.util.Random(SEED);
       List<String> done = new ArrayList<>();
-      try {
-        for (int i = 0; i < 300; i++) {
-          // actions 0..5 of apply: each one write, so that every state a reader may see is recorded
-          int action = random.nextInt(90_000) * 11 + random.nextInt(6);
-          done.add(apply(admin, p, action));
-          record.run();
-        }
-      } finally {
-        writing.set(false);
-        for (Thread t : readers) {
-          t.join();
-        }
-      }
-      assertThat(errors).as("reader errors, seed %d", SEED).isEmpty();
+      List<Sample> samples = readDuring(keys,
+          k -> sequences.contains(k) ? manager.allTasksForSequence(k) : manager.allTasksForShot(k), () -> {
+            for (int i = 0; i < 300; i++) {
+              // actions 0..5 of apply: each one write, so that every state a reader may see is recorded
+              int action = random.nextInt(90_000) * 11 + random.nextInt(6);
+              done.add(apply(admin, p, action));
+              record.run();
+            }
+          });
       assertThat(done.stream().filter(d -> !d.startsWith("refused")).count()).as("writes, seed %d", SEED)
           .isGreaterThan(150);
       int checked = 0;
-      for (List<Sample> mine : samples) {
-        for (Sample smp : mine) {
-          assertThat(smp.list()).as("seed %d: %s", SEED, smp.key()).doesNotHaveDuplicates();
-          assertThat(history.get(smp.key())).as("seed %d: a list of %s is the state after some write", SEED,
-              smp.key()).contains(Set.copyOf(smp.list()));
-          assertThat(smp.list()).as("seed %d: a list of %s after the writes", SEED, smp.key())
-              .containsExactlyElementsOf(smp.copy());
-          checked++;
-        }
+      for (Sample smp : samples) {
+        assertThat(smp.list()).as("seed %d: %s", SEED, smp.key()).doesNotHaveDuplicates();
+        assertThat(history.get(smp.key())).as("seed %d: a list of %s is the state after some write", SEED,
+            smp.key()).contains(Set.copyOf(smp.list()));
+        assertThat(smp.list()).as("seed %d: a list of %s after the writes", SEED, smp.key())
+            .containsExactlyElementsOf(smp.copy());
+        checked++;
       }
       assertThat(checked).as("reads checked").isGreaterThan(100);
       engine.checkInvariants();
@@ -469,67 +439,84 @@ class ReadPathProperties {
         return null;
       });
       record.run();
-      record Sample(EntityId key, List<Task> list, List<Task> copy) {}
-      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-      List<List<Sample>> samples = new ArrayList<>();
-      List<Thread> readers = new ArrayList<>();
-      java.util.concurrent.ConcurrentLinkedQueue<Throwable> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
-      for (int r = 0; r < 2; r++) {
-        List<Sample> mine = new ArrayList<>();
-        samples.add(mine);
-        java.util.Random random = new java.util.Random(SEED + r);
-        Thread t = new Thread(() -> {
-          try {
-            while (writing.get() && mine.size() < 20_000) {
-              EntityId k = keys.get(random.nextInt(keys.size()));
-              try {
-                List<Task> l = sequences.contains(k) ? manager.allTasksForSequence(k) : manager.allTasksForShot(k);
-                mine.add(new Sample(k, l, List.copyOf(l)));
-              } catch (UnknownIdException gone) {
-                mine.add(new Sample(k, null, null));
-              }
-            }
-          } catch (Throwable e) {
-            errors.add(e);
-          }
-        }, "reader-" + r);
-        readers.add(t);
-        t.start();
-      }
       java.util.Random random = new java.util.Random(SEED);
       List<String> done = new ArrayList<>();
-      try {
+      List<Sample> samples = readDuring(keys, k -> {
+        try {
+          return sequences.contains(k) ? manager.allTasksForSequence(k) : manager.allTasksForShot(k);
+        } catch (UnknownIdException gone) {
+          return null;
+        }
+      }, () -> {
         for (int i = 0; i < 300; i++) {
           done.add(moveOrDelete(engine, admin, p, other, random));
           record.run();
         }
-      } finally {
-        writing.set(false);
-        for (Thread t : readers) {
-          t.join();
-        }
-      }
-      assertThat(errors).as("reader errors, seed %d", SEED).isEmpty();
+      });
       for (String kind : List.of("task moved", "shot moved", "task removed", "shot deleted")) {
         assertThat(done).as("writes of kind %s, seed %d: %s", kind, SEED, done).anyMatch(d -> d.startsWith(kind));
       }
       int checked = 0;
-      for (List<Sample> mine : samples) {
-        for (Sample smp : mine) {
-          Set<Object> seen = smp.list() == null ? unknown : Set.copyOf(smp.list());
-          assertThat(history.get(smp.key())).as("seed %d: an answer for %s is the state after some write", SEED,
-              smp.key()).contains(seen);
-          if (smp.list() != null) {
-            assertThat(smp.list()).as("seed %d: %s", SEED, smp.key()).doesNotHaveDuplicates();
-            assertThat(smp.list()).as("seed %d: a list of %s after the writes", SEED, smp.key())
-                .containsExactlyElementsOf(smp.copy());
-          }
-          checked++;
+      for (Sample smp : samples) {
+        Set<Object> seen = smp.list() == null ? unknown : Set.copyOf(smp.list());
+        assertThat(history.get(smp.key())).as("seed %d: an answer for %s is the state after some write", SEED,
+            smp.key()).contains(seen);
+        if (smp.list() != null) {
+          assertThat(smp.list()).as("seed %d: %s", SEED, smp.key()).doesNotHaveDuplicates();
+          assertThat(smp.list()).as("seed %d: a list of %s after the writes", SEED, smp.key())
+              .containsExactlyElementsOf(smp.copy());
         }
+        checked++;
       }
       assertThat(checked).as("reads checked").isGreaterThan(100);
       engine.checkInvariants();
     }
+  }
+
+  /** What a lock-free reader got for a key: the list (null for an unknown id) and a copy taken at once. */
+  private record Sample(EntityId key, List<Task> list, List<Task> copy) {}
+
+  /**
+   * Two readers (seeded {@code SEED} and {@code SEED + 1}) ask {@code read} for random keys, up to 20,000
+   * times each, while {@code writes} runs on this thread; returns every answer they got, in no particular
+   * order. Fails if a reader threw.
+   */
+  private static List<Sample> readDuring(List<EntityId> keys, java.util.function.Function<EntityId, List<Task>> read,
+      Runnable writes) throws InterruptedException {
+    java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<List<Sample>> samples = new ArrayList<>();
+    List<Thread> readers = new ArrayList<>();
+    java.util.concurrent.ConcurrentLinkedQueue<Throwable> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    for (int r = 0; r < 2; r++) {
+      List<Sample> mine = new ArrayList<>();
+      samples.add(mine);
+      java.util.Random random = new java.util.Random(SEED + r);
+      Thread t = new Thread(() -> {
+        try {
+          while (writing.get() && mine.size() < 20_000) {
+            EntityId k = keys.get(random.nextInt(keys.size()));
+            List<Task> l = read.apply(k);
+            mine.add(new Sample(k, l, l == null ? null : List.copyOf(l)));
+          }
+        } catch (Throwable e) {
+          errors.add(e);
+        }
+      }, "reader-" + r);
+      readers.add(t);
+      t.start();
+    }
+    try {
+      writes.run();
+    } finally {
+      writing.set(false);
+      for (Thread t : readers) {
+        t.join();
+      }
+    }
+    assertThat(errors).as("reader errors, seed %d", SEED).isEmpty();
+    List<Sample> all = new ArrayList<>();
+    samples.forEach(all::addAll);
+    return all;
   }
 
   /** Moves a shot and its tasks to a project, in one change set (no API moves an entity between projects). */
