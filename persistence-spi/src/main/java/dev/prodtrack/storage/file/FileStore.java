@@ -60,7 +60,7 @@ import java.util.zip.CRC32C;
  * is held briefly); whichever waiting thread ({@link #awaitCommitted}, which {@link #commit} calls)
  * finds no write in progress becomes the writer, takes every queued change set (up to 256 or 1 MiB),
  * encodes and frames them straight into one reused buffer, writes it with one write, syncs once,
- * applies them to the in-memory index of live records (holding the writing token, not the mutex) and
+ * applies them to the in-memory index of changed records (holding the writing token, not the mutex) and
  * unparks exactly the committers whose change sets are now durable (no wake-all), then hands the token
  * to the lowest parked committer if more are queued; the committed watermark ({@code lastWrittenSeq}) only moves forward, after the sync. A
  * failed write or sync drops every queued change set with the same error. Sequence numbers are given in queue order, so the journal, the index
@@ -68,8 +68,12 @@ import java.util.zip.CRC32C;
  * writes (the journal moves to a new segment at the same moment), written off the writer path to a
  * temporary file, synced, renamed and the directory synced; only then are journal segments deleted
  * (those the second-newest snapshot covers, so that one damaged snapshot can still be recovered from)
- * and snapshots beyond the newest two. The index costs the heap of the live records' keys and payloads
- * (payload arrays are shared with the caller, as {@link StoredRecord} allows).
+ * and snapshots beyond the newest two. The records of the newest snapshot (the <em>base</em>) stay on
+ * disk: the heap holds only the records put since it and the keys changed since it, so a store costs
+ * the heap of its journal, not of its whole content. A load streams the base from its file (checking it
+ * again) and then the changed records; the next snapshot merges the base, read in key order, with the
+ * changed records, and becomes the base (payload arrays are shared with the caller, as {@link
+ * StoredRecord} allows).
  *
  * <p>Thread safety: every method may be called from any thread; concurrent commits are grouped.
  */
@@ -87,13 +91,24 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   private final FileStoreOptions options;
   private final FileLayer fs;
   private final Closeable lock;
-  private final RecoveryReport report;
+  /** Recovery's notes and figures; the record count is known once counted ({@link #recoveryReport}). */
+  private final long recoveredSeq;
+  private final long recoveredBytesTrimmed;
+  private final List<String> recoveryNotes;
+  private volatile RecoveryReport report;
   private final UUID storeId;
 
   private final ReentrantLock mutex = new ReentrantLock();
   private final Condition changed = mutex.newCondition();
   // guarded by mutex
+  /**
+   * The records put since the base (every live record when there is no base), and the keys put or
+   * deleted since the base. Updated by the token holder; read holding the mutex with no write in progress.
+   */
   private final Map<RecordKey, StoredRecord> live;
+  private final java.util.Set<RecordKey> touched;
+  /** The newest snapshot, whose records not in {@code touched} are live; null without one. Guarded by mutex. */
+  private Recovery.Base base;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final TreeMap<Long, String> segments;
   private final TreeMap<Long, Long> snapshots;
@@ -104,13 +119,6 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   private int conditionWaiters;
   private boolean snapshotRunning;
   private boolean loaded;
-  /**
-   * Until {@link #load}: the snapshot's records in file order and the keys the journal changed after it
-   * (recovery's {@code snapshotOrder} and {@code journalKeys}), or null without a snapshot.
-   */
-  private List<StoredRecord> snapshotOrder;
-  private java.util.Set<RecordKey> journalKeys;
-  private boolean snapshotSorted;
   private final Map<String, Integer> expectedLoadCounts;
   private boolean closed;
   private long lastAssignedSeq;
@@ -169,17 +177,23 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   }
 
   private FileStore(Path dir, FileStoreOptions options, FileLayer fs, Closeable lock, Recovery.Result r,
-      RecoveryReport report) throws IOException {
+      List<String> notes) throws IOException {
     this.dir = dir;
     this.options = options;
     this.fs = fs;
     this.lock = lock;
-    this.report = report;
+    this.recoveredSeq = r.lastSeq;
+    this.recoveredBytesTrimmed = r.bytesTrimmed;
+    this.recoveryNotes = List.copyOf(notes);
     this.storeId = r.storeId;
     this.live = r.live;
-    this.snapshotOrder = r.snapshotOrder;
-    this.journalKeys = r.journalKeys;
-    this.snapshotSorted = r.snapshotSorted;
+    this.touched = r.journalKeys;
+    this.base = r.base;
+    if (base == null || touched.isEmpty()) {
+      // nothing changed since the base (then nothing was put either): the count is known without a scan
+      this.report = new RecoveryReport((base == null ? 0 : base.records()) + live.size(), recoveredSeq,
+          recoveredBytesTrimmed, recoveryNotes);
+    }
     this.expectedLoadCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(r.snapshotCounts));
     this.segments = r.segments;
     this.snapshots = r.snapshots;
@@ -266,8 +280,7 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
       Recovery.Result r = Recovery.run(fs, base, options);
       List<String> notes = new ArrayList<>(r.notes);
       notes.add("recovery took " + (System.nanoTime() - started) / 1_000_000 + " ms");
-      RecoveryReport report = new RecoveryReport(r.live.size(), r.lastSeq, r.bytesTrimmed, notes);
-      return new FileStore(base, options, fs, lock, r, report);
+      return new FileStore(base, options, fs, lock, r, notes);
     } catch (StorageException e) {
       closeQuietly(lock, e);
       throw e;
@@ -301,12 +314,77 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   }
 
   /**
-   * What recovery did when this store was opened (the same report {@link #load} returns).
+   * What recovery did when this store was opened (the same report {@link #load} returns). Before the
+   * load, when the journal changed records after the newest snapshot, the first call counts the live
+   * records by reading the snapshot's keys from disk.
    *
    * @return the report, never null
+   * @throws StorageException with reason {@link Reason#IO} if the snapshot cannot be read for the count,
+   *     {@link Reason#CORRUPT} if it no longer passes its checks
    */
   public RecoveryReport recoveryReport() {
-    return report;
+    RecoveryReport r = report;
+    if (r != null) {
+      return r;
+    }
+    mutex.lock();
+    try {
+      if (report == null) {
+        long[] count = new long[1];
+        forEachLive(rec -> count[0]++);
+        report = new RecoveryReport(count[0], recoveredSeq, recoveredBytesTrimmed, recoveryNotes);
+      }
+      return report;
+    } finally {
+      mutex.unlock();
+    }
+  }
+
+  /**
+   * Called holding the mutex: streams every live record (the base's unchanged ones from its file, then
+   * the changed ones), waiting first for a write in progress to end.
+   */
+  private void forEachLive(Consumer<StoredRecord> sink) {
+    while (writing) { // the writer updates the index holding the token, not the mutex
+      awaitChange();
+    }
+    if (base != null) {
+      streamBase(base, touched, sink);
+    }
+    live.values().forEach(sink);
+  }
+
+  /**
+   * Streams a base snapshot's records, in file order, but those whose key is in {@code changed}.
+   *
+   * @throws StorageException with reason {@link Reason#IO} if the file cannot be read, {@link
+   *     Reason#CORRUPT} if it fails a check it passed at recovery (it changed on disk since)
+   */
+  private void streamBase(Recovery.Base b, java.util.Set<RecordKey> changed, Consumer<StoredRecord> sink) {
+    boolean check = !changed.isEmpty();
+    try (SnapshotReader r = openBase(b)) {
+      for (List<StoredRecord> chunk; (chunk = r.nextChunk()) != null; ) {
+        for (StoredRecord rec : chunk) {
+          if (!check || !changed.contains(rec.key())) {
+            sink.accept(rec);
+          }
+        }
+      }
+      if (r.records() != b.records()) {
+        throw new SnapshotReader.Corrupt("holds " + r.records() + " records, " + b.records() + " at recovery");
+      }
+    } catch (IOException e) {
+      throw new StorageException(Reason.IO, "cannot read snapshot " + dir.resolve(b.name()) + ": " + e, e);
+    } catch (Format.BadHeader | SnapshotReader.Corrupt e) {
+      throw new StorageException(Reason.CORRUPT, "snapshot " + dir.resolve(b.name())
+          + " passed its checks when the store was opened and fails them now: " + e.getMessage());
+    }
+  }
+
+  private SnapshotReader openBase(Recovery.Base b)
+      throws IOException, Format.BadHeader, SnapshotReader.Corrupt {
+    return SnapshotReader.open(fs, dir.resolve(b.name()), b.seq(), storeId, options.maxRecordBytes(),
+        Recovery.WINDOW_BYTES, true);
   }
 
   /**
@@ -330,13 +408,17 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   /**
    * {@inheritDoc}
    *
-   * <p>Recovery already ran in {@link #open}; this streams the recovered records from memory, from the
-   * calling thread.
+   * <p>Recovery already ran in {@link #open}; this streams, from the calling thread, the newest
+   * snapshot's records from its file in file order (checking the file again; those the journal changed
+   * after it left out), then the records the journal put after it, from memory.
+   *
+   * @throws StorageException also with reason {@link Reason#IO} if the snapshot cannot be read, {@link
+   *     Reason#CORRUPT} if it fails a check it passed when the store was opened
    */
   @Override
   public RecoveryReport load(Consumer<StoredRecord> sink) {
     Objects.requireNonNull(sink, "sink");
-    List<StoredRecord> snapshot;
+    Recovery.Base b;
     java.util.Set<RecordKey> changed;
     StoredRecord[] records;
     mutex.lock();
@@ -347,70 +429,31 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
             + " reopen the store to load again");
       }
       loaded = true;
-      snapshot = snapshotOrder;
-      changed = journalKeys;
-      snapshotOrder = null;
-      journalKeys = null;
-      if (snapshot == null) {
-        records = live.values().toArray(new StoredRecord[0]);
-      } else {
-        // the snapshot's records stream from its list, in file order; the records the journal put after it
-        // are read from the index now, under the mutex, as the whole index was before
-        List<StoredRecord> journaled = new ArrayList<>(changed.size());
-        for (RecordKey k : changed) {
-          StoredRecord r = live.get(k);
-          if (r != null) {
-            journaled.add(r);
-          }
-        }
-        records = journaled.toArray(new StoredRecord[0]);
+      while (writing) {
+        awaitChange();
       }
+      b = base;
+      changed = b == null || touched.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(touched);
+      records = live.values().toArray(new StoredRecord[0]);
     } finally {
       mutex.unlock();
     }
-    if (snapshot != null) {
-      streamSnapshot(snapshot, snapshotSorted, changed, sink);
+    long[] count = {records.length};
+    if (b != null) {
+      streamBase(b, changed, r -> {
+        count[0]++;
+        sink.accept(r);
+      });
     }
     for (StoredRecord r : records) {
       sink.accept(r);
     }
-    return report;
-  }
-
-  /**
-   * Streams a loaded snapshot's records but those whose key the journal changed after it. With the list
-   * sorted as the writer sorts it ({@link Recovery#compareKeys}), each changed key is found by a binary
-   * search and its entry dropped (a journal is short next to a snapshot); otherwise each record's key is
-   * looked up in the changed set.
-   *
-   * @param snapshot the snapshot's records in file order; entries may be set to null
-   * @param sorted whether {@code snapshot} is strictly ascending by {@link Recovery#compareKeys}
-   * @param changed the keys the journal put or deleted after the snapshot
-   * @param sink receives the records
-   */
-  static void streamSnapshot(List<StoredRecord> snapshot, boolean sorted, java.util.Set<RecordKey> changed,
-      Consumer<StoredRecord> sink) {
-    boolean check = false;
-    if (sorted) {
-      int[] drop = new int[changed.size()];
-      int n = 0;
-      for (RecordKey k : changed) {
-        int at = java.util.Collections.binarySearch(snapshot, null, (x, ignored) -> Recovery.compareKeys(x.key(), k));
-        if (at >= 0) {
-          drop[n++] = at;
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        snapshot.set(drop[i], null);
-      }
-    } else {
-      check = !changed.isEmpty();
+    RecoveryReport r = report;
+    if (r == null) {
+      r = new RecoveryReport(count[0], recoveredSeq, recoveredBytesTrimmed, recoveryNotes);
+      report = r;
     }
-    for (StoredRecord r : snapshot) {
-      if (r != null && (!check || !changed.contains(r.key()))) {
-        sink.accept(r);
-      }
-    }
+    return r;
   }
 
   /**
@@ -633,13 +676,15 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
     mutex.unlock();
     try {
       writeBatch(batch, bytes);
-      // the index of live records is touched only by the token holder (snapshots copy it holding the token)
+      // the index of changed records is updated only by the token holder (snapshots copy it holding the token)
       for (Pending p : batch) {
         for (StoredRecord r : p.changes.puts()) {
           live.put(r.key(), r);
+          touched.add(r.key());
         }
         for (RecordKey k : p.changes.deletes()) {
           live.remove(k);
+          touched.add(k);
         }
       }
     } catch (IOException | RuntimeException | Error e) {
@@ -857,7 +902,9 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   private SnapshotTask prepareSnapshot() {
     long seq;
     int crc;
-    List<StoredRecord> copy;
+    Map<RecordKey, StoredRecord> copy;
+    java.util.Set<RecordKey> copyTouched;
+    Recovery.Base from;
     mutex.lock();
     try {
       while (writing && health.isOk() && !closed) {
@@ -871,7 +918,9 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
       writing = true;
       seq = lastWrittenSeq;
       crc = chainCrc;
-      copy = new ArrayList<>(live.values());
+      copy = new HashMap<>(live);
+      copyTouched = new java.util.HashSet<>(touched);
+      from = base;
       journalBytesSinceSnapshot = 0;
       snapshotDue = false;
     } finally {
@@ -892,7 +941,7 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
         snapshotRunning = false;
         return null;
       }
-      return new SnapshotTask(seq, crc, copy);
+      return new SnapshotTask(seq, crc, from, copy, copyTouched);
     } finally {
       releaseToken();
       changed.signalAll();
@@ -904,12 +953,22 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   private final class SnapshotTask implements Runnable {
     final long seq;
     final int chain;
-    final List<StoredRecord> records;
+    final Recovery.Base from;
+    final Map<RecordKey, StoredRecord> changedRecords;
+    final java.util.Set<RecordKey> changedKeys;
 
-    SnapshotTask(long seq, int chain, List<StoredRecord> records) {
+    /**
+     * @param from the base the snapshot starts from, or null
+     * @param changedRecords the records put since it, as the index held them when the task was made
+     * @param changedKeys the keys put or deleted since it, as then
+     */
+    SnapshotTask(long seq, int chain, Recovery.Base from, Map<RecordKey, StoredRecord> changedRecords,
+        java.util.Set<RecordKey> changedKeys) {
       this.seq = seq;
       this.chain = chain;
-      this.records = records;
+      this.from = from;
+      this.changedRecords = changedRecords;
+      this.changedKeys = changedKeys;
     }
 
     @Override
@@ -917,7 +976,9 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
       Throwable error = null;
       long size = 0;
       try {
-        size = writeSnapshot(seq, chain, records);
+        long[] written = writeSnapshot(seq, chain, from, changedRecords, changedKeys);
+        size = written[0];
+        becomeBase(new Recovery.Base(Format.snapshotName(seq), seq, written[1]), changedRecords, changedKeys);
         deleteRedundant(seq, size);
       } catch (IOException | RuntimeException | Error e) {
         error = e;
@@ -935,9 +996,16 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
     }
   }
 
-  private long writeSnapshot(long seq, int chain, List<StoredRecord> records) throws IOException {
+  /**
+   * Writes snapshot {@code seq}: the base's records but the changed keys', merged in key order with the
+   * changed records. Returns the file's size and its record count.
+   */
+  private long[] writeSnapshot(long seq, int chain, Recovery.Base from, Map<RecordKey, StoredRecord> changedRecords,
+      java.util.Set<RecordKey> changedKeys) throws IOException {
     // key order makes snapshot files reproducible (golden files), whatever the index's hash order
-    records.sort(KEY_ORDER);
+    List<StoredRecord> changedSorted = new ArrayList<>(changedRecords.values());
+    changedSorted.sort(KEY_ORDER);
+    long count = 0;
     String name = Format.snapshotName(seq);
     Path tmp = dir.resolve(name + Format.TEMP_SUFFIX);
     fs.delete(tmp);
@@ -956,15 +1024,17 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
       // since its change set did (8 bytes of counts + kind and id with their lengths + the payload's
       // length and bytes, at least the 15 bytes a chunk of one record adds to them in version 2)
       long chunkLimit = Math.min(SNAPSHOT_CHUNK_BYTES, options.maxRecordBytes());
-      for (int i = 0; i <= records.size(); i++) {
+      Merge merge = new Merge(from == null ? null : openBaseForSnapshot(from), changedKeys, changedSorted);
+      try {
+      for (StoredRecord next = merge.next(); ; next = merge.next()) {
         long entry = 0;
         boolean newKind = false;
-        if (i < records.size()) {
-          String kind = records.get(i).key().kind();
+        if (next != null) {
+          String kind = next.key().kind();
           newKind = !chunkKinds.contains(kind);
-          entry = PayloadCodec.chunkEntrySizeV2(records.get(i)) + (newKind ? PayloadCodec.kindTableSize(kind) : 0);
+          entry = PayloadCodec.chunkEntrySizeV2(next) + (newKind ? PayloadCodec.kindTableSize(kind) : 0);
         }
-        boolean flush = i == records.size()
+        boolean flush = next == null
             ? !chunk.isEmpty()
             : !chunk.isEmpty() && (chunkBytes + entry > chunkLimit
                 || newKind && chunkKinds.size() == PayloadCodec.MAX_CHUNK_KINDS);
@@ -979,16 +1049,20 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
           chunkKinds.clear();
           chunkBytes = 1 + 4;
         }
-        if (i < records.size()) {
-          StoredRecord r = records.get(i);
-          chunk.add(r);
-          if (chunkKinds.add(r.key().kind())) {
-            chunkBytes += PayloadCodec.kindTableSize(r.key().kind());
-          }
-          chunkBytes += PayloadCodec.chunkEntrySizeV2(r);
+        if (next == null) {
+          break;
         }
+        chunk.add(next);
+        count++;
+        if (chunkKinds.add(next.key().kind())) {
+          chunkBytes += PayloadCodec.kindTableSize(next.key().kind());
+        }
+        chunkBytes += PayloadCodec.chunkEntrySizeV2(next);
       }
-      byte[] footer = ByteBuffer.allocate(28).putLong(records.size()).putLong(index - 1).putLong(seq)
+      } finally {
+        merge.close();
+      }
+      byte[] footer = ByteBuffer.allocate(28).putLong(count).putLong(index - 1).putLong(seq)
           .putInt((int) crcOfCrcs.getValue()).array();
       byte[] frame = new byte[Format.FRAME_BYTES + footer.length];
       Format.writeFrame(frame, 0, salt, prev, Format.TYPE_SNAPSHOT_FOOTER, index, footer);
@@ -998,7 +1072,117 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
     }
     fs.atomicMove(tmp, dir.resolve(name));
     fs.syncDirectory(dir);
-    return position;
+    return new long[] {position, count};
+  }
+
+  private SnapshotReader openBaseForSnapshot(Recovery.Base b) throws IOException {
+    try {
+      return openBase(b);
+    } catch (Format.BadHeader | SnapshotReader.Corrupt e) {
+      throw new IOException("snapshot " + b.name() + ", the base of the next one, passed its checks when the store"
+          + " was opened and fails them now: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The records of the next snapshot in key order: the base's (read from its file, checked again) but
+   * those whose key changed since, merged with the changed records.
+   */
+  private static final class Merge implements Closeable {
+    private final SnapshotReader base;
+    private final java.util.Set<RecordKey> changedKeys;
+    private final List<StoredRecord> changed;
+    private List<StoredRecord> chunk = List.of();
+    private int inChunk;
+    private int inChanged;
+    private StoredRecord baseHead;
+
+    Merge(SnapshotReader base, java.util.Set<RecordKey> changedKeys, List<StoredRecord> changedSorted) {
+      this.base = base;
+      this.changedKeys = changedKeys;
+      this.changed = changedSorted;
+    }
+
+    /** The next record, or null after the last. */
+    StoredRecord next() throws IOException {
+      if (baseHead == null) {
+        baseHead = nextFromBase();
+      }
+      StoredRecord c = inChanged < changed.size() ? changed.get(inChanged) : null;
+      if (baseHead == null && c == null) {
+        return null;
+      }
+      if (c == null || baseHead != null && Recovery.compareKeys(baseHead.key(), c.key()) < 0) {
+        StoredRecord r = baseHead;
+        baseHead = null;
+        return r;
+      }
+      inChanged++;
+      return c;
+    }
+
+    private StoredRecord nextFromBase() throws IOException {
+      if (base == null) {
+        return null;
+      }
+      while (true) {
+        while (inChunk < chunk.size()) {
+          StoredRecord r = chunk.get(inChunk++);
+          if (!changedKeys.contains(r.key())) {
+            return r;
+          }
+        }
+        try {
+          chunk = base.nextChunk();
+        } catch (SnapshotReader.Corrupt e) {
+          throw new IOException("the base snapshot fails a check it passed when the store was opened: "
+              + e.getMessage(), e);
+        }
+        inChunk = 0;
+        if (chunk == null) {
+          chunk = List.of();
+          return null;
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (base != null) {
+        base.close();
+      }
+    }
+  }
+
+  /**
+   * After snapshot {@code b} is durable: makes it the base, and drops from the index what it now holds
+   * (each changed key whose record is still the one the snapshot was taken from, or still deleted).
+   */
+  private void becomeBase(Recovery.Base b, Map<RecordKey, StoredRecord> changedRecords,
+      java.util.Set<RecordKey> changedKeys) {
+    mutex.lock();
+    try {
+      while (writing) { // the writer updates the index holding the token, not the mutex
+        awaitChange();
+      }
+      base = b;
+      for (RecordKey k : changedKeys) {
+        if (live.get(k) == changedRecords.get(k)) {
+          live.remove(k);
+          touched.remove(k);
+        }
+      }
+      // without a base before, the index may hold records no key change put there (a snapshot recovery
+      // held in memory, its records not in key order)
+      for (Map.Entry<RecordKey, StoredRecord> e : changedRecords.entrySet()) {
+        if (live.get(e.getKey()) == e.getValue()) {
+          live.remove(e.getKey());
+          touched.remove(e.getKey());
+        }
+      }
+    } finally {
+      mutex.unlock();
+    }
   }
 
   /** After snapshot {@code seq} is durable: deletes segments and snapshots it makes redundant. */
@@ -1185,10 +1369,19 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   Map<RecordKey, StoredRecord> liveCopy() {
     mutex.lock();
     try {
-      while (writing) { // the writer updates the index holding the token, not the mutex
-        awaitChange();
-      }
-      return new HashMap<>(live);
+      Map<RecordKey, StoredRecord> copy = new HashMap<>();
+      forEachLive(r -> copy.put(r.key(), r));
+      return copy;
+    } finally {
+      mutex.unlock();
+    }
+  }
+
+  /** The records held on the heap (put since the base snapshot), for the tests. */
+  int changedRecordsHeld() {
+    mutex.lock();
+    try {
+      return live.size();
     } finally {
       mutex.unlock();
     }

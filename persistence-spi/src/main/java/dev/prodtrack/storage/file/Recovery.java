@@ -42,17 +42,17 @@ final class Recovery {
   /** What recovery hands to the store. */
   static final class Result {
     UUID storeId;
-    /** The live records; the snapshot's own map once one is loaded (it is loaded first). */
-    Map<RecordKey, StoredRecord> live = new HashMap<>();
     /**
-     * The loaded snapshot's records in file order (by kind, then id), or null without a snapshot: a load
-     * streams these (skipping {@link #journalKeys}) instead of walking the map, in the order they were
-     * allocated in.
+     * The newest valid snapshot, kept on disk as the store's base, or null without one (or when its
+     * records were not in the writer's key order: {@link #live} then holds them).
      */
-    List<StoredRecord> snapshotOrder;
-    /** Whether {@link #snapshotOrder} is strictly ascending by (kind, id), as the writer sorts it. */
-    boolean snapshotSorted;
-    /** The keys the replayed journal put or deleted after the snapshot (kept only when one was loaded). */
+    Base base;
+    /**
+     * Without a {@link #base}, every live record; with one, the records the replayed journal put after it
+     * (and did not delete again).
+     */
+    Map<RecordKey, StoredRecord> live = new HashMap<>();
+    /** The keys the replayed journal put or deleted (after the base, when there is one). */
     final java.util.Set<RecordKey> journalKeys = new java.util.HashSet<>();
     /** The snapshot's record count per kind, in file order (empty without a snapshot). */
     final Map<String, Integer> snapshotCounts = new java.util.LinkedHashMap<>();
@@ -69,6 +69,16 @@ final class Recovery {
     long bytesTrimmed;
     final List<String> notes = new ArrayList<>();
   }
+
+  /**
+   * A checked snapshot whose records stay on disk: the store streams them from the file when it needs
+   * them (a load, the next snapshot), instead of holding every record's bytes on the heap.
+   *
+   * @param name the file name in the store directory
+   * @param seq the last change set it contains
+   * @param records how many records it holds
+   */
+  record Base(String name, long seq, long records) {}
 
   private final FileLayer fs;
   private final Path dir;
@@ -141,33 +151,90 @@ final class Recovery {
   private long loadNewestSnapshot(TreeMap<Long, String> snapshots) throws IOException {
     for (Long seq : new ArrayList<>(snapshots.descendingKeySet())) {
       String name = snapshots.get(seq);
-      try (FileLayer.Handle file = fs.open(dir.resolve(name), false)) {
-        long size = file.size();
-        SnapshotContent content = readSnapshot(new Window(file, size, windowBytes), seq);
-        result.storeId = content.header.storeId();
-        result.chainCrc = content.header.chainCrc();
-        result.live = content.records;
-        result.snapshotOrder = content.order;
-        result.snapshotSorted = content.sorted;
-        result.snapshotCounts.clear();
-        result.snapshotCounts.putAll(content.counts);
+      try {
+        long size = checkSnapshot(name, seq);
         for (Map.Entry<Long, String> e : snapshots.entrySet()) {
           if (e.getKey() <= seq) {
             result.snapshots.put(e.getKey(), e.getKey().equals(seq) ? size : 0L);
           }
         }
-        result.notes.add("loaded " + name + " (" + content.records.size() + " records, up to change set " + seq + ")");
+        long records = result.base != null ? result.base.records() : result.live.size();
+        result.notes.add("loaded " + name + " (" + records + " records, up to change set " + seq + ")");
         return seq;
       } catch (Format.BadHeader e) {
         if (e.problem == Format.HeaderProblem.VERSION) {
           throw new StorageException(Reason.UNSUPPORTED_VERSION, name + ": " + e.getMessage());
         }
         quarantineFile(name, "snapshot failed its checks: " + e.getMessage());
-      } catch (SnapshotCorrupt e) {
+      } catch (SnapshotReader.Corrupt e) {
         quarantineFile(name, "snapshot failed its checks: " + e.getMessage());
       }
     }
     return 0;
+  }
+
+  /**
+   * Reads a snapshot through and checks it; on success makes it the result's base (records in the
+   * writer's key order) or loads its records into {@link Result#live} (any other order: a key twice is
+   * then corruption), and returns the file's size. Changes nothing in the result when a check fails.
+   */
+  private long checkSnapshot(String name, long seq) throws IOException, Format.BadHeader, SnapshotReader.Corrupt {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    long size;
+    Format.SnapshotHeader header;
+    boolean sorted;
+    long records;
+    try (SnapshotReader r = SnapshotReader.open(fs, dir.resolve(name), seq, result.storeId, options.maxRecordBytes(),
+        windowBytes, false)) {
+      header = r.header();
+      size = r.size();
+      for (List<StoredRecord> chunk; (chunk = r.nextChunk()) != null; ) {
+        countKinds(chunk, counts);
+      }
+      sorted = r.sorted();
+      records = r.records();
+    }
+    Map<RecordKey, StoredRecord> live = new HashMap<>();
+    if (!sorted) {
+      // not the writer's order (a file written otherwise): hold its records, as a store without a base does
+      try (SnapshotReader r = SnapshotReader.open(fs, dir.resolve(name), seq, result.storeId,
+          options.maxRecordBytes(), windowBytes, false)) {
+        live = new HashMap<>(r.expectedRecords());
+        for (List<StoredRecord> chunk; (chunk = r.nextChunk()) != null; ) {
+          for (StoredRecord rec : chunk) {
+            if (live.put(rec.key(), rec) != null) {
+              throw new SnapshotReader.Corrupt("key " + rec.key() + " appears twice");
+            }
+          }
+        }
+      }
+    }
+    result.storeId = header.storeId();
+    result.chainCrc = header.chainCrc();
+    result.base = sorted ? new Base(name, seq, records) : null;
+    result.live = live;
+    result.snapshotCounts.clear();
+    result.snapshotCounts.putAll(counts);
+    return size;
+  }
+
+  /** Adds a chunk's record count per kind (a chunk's records come grouped by kind: counts runs). */
+  private static void countKinds(List<StoredRecord> chunk, Map<String, Integer> counts) {
+    String kind = null;
+    int run = 0;
+    for (StoredRecord r : chunk) {
+      if (!r.key().kind().equals(kind)) {
+        if (run > 0) {
+          counts.merge(kind, run, Integer::sum);
+        }
+        kind = r.key().kind();
+        run = 0;
+      }
+      run++;
+    }
+    if (run > 0) {
+      counts.merge(kind, run, Integer::sum);
+    }
   }
 
   /**
@@ -257,106 +324,6 @@ final class Recovery {
         }
       }
       return Arrays.copyOf(b.array(), b.position());
-    }
-  }
-
-  /** A snapshot that failed a check. */
-  private static final class SnapshotCorrupt extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    SnapshotCorrupt(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  private record SnapshotContent(Format.SnapshotHeader header, Map<RecordKey, StoredRecord> records,
-      List<StoredRecord> order, boolean sorted, Map<String, Integer> counts) {}
-
-  private SnapshotContent readSnapshot(Window w, long seqInName)
-      throws IOException, Format.BadHeader, SnapshotCorrupt {
-    w.ensure(0, Format.HEADER_BYTES);
-    Format.SnapshotHeader h = Format.decodeSnapshotHeader(w.array(), w.end());
-    if (h.lastSeq() != seqInName) {
-      throw new SnapshotCorrupt("header says change set " + h.lastSeq() + ", the name says " + seqInName);
-    }
-    if (result.storeId != null && !result.storeId.equals(h.storeId())) {
-      throw new SnapshotCorrupt("belongs to store " + h.storeId() + ", not " + result.storeId);
-    }
-    int expected = expectedRecords(w.size(), w.tail(FOOTER_BYTES));
-    Map<RecordKey, StoredRecord> records = new HashMap<>(expected);
-    List<StoredRecord> order = new ArrayList<>(expected * 3 / 4);
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-    RecordKey previous = null;
-    boolean sorted = true;
-    CRC32C crcOfCrcs = new CRC32C();
-    long pos = Format.HEADER_BYTES;
-    int chain = 0;
-    long index = 1;
-    int maxRecordBytes = options.maxRecordBytes();
-    while (true) {
-      w.ensure(pos, Format.FRAME_BYTES);
-      if (w.end() - w.offset(pos) >= Format.FRAME_BYTES) {
-        int length = Format.storedLength(w.array(), w.offset(pos));
-        if (length >= 1 && length <= maxRecordBytes) {
-          w.ensure(pos, Format.FRAME_BYTES + length);
-        }
-      }
-      byte[] bytes = w.array();
-      Format.Frame f = Format.readFrame(bytes, w.offset(pos), w.end(), h.salt(), chain, maxRecordBytes);
-      if (f == null || f.seq() != index) {
-        throw new SnapshotCorrupt("chunk " + index + " at offset " + pos + " does not verify");
-      }
-      if (f.type() == Format.TYPE_SNAPSHOT_CHUNK) {
-        try {
-          List<StoredRecord> chunk = h.version() == Format.SNAPSHOT_VERSION_1
-              ? PayloadCodec.decodeChunk(bytes, f.payloadOffset(), f.payloadLength())
-              : PayloadCodec.decodeChunkV2(bytes, f.payloadOffset(), f.payloadLength());
-          String kind = null;
-          int run = 0;
-          for (StoredRecord r : chunk) {
-            if (records.put(r.key(), r) != null) {
-              throw new SnapshotCorrupt("key " + r.key() + " appears twice");
-            }
-            order.add(r);
-            RecordKey key = r.key();
-            if (sorted && previous != null && compareKeys(previous, key) >= 0) {
-              sorted = false;
-            }
-            previous = key;
-            // a chunk's records come grouped by kind: count runs, not records
-            if (!r.key().kind().equals(kind)) {
-              if (run > 0) {
-                counts.merge(kind, run, Integer::sum);
-              }
-              kind = r.key().kind();
-              run = 0;
-            }
-            run++;
-          }
-          if (run > 0) {
-            counts.merge(kind, run, Integer::sum);
-          }
-        } catch (PayloadCodec.MalformedException e) {
-          throw new SnapshotCorrupt("chunk " + index + ": " + e.getMessage());
-        }
-        crcOfCrcs.update(ByteBuffer.allocate(4).putInt(f.crc()).array());
-        chain = f.crc();
-        index++;
-        pos = w.position(f.end());
-      } else if (f.type() == Format.TYPE_SNAPSHOT_FOOTER) {
-        ByteBuffer b = ByteBuffer.wrap(bytes, f.payloadOffset(), f.payloadLength());
-        if (f.payloadLength() != FOOTER_BYTES || b.getLong() != records.size() || b.getLong() != index - 1
-            || b.getLong() != h.lastSeq() || b.getInt() != (int) crcOfCrcs.getValue()) {
-          throw new SnapshotCorrupt("footer does not match the chunks");
-        }
-        long end = w.position(f.end());
-        if (end != w.size()) {
-          throw new SnapshotCorrupt((w.size() - end) + " bytes after the footer");
-        }
-        return new SnapshotContent(h, records, order, sorted, counts);
-      } else {
-        throw new SnapshotCorrupt("unexpected record type " + f.type() + " at offset " + pos);
-      }
     }
   }
 
@@ -487,15 +454,11 @@ final class Recovery {
         if (expected > base) {
           for (StoredRecord r : changes.puts()) {
             result.live.put(r.key(), r);
-            if (result.snapshotOrder != null) {
-              result.journalKeys.add(r.key());
-            }
+            result.journalKeys.add(r.key());
           }
           for (RecordKey k : changes.deletes()) {
             result.live.remove(k);
-            if (result.snapshotOrder != null) {
-              result.journalKeys.add(k);
-            }
+            result.journalKeys.add(k);
           }
           replayed++;
           result.journalBytesSinceSnapshot += f.end() - pos;

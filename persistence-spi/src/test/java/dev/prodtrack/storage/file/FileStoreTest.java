@@ -260,39 +260,6 @@ class FileStoreTest extends StoreConformanceTest {
   }
 
   @Test
-  void streamSnapshot_sortedByBinarySearchOrUnsortedBySetLookup_dropsExactlyTheChangedKeys() {
-    Random random = new Random(14);
-    for (int round = 0; round < 50; round++) {
-      List<StoredRecord> records = new ArrayList<>();
-      int n = random.nextInt(40);
-      for (int i = 0; i < n; i++) {
-        String kind = random.nextBoolean() ? "a" : "b";
-        records.add(new StoredRecord(new RecordKey(kind, new java.util.UUID(random.nextLong(), random.nextLong())
-            .toString()), new byte[] {(byte) i}));
-      }
-      records.sort((x, y) -> Recovery.compareKeys(x.key(), y.key()));
-      java.util.Set<RecordKey> changed = new java.util.HashSet<>();
-      for (StoredRecord r : records) {
-        if (random.nextInt(4) == 0) {
-          changed.add(r.key());
-        }
-      }
-      changed.add(new RecordKey("c", "absent-" + round)); // a key only the journal has
-      List<StoredRecord> expected = records.stream().filter(r -> !changed.contains(r.key())).toList();
-
-      List<StoredRecord> bySearch = new ArrayList<>();
-      FileStore.streamSnapshot(new ArrayList<>(records), true, changed, bySearch::add);
-      List<StoredRecord> shuffled = new ArrayList<>(records);
-      java.util.Collections.shuffle(shuffled, random);
-      List<StoredRecord> byLookup = new ArrayList<>();
-      FileStore.streamSnapshot(shuffled, false, changed, byLookup::add);
-
-      assertThat(bySearch).as("round %d", round).containsExactlyElementsOf(expected);
-      assertThat(byLookup).as("round %d", round).containsExactlyInAnyOrderElementsOf(expected);
-    }
-  }
-
-  @Test
   void load_withoutSnapshot_streamsTheJournalsRecordsAndHintsNothing() {
     Path dir = newDir();
     FileStoreOptions options = testOptions(13).withAutoSnapshot(false, 0);
