@@ -384,7 +384,7 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   private SnapshotReader openBase(Recovery.Base b)
       throws IOException, Format.BadHeader, SnapshotReader.Corrupt {
     return SnapshotReader.open(fs, dir.resolve(b.name()), b.seq(), storeId, options.maxRecordBytes(),
-        Recovery.WINDOW_BYTES, true);
+        Recovery.WINDOW_BYTES, true, true);
   }
 
   /**

@@ -179,11 +179,20 @@ final class PayloadCodec {
   }
 
   static List<StoredRecord> decodeChunk(byte[] bytes, int offset, int length) throws MalformedException {
+    return decodeChunk(bytes, offset, length, true);
+  }
+
+  /**
+   * Decodes a version-1 snapshot chunk; without {@code payloads}, every payload is checked to fit and
+   * skipped, and each record gets an empty payload (for a pass that needs only the keys).
+   */
+  static List<StoredRecord> decodeChunk(byte[] bytes, int offset, int length, boolean payloads)
+      throws MalformedException {
     Reader r = new Reader(bytes, offset, length);
     int n = r.count();
     List<StoredRecord> records = new ArrayList<>(Math.min(n, 1024));
     for (int i = 0; i < n; i++) {
-      records.add(new StoredRecord(r.key(), r.payload()));
+      records.add(new StoredRecord(r.key(), r.payload(payloads)));
     }
     r.end();
     return records;
@@ -290,6 +299,15 @@ final class PayloadCodec {
 
   /** Decodes a version-2 snapshot chunk (see {@link #encodeChunkV2}); every length is checked before use. */
   static List<StoredRecord> decodeChunkV2(byte[] bytes, int offset, int length) throws MalformedException {
+    return decodeChunkV2(bytes, offset, length, true);
+  }
+
+  /**
+   * Decodes a version-2 snapshot chunk; without {@code payloads}, every payload is checked to fit and
+   * skipped, and each record gets an empty payload (for a pass that needs only the keys).
+   */
+  static List<StoredRecord> decodeChunkV2(byte[] bytes, int offset, int length, boolean payloads)
+      throws MalformedException {
     Reader r = new Reader(bytes, offset, length);
     int kindCount = r.u8();
     if (kindCount == 0) {
@@ -326,11 +344,13 @@ final class PayloadCodec {
       } catch (IllegalArgumentException e) {
         throw new MalformedException("key: " + e.getMessage());
       }
-      records.add(new StoredRecord(key, r.payload()));
+      records.add(new StoredRecord(key, r.payload(payloads)));
     }
     r.end();
     return records;
   }
+
+  private static final byte[] SKIPPED = new byte[0];
 
   /** A bounds-checked reader. */
   private static final class Reader {
@@ -429,12 +449,21 @@ final class PayloadCodec {
     }
 
     byte[] payload() throws MalformedException {
+      return payload(true);
+    }
+
+    /** A length-prefixed payload, copied, or (without {@code copy}) checked to fit and skipped. */
+    byte[] payload(boolean copy) throws MalformedException {
       need(4);
       int n = b.getInt();
       if (n < 0) {
         throw new MalformedException("negative payload length " + n);
       }
       need(n);
+      if (!copy) {
+        b.position(b.position() + n);
+        return SKIPPED;
+      }
       byte[] out = new byte[n];
       b.get(out);
       return out;

@@ -185,7 +185,7 @@ final class Recovery {
     boolean sorted;
     long records;
     try (SnapshotReader r = SnapshotReader.open(fs, dir.resolve(name), seq, result.storeId, options.maxRecordBytes(),
-        windowBytes, false)) {
+        windowBytes, false, false)) {
       header = r.header();
       size = r.size();
       for (List<StoredRecord> chunk; (chunk = r.nextChunk()) != null; ) {
@@ -198,7 +198,7 @@ final class Recovery {
     if (!sorted) {
       // not the writer's order (a file written otherwise): hold its records, as a store without a base does
       try (SnapshotReader r = SnapshotReader.open(fs, dir.resolve(name), seq, result.storeId,
-          options.maxRecordBytes(), windowBytes, false)) {
+          options.maxRecordBytes(), windowBytes, false, true)) {
         live = new HashMap<>(r.expectedRecords());
         for (List<StoredRecord> chunk; (chunk = r.nextChunk()) != null; ) {
           for (StoredRecord rec : chunk) {

@@ -38,6 +38,7 @@ final class SnapshotReader implements Closeable {
   private final Format.SnapshotHeader header;
   private final int maxRecordBytes;
   private final boolean requireSorted;
+  private final boolean payloads;
   private final CRC32C crcOfCrcs = new CRC32C();
   private final byte[] crcBytes = new byte[4];
   private long pos = Format.HEADER_BYTES;
@@ -49,7 +50,8 @@ final class SnapshotReader implements Closeable {
   private boolean done;
 
   private SnapshotReader(FileLayer.Handle file, Recovery.Window w, Format.SnapshotHeader header, int maxRecordBytes,
-      boolean requireSorted) {
+      boolean requireSorted, boolean payloads) {
+    this.payloads = payloads;
     this.file = file;
     this.w = w;
     this.header = header;
@@ -68,11 +70,13 @@ final class SnapshotReader implements Closeable {
    * @param windowBytes how much of the file to read at a time
    * @param requireSorted whether records out of the writer's key order are corruption (otherwise they are
    *     reported by {@link #sorted()})
+   * @param payloads whether the records come with their payloads (otherwise each is checked to fit in its
+   *     chunk and skipped, and the records have empty payloads: for a pass that needs only the keys)
    * @throws Format.BadHeader if the header does not decode
    * @throws Corrupt if the header contradicts the name or the store
    */
   static SnapshotReader open(FileLayer fs, Path path, long seqInName, UUID storeId, int maxRecordBytes,
-      int windowBytes, boolean requireSorted) throws IOException, Format.BadHeader, Corrupt {
+      int windowBytes, boolean requireSorted, boolean payloads) throws IOException, Format.BadHeader, Corrupt {
     FileLayer.Handle file = fs.open(path, false);
     boolean ok = false;
     try {
@@ -85,7 +89,7 @@ final class SnapshotReader implements Closeable {
       if (storeId != null && !storeId.equals(h.storeId())) {
         throw new Corrupt("belongs to store " + h.storeId() + ", not " + storeId);
       }
-      SnapshotReader r = new SnapshotReader(file, w, h, maxRecordBytes, requireSorted);
+      SnapshotReader r = new SnapshotReader(file, w, h, maxRecordBytes, requireSorted, payloads);
       ok = true;
       return r;
     } finally {
@@ -147,8 +151,8 @@ final class SnapshotReader implements Closeable {
       List<StoredRecord> chunk;
       try {
         chunk = header.version() == Format.SNAPSHOT_VERSION_1
-            ? PayloadCodec.decodeChunk(bytes, f.payloadOffset(), f.payloadLength())
-            : PayloadCodec.decodeChunkV2(bytes, f.payloadOffset(), f.payloadLength());
+            ? PayloadCodec.decodeChunk(bytes, f.payloadOffset(), f.payloadLength(), payloads)
+            : PayloadCodec.decodeChunkV2(bytes, f.payloadOffset(), f.payloadLength(), payloads);
       } catch (PayloadCodec.MalformedException e) {
         throw new Corrupt("chunk " + index + ": " + e.getMessage());
       }
