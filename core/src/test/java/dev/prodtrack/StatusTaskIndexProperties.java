@@ -216,4 +216,77 @@ class StatusTaskIndexProperties {
     out.sort(Comparator.comparing(t -> t.id().value()));
     return out;
   }
+  /**
+   * Readers that race to build the index on a fresh engine while a writer moves tasks between statuses and
+   * due dates: each answer must be whole and consistent in itself (every task of the status, in the page's
+   * order, the total and sums those of its tasks), and once the writer is done the index is the one the
+   * first query built, equal to a rebuild, and answers as the scan does.
+   */
+  @Test
+  void readersBuildingAndReadingTheIndex_duringWrites_getConsistentPages() throws Exception {
+    long seed = SEED;
+    var g = ProductionGenerator.generateInNewEngine(Size.S, seed);
+    try (ProdTrack engine = g.engine()) {
+      Production p = g.production();
+      TaskApi admin = engine.as(p.admin()).task();
+      List<TaskStatus> open = admin.allTaskStatuses().stream().filter(st -> !st.isDone() && !st.forConcept()).toList();
+      List<TaskId> tasks = p.tasks();
+      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+          int reader = r;
+          readers.add(pool.submit(() -> {
+            TaskApi api = engine.as(p.managers().get(0)).task();
+            int n = 0;
+            do {
+              TaskStatus status = open.get((reader + n++) % open.size());
+              OpenTasksPage page = api.allOpenTasks(OpenTasksQuery.ALL.withProject(p.project())
+                  .withTaskStatus(status.id()).withPage(1, Integer.MAX_VALUE));
+              String what = "seed " + seed + ", reader " + reader + ", status " + status.shortName();
+              assertThat(page.total()).as(what).isEqualTo(page.data().size());
+              assertThat(page.data()).as(what).allMatch(t -> t.taskStatusId().equals(status.id()));
+              assertThat(page.data()).as(what).isSortedAccordingTo(Comparator.comparing(Task::dueDate,
+                  Comparator.nullsLast(Comparator.<LocalDate>naturalOrder())).thenComparing(t -> t.id().value()));
+              assertThat(page.totalEstimation()).as(what)
+                  .isEqualTo(page.data().stream().map(Task::estimation).reduce(Duration.ZERO, Duration::plus));
+              answers.incrementAndGet();
+            } while (writing.get() || n < 20);
+            return null;
+          }));
+        }
+        Random random = new Random(seed);
+        for (int i = 0; i < 300; i++) {
+          TaskId id = tasks.get(random.nextInt(tasks.size()));
+          try {
+            if (random.nextBoolean()) {
+              admin.addComment(id, open.get(random.nextInt(open.size())).id(), "move " + i);
+            } else {
+              Task t = admin.getTask(id);
+              admin.updateTask(t.withDueDate(p.asOf().plusDays(random.nextInt(30) - 15))
+                  .withEstimation(Duration.ofHours(random.nextInt(40))));
+            }
+          } catch (ProdTrackException refused) {
+            // a rule said no (a retake cap, say): nothing changed, the readers go on
+          }
+        }
+        writing.set(false);
+        for (java.util.concurrent.Future<?> f : readers) {
+          f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(answers.get()).as("seed %d: answers read", seed).isGreaterThanOrEqualTo(60);
+      engine.checkInvariants(); // the index the readers built, maintained by the writes, equals a rebuild
+      for (TaskStatus status : open) {
+        OpenTasksQuery q = OpenTasksQuery.ALL.withProject(p.project()).withTaskStatus(status.id())
+            .withPage(1, Integer.MAX_VALUE);
+        assertThat(admin.allOpenTasks(q)).as("seed %d, status %s", seed, status.shortName())
+            .isEqualTo(admin.allOpenTasksByScan(q));
+      }
+    }
+  }
 }
