@@ -22,9 +22,9 @@ import java.util.Objects;
 public record OpenTasksPage(List<Task> data, int total, Duration totalDuration, Duration totalEstimation,
     Map<TaskStatusId, Integer> statusCounts, int limit, int page, boolean isMore) {
 
-  /** Copies the collections. */
+  /** Copies the collections (not a list the engine made immutable for this page). */
   public OpenTasksPage {
-    data = List.copyOf(data);
+    data = data instanceof FrozenList<Task> frozen ? frozen : List.copyOf(data);
     statusCounts = Map.copyOf(statusCounts);
     Objects.requireNonNull(totalDuration, "totalDuration");
     Objects.requireNonNull(totalEstimation, "totalEstimation");

@@ -185,6 +185,13 @@ final class State {
    * Volatile for the same reason as {@link #earnedValue}.
    */
   private volatile TodoIndex todo;
+  /**
+   * Per project and status, the tasks in the open-tasks page's order with running sums: null until "tasks
+   * by status" needs it ({@link #statusTaskIndex()}), then kept up to date by every task change; dropped
+   * when a task type appears, is removed or moves in or out of Concept. Volatile for the same reason as
+   * {@link #earnedValue}.
+   */
+  private volatile StatusTaskIndex byStatus;
 
   /**
    * Whether a bulk load runs ({@link #beginBulkLoad}): comments are appended to their task's list, and
@@ -290,6 +297,9 @@ final class State {
       statusByShortName.put(s.shortName(), s.id());
     } else if (record instanceof TaskType t) {
       TaskType old = taskTypes.put(t.id(), t);
+      if (old == null || StatusTaskIndex.isConcept(old) != StatusTaskIndex.isConcept(t)) {
+        byStatus = null;
+      }
       if (old != null) {
         taskTypeByName.remove(old.name());
       }
@@ -395,6 +405,7 @@ final class State {
       }
     } else if (id instanceof TaskTypeId t) {
       TaskType old = taskTypes.remove(t);
+      byStatus = null;
       if (old != null) {
         taskTypeByName.remove(old.name());
       }
@@ -530,6 +541,10 @@ final class State {
     if (open != null) {
       open.replace(old, t);
     }
+    StatusTaskIndex bs = byStatus;
+    if (bs != null) {
+      bs.replace(old, t);
+    }
     FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
     setTasksOn(t.entityId(), onEntity.with(indexOf(onEntity, old), t));
     if (!old.taskStatusId().equals(t.taskStatusId())) {
@@ -569,6 +584,10 @@ final class State {
     if (open != null) {
       open.add(t);
     }
+    StatusTaskIndex bs = byStatus;
+    if (bs != null) {
+      bs.add(t);
+    }
   }
 
   private void unindexTask(Task old) {
@@ -584,6 +603,10 @@ final class State {
     TodoIndex open = todo;
     if (open != null) {
       open.remove(old);
+    }
+    StatusTaskIndex bs = byStatus;
+    if (bs != null) {
+      bs.remove(old);
     }
     tasksByProject.remove(old.projectId(), old.id());
     FrozenList<Task> was = tasksByEntity.get(old.entityId());
@@ -983,6 +1006,21 @@ final class State {
     return open;
   }
 
+  /**
+   * Per project and status, the tasks in the open-tasks page's order with their sums, built from the records
+   * on first use. Call under the engine's read or write lock.
+   *
+   * @return the index, kept up to date by every later task change
+   */
+  StatusTaskIndex statusTaskIndex() {
+    StatusTaskIndex index = byStatus;
+    if (index == null) {
+      index = StatusTaskIndex.build(this);
+      byStatus = index;
+    }
+    return index;
+  }
+
   /** Adds (sign 1) or takes away (sign -1) a row from its person's day sum; a zero sum is dropped. */
   private void addSpent(TimeSpent t, int sign) {
     MutableIntLongMap days = spentByPersonDay.getIfAbsentPut(t.personId(), IntLongHashMap::new);
@@ -1190,6 +1228,13 @@ final class State {
           .firstDifference(rebuilt.todo != null ? rebuilt.todo : TodoIndex.build(rebuilt));
       if (differs != null) {
         return "index todo disagrees with the records: " + differs;
+      }
+    }
+    if (byStatus != null || rebuilt.byStatus != null) {
+      String differs = (byStatus != null ? byStatus : StatusTaskIndex.build(this))
+          .firstDifference(rebuilt.byStatus != null ? rebuilt.byStatus : StatusTaskIndex.build(rebuilt));
+      if (differs != null) {
+        return "index byStatus disagrees with the records: " + differs;
       }
     }
     if (earnedValue != null || rebuilt.earnedValue != null) {

@@ -610,6 +610,34 @@ public final class TaskApi {
     Objects.requireNonNull(taskType, "taskType");
     Objects.requireNonNull(status, "status");
     return engine.read(s -> {
+      StatusTaskIndex.Run run = s.statusTaskIndex().run(project, status, taskType);
+      if (run == null) {
+        return FrozenList.empty();
+      }
+      Person caller = s.persons.get(actor);
+      if (Access.isAdmin(caller)) {
+        return all(run);
+      }
+      if (caller.role() == Role.VENDOR) {
+        return List.copyOf(run.assignedTo(actor));
+      }
+      Project p = s.projects.get(project);
+      return p.open() && Access.inTeam(caller, p) ? all(run) : FrozenList.empty();
+    });
+  }
+
+  /** Every task of a run, in its order, as a list of its own. */
+  private static List<Task> all(StatusTaskIndex.Run run) {
+    return FrozenList.wrap(run.copy(0, run.size()), run.size());
+  }
+
+  /**
+   * {@link #allTasksForTaskStatus} as it was computed before {@link StatusTaskIndex}: a pass over the
+   * status's tasks with a lookup, a project, type and visibility check each. Kept for the tests, which
+   * compare the two.
+   */
+  List<Task> allTasksForTaskStatusByScan(ProjectId project, TaskTypeId taskType, TaskStatusId status) {
+    return engine.read(s -> {
       List<Task> out = new ArrayList<>();
       for (TaskId id : s.tasksByStatus.get(status)) {
         Task t = s.tasks.get(id);
@@ -821,57 +849,94 @@ public final class TaskApi {
    */
   public OpenTasksPage allOpenTasks(OpenTasksQuery query) {
     Objects.requireNonNull(query, "query");
-    return engine.read(s -> {
-      Person caller = s.persons.get(actor);
-      List<Project> scope = new ArrayList<>();
-      if (query.project() != null) {
-        Project p = found("project", query.project(), s.projects.get(query.project()));
-        Access.requireRead(caller, p, p.id());
-        scope.add(p);
-      } else {
-        for (Project p : s.projects.values()) {
-          if (p.open() && Access.canRead(caller, p)) {
-            scope.add(p);
-          }
+    if (query.project() != null && query.taskStatus() != null && query.persons().isEmpty() && !query.unassigned()
+        && query.department() == null && query.startDateFrom() == null && query.dueDateTo() == null
+        && query.taskTypePriority() == null) {
+      return engine.read(s -> openTasksIndexed(s, query));
+    }
+    return engine.read(s -> openTasksByScan(s, query));
+  }
+
+  /**
+   * {@link #allOpenTasks} through its general path (the one every query without a project, a status, or
+   * with another filter takes), whatever the query. Kept for the tests, which compare it with the index.
+   */
+  OpenTasksPage allOpenTasksByScan(OpenTasksQuery query) {
+    return engine.read(s -> openTasksByScan(s, query));
+  }
+
+  /**
+   * A project's open tasks of one status (and task type, when given) from {@link StatusTaskIndex}: the
+   * page is an array copy of the run's slice, the statistics the run's running sums.
+   */
+  private OpenTasksPage openTasksIndexed(State s, OpenTasksQuery query) {
+    Project p = found("project", query.project(), s.projects.get(query.project()));
+    Access.requireRead(s.persons.get(actor), p, p.id());
+    TaskStatus status = s.taskStatuses.get(query.taskStatus());
+    StatusTaskIndex.Run run = status == null || status.isDone() ? null
+        : s.statusTaskIndex().run(p.id(), status.id(), query.taskType());
+    int total = run == null ? 0 : run.size();
+    long from = (long) (query.page() - 1) * query.limit();
+    int start = (int) Math.min(from, total);
+    int end = (int) Math.min(from + query.limit(), total);
+    if (total == 0) {
+      return new OpenTasksPage(FrozenList.empty(), 0, Duration.ZERO, Duration.ZERO, Map.of(), query.limit(),
+          query.page(), false);
+    }
+    return new OpenTasksPage(FrozenList.wrap(run.copy(start, end), end - start), total, run.duration(),
+        run.estimation(), Map.of(status.id(), total), query.limit(), query.page(), end < total);
+  }
+
+  private OpenTasksPage openTasksByScan(State s, OpenTasksQuery query) {
+    Person caller = s.persons.get(actor);
+    List<Project> scope = new ArrayList<>();
+    if (query.project() != null) {
+      Project p = found("project", query.project(), s.projects.get(query.project()));
+      Access.requireRead(caller, p, p.id());
+      scope.add(p);
+    } else {
+      for (Project p : s.projects.values()) {
+        if (p.open() && Access.canRead(caller, p)) {
+          scope.add(p);
         }
       }
-      List<Task> selected = new ArrayList<>();
-      if (query.taskStatus() != null) {
-        // the status's tasks (of every project) are fewer than the scope's: filter them by project
-        Set<ProjectId> inScope = new java.util.HashSet<>();
-        scope.forEach(p -> inScope.add(p.id()));
-        for (TaskId id : s.tasksByStatus.get(query.taskStatus())) {
+    }
+    List<Task> selected = new ArrayList<>();
+    if (query.taskStatus() != null) {
+      // the status's tasks (of every project) are fewer than the scope's: filter them by project
+      Set<ProjectId> inScope = new java.util.HashSet<>();
+      scope.forEach(p -> inScope.add(p.id()));
+      for (TaskId id : s.tasksByStatus.get(query.taskStatus())) {
+        Task t = s.tasks.get(id);
+        if (inScope.contains(t.projectId()) && matchesOpen(s, t, query)) {
+          selected.add(t);
+        }
+      }
+    } else {
+      for (Project p : scope) {
+        for (TaskId id : s.tasksByProject.get(p.id())) {
           Task t = s.tasks.get(id);
-          if (inScope.contains(t.projectId()) && matchesOpen(s, t, query)) {
+          if (matchesOpen(s, t, query)) {
             selected.add(t);
           }
         }
-      } else {
-        for (Project p : scope) {
-          for (TaskId id : s.tasksByProject.get(p.id())) {
-            Task t = s.tasks.get(id);
-            if (matchesOpen(s, t, query)) {
-              selected.add(t);
-            }
-          }
-        }
       }
-      selected.sort(Comparator.comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-          .thenComparing(t -> t.id().value()));
-      Duration duration = Duration.ZERO;
-      Duration estimation = Duration.ZERO;
-      Map<TaskStatusId, Integer> counts = new java.util.HashMap<>();
-      for (Task t : selected) {
-        duration = duration.plus(t.duration());
-        estimation = estimation.plus(t.estimation());
-        counts.merge(t.taskStatusId(), 1, Integer::sum);
-      }
-      long from = (long) (query.page() - 1) * query.limit();
-      int start = (int) Math.min(from, selected.size());
-      int end = (int) Math.min(from + query.limit(), selected.size());
-      return new OpenTasksPage(selected.subList(start, end), selected.size(), duration, estimation, counts,
-          query.limit(), query.page(), end < selected.size());
-    });
+    }
+    selected.sort(Comparator.comparing(Task::dueDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+        .thenComparing(t -> t.id().value()));
+    Duration duration = Duration.ZERO;
+    Duration estimation = Duration.ZERO;
+    Map<TaskStatusId, Integer> counts = new java.util.HashMap<>();
+    for (Task t : selected) {
+      duration = duration.plus(t.duration());
+      estimation = estimation.plus(t.estimation());
+      counts.merge(t.taskStatusId(), 1, Integer::sum);
+    }
+    long from = (long) (query.page() - 1) * query.limit();
+    int start = (int) Math.min(from, selected.size());
+    int end = (int) Math.min(from + query.limit(), selected.size());
+    return new OpenTasksPage(selected.subList(start, end), selected.size(), duration, estimation, counts,
+        query.limit(), query.page(), end < selected.size());
   }
 
   /**

@@ -134,4 +134,56 @@ class OpenTasksTest {
       }
     }
   }
+  /**
+   * The indexed path of a project and a status (what "tasks by status" asks): pages 1 and 2, the last page,
+   * a page beyond the end and one page holding everything, each with the statistics of the whole selection,
+   * equal to slices of the full answer, which is in the page's order (due date, undated last, then id).
+   */
+  @Test
+  void allOpenTasks_projectAndStatus_pagesAndStatistics() {
+    long seed = 20261129L;
+    var g = ProductionGenerator.generateInNewEngine(Size.S, seed);
+    try (ProdTrack engine = g.engine()) {
+      var p = g.production();
+      TaskApi api = engine.as(p.managers().get(0)).task();
+      TaskStatus busiest = null;
+      List<Task> all = List.of();
+      for (TaskStatus status : api.allTaskStatuses()) {
+        List<Task> of = api.allOpenTasks(OpenTasksQuery.ALL.withProject(p.project()).withTaskStatus(status.id())
+            .withPage(1, Integer.MAX_VALUE)).data();
+        if (of.size() > all.size()) {
+          busiest = status;
+          all = of;
+        }
+      }
+      assertThat(all.size()).as("seed %d: a status with enough open tasks for many pages", seed).isGreaterThan(20);
+      List<Task> sorted = new java.util.ArrayList<>(all);
+      sorted.sort(java.util.Comparator.comparing(Task::dueDate,
+          java.util.Comparator.nullsLast(java.util.Comparator.<LocalDate>naturalOrder())).thenComparing(t -> t.id().value()));
+      assertThat(all).as("seed %d: by due date, undated last, then id", seed).isEqualTo(sorted);
+      Duration duration = all.stream().map(Task::duration).reduce(Duration.ZERO, Duration::plus);
+      Duration estimation = all.stream().map(Task::estimation).reduce(Duration.ZERO, Duration::plus);
+      OpenTasksQuery q = OpenTasksQuery.ALL.withProject(p.project()).withTaskStatus(busiest.id());
+      int limit = 7;
+      int last = (all.size() + limit - 1) / limit;
+      for (int page : new int[] {1, 2, last, last + 1, last + 5}) {
+        OpenTasksPage got = api.allOpenTasks(q.withPage(page, limit));
+        int from = Math.min((page - 1) * limit, all.size());
+        int to = Math.min(from + limit, all.size());
+        String what = "seed " + seed + ", page " + page + " of " + last;
+        assertThat(got.data()).as(what).isEqualTo(all.subList(from, to));
+        assertThat(got.total()).as(what).isEqualTo(all.size());
+        assertThat(got.totalDuration()).as(what).isEqualTo(duration);
+        assertThat(got.totalEstimation()).as(what).isEqualTo(estimation);
+        assertThat(got.statusCounts()).as(what).isEqualTo(java.util.Map.of(busiest.id(), all.size()));
+        assertThat(got.isMore()).as(what).isEqualTo(page < last);
+        assertThat(got.page()).as(what).isEqualTo(page);
+        assertThat(got.limit()).as(what).isEqualTo(limit);
+        assertThat(got).as(what + ": the general path's answer").isEqualTo(api.allOpenTasksByScan(q.withPage(page, limit)));
+      }
+      assertThat(api.allOpenTasks(q.withPage(last + 1, limit)).data()).as("beyond the end").isEmpty();
+      assertThatThrownBy(() -> engine.as(p.admin()).task().allOpenTasks(q.withProject(
+          new dev.prodtrack.model.ProjectId(new java.util.UUID(0, 1))))).isInstanceOf(UnknownIdException.class);
+    }
+  }
 }

@@ -42,6 +42,14 @@ public class AddCommentBenchmark {
   @Param({"L"})
   public Size size;
 
+  /**
+   * Whether "tasks by status" was asked once before timing, so that its index ({@code StatusTaskIndex},
+   * built on the first such query) exists and every comment keeps it up to date: {@code -p
+   * statusIndex=false,true} measures what that maintenance costs the comment path, back to back.
+   */
+  @Param({"false"})
+  public boolean statusIndex;
+
   private GeneratedProduction generated;
   private TaskApi tasks;
   private TaskId[] targets;
@@ -71,6 +79,13 @@ public class AddCommentBenchmark {
       throw new IllegalStateException("addComment did not change the status of " + targets[0]);
     }
     next[0] = next[0].equals(wip) ? wfa : wip;
+    if (statusIndex) {
+      int open = tasks.allOpenTasks(dev.prodtrack.OpenTasksQuery.ALL.withProject(generated.production.project())
+          .withTaskStatus(wip).withPage(1, 1)).total();
+      if (open == 0) {
+        throw new IllegalStateException("no open task with status WIP to build the status index from");
+      }
+    }
   }
 
   @TearDown(Level.Trial)
