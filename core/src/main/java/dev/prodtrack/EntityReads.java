@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * Every entity of a {@link State} with what the lock-free point reads need of it: its project (as the
  * state's {@linkplain State#projectOrdinal ordinal}) and its tasks (the very {@link FrozenList} the state
- * keeps in {@link State#tasksByEntity}, or the empty list). One probe answers "the tasks of this entity, if
+ * answers from {@link State#tasksOn}, or the empty list). One probe answers "the tasks of this entity, if
  * it is in this project", where the maps take two probes and read the stored key, the entity and its project
  * id on the way.
  *
@@ -122,12 +122,15 @@ final class EntityReads {
    *
    * @param id the entity
    * @param tasks its new task list
+   * @return whether the table holds the entity (and now its new list)
    */
-  void setTasks(EntityId id, FrozenList<Task> tasks) {
+  boolean setTasks(EntityId id, FrozenList<Task> tasks) {
     int i = slotOf(id.value().getMostSignificantBits(), id.value().getLeastSignificantBits());
     if (i >= 0) {
       lists[i] = tasks;
+      return true;
     }
+    return false;
   }
 
   /**

@@ -160,8 +160,8 @@ final class Notifications {
    * @param task the task
    */
   static void dropForTask(Tx tx, Task task) {
-    tx.state.notificationsByTask.get(task.id()).forEach(tx::delete);
-    tx.state.newsByTask.get(task.id()).forEach(tx::delete);
+    tx.state.notificationIdsOf(task.id()).forEach(tx::delete);
+    tx.state.newsIdsOf(task.id()).forEach(tx::delete);
     tx.state.subscriptionsByTask.get(task.id()).forEach(tx::delete);
   }
 

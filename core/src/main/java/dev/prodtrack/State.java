@@ -45,11 +45,9 @@ import org.eclipse.collections.api.map.MutableMap;
 import org.eclipse.collections.api.map.primitive.MutableIntLongMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectIntMap;
 import org.eclipse.collections.api.map.primitive.MutableObjectLongMap;
-import org.eclipse.collections.api.multimap.list.MutableListMultimap;
 import org.eclipse.collections.api.multimap.set.MutableSetMultimap;
 import org.eclipse.collections.api.set.MutableSet;
 import org.eclipse.collections.impl.factory.Multimaps;
-import org.eclipse.collections.impl.list.mutable.FastList;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.IntLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
@@ -115,14 +113,17 @@ final class State {
   final MutableMap<EntityKey, EntityId> entityByKey = new SizedMap<>();
   final MutableSetMultimap<ProjectId, TaskId> tasksByProject = Multimaps.mutable.set.empty();
   /**
-   * The current task records of each entity (not ids: the point query reads them without a lookup), as
-   * immutable lists replaced on every change of the entity's tasks ({@link FrozenList}): a query returns
-   * the list itself.
+   * The current task records of each task's entity that {@link #entityReads} does not hold (a task loaded
+   * before its entity, or left by an entity removed before it), as immutable lists: empty in a consistent
+   * state. The tasks of an entity it holds are in {@link #entityReads} only ({@link #tasksOn} reads both), so
+   * that a task change costs one probe of one table for its entity's list, not one of each.
    */
-  final MutableMap<EntityId, FrozenList<Task>> tasksByEntity = UnifiedMap.newMap();
+  final MutableMap<EntityId, FrozenList<Task>> tasksWithoutEntity = UnifiedMap.newMap();
   /**
-   * Every entity with its project's ordinal and its list of {@link #tasksByEntity} (the same instance): the
-   * one probe of the lock-free point reads. Kept by {@link #put} and {@link #remove} of entities and tasks.
+   * Every entity with its project's ordinal and its task list ({@link #tasksOn}: the current task records,
+   * not ids, as immutable lists replaced on every change of the entity's tasks, {@link FrozenList}; a query
+   * returns the list itself): the one probe of the lock-free point reads. Kept by {@link #put} and {@link
+   * #remove} of entities and tasks.
    */
   final EntityReads entityReads = new EntityReads();
   /**
@@ -135,20 +136,17 @@ final class State {
   final MutableSetMultimap<TaskTypeId, TaskId> tasksByType = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, TaskId> tasksByAssignee = Multimaps.mutable.set.empty();
   final MutableMap<TaskKey, TaskId> taskByKey = new SizedMap<>();
-  final MutableMap<TaskId, MutableList<Comment>> commentsByTask = new SizedMap<>();
+  /**
+   * Per task with comments, notifications or news: the three in one entry ({@link TaskLog}), so that a
+   * comment, its news and its notifications cost one probe of this table instead of one per kind.
+   */
+  final SizedMap<TaskId, TaskLog> logs = new SizedMap<>();
   final MutableObjectIntMap<TaskStatusId> commentsPerStatus = new ObjectIntHashMap<>();
   final MutableSetMultimap<TaskId, TimeSpentId> timeSpentsByTask = Multimaps.mutable.set.empty();
   final MutableMap<TimeSpentKey, TimeSpentId> timeSpentByKey = new SizedMap<>();
   final MutableSetMultimap<PersonId, TimeSpentId> timeSpentsByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, DayOffId> daysOffByPerson = Multimaps.mutable.set.empty();
   final MutableSetMultimap<PersonId, NotificationId> notificationsByPerson = Multimaps.mutable.set.empty();
-  /**
-   * Lists, not sets: a task holds a few, and a short list costs a fraction of a set. There is no index by
-   * comment (a comment's news and notifications are among its task's: {@link #notificationsOfComment}) and
-   * none by project (a project's news are its tasks'): each cost a map entry per comment on the comment path.
-   */
-  final MutableListMultimap<TaskId, NotificationId> notificationsByTask = Multimaps.mutable.list.empty();
-  final MutableListMultimap<TaskId, NewsId> newsByTask = Multimaps.mutable.list.empty();
   final MutableSetMultimap<TaskId, SubscriptionId> subscriptionsByTask = Multimaps.mutable.set.empty();
   final MutableSetMultimap<EntityId, SubscriptionId> subscriptionsBySequence = Multimaps.mutable.set.empty();
   /** Each task's stored dependencies, as predecessor or as successor. */
@@ -269,7 +267,8 @@ final class State {
         entityByKey.remove(EntityKey.of(old));
       }
       entityByKey.put(EntityKey.of(e), e.id());
-      entityReads.put(e.id(), projectOrdinal(e.projectId()), tasksOn(e.id()));
+      FrozenList<Task> waiting = tasksWithoutEntity.remove(e.id()); // tasks that came first, if any
+      entityReads.put(e.id(), projectOrdinal(e.projectId()), waiting != null ? waiting : tasksOn(e.id()));
       entitiesByProject.put(e.projectId(), e.id());
       if (e.parentId() != null) {
         entitiesByParent.put(e.parentId(), e.id());
@@ -325,16 +324,22 @@ final class State {
     } else if (record instanceof Notification n) {
       Notification old = notifications.put(n.id(), n);
       if (old != null) {
+        if (old.personId().equals(n.personId()) && old.taskId().equals(n.taskId())) {
+          return; // marked read or unread: its index entries stay as they are
+        }
         unindexNotification(old);
       }
       notificationsByPerson.put(n.personId(), n.id());
-      notificationsByTask.put(n.taskId(), n.id());
+      logs.getIfAbsentPut(n.taskId(), TaskLog::new).addNotification(n.id());
     } else if (record instanceof News n) {
       News old = news.put(n.id(), n);
       if (old != null) {
+        if (old.taskId().equals(n.taskId())) {
+          return; // its one index entry stays as it is
+        }
         unindexNews(old);
       }
-      newsByTask.put(n.taskId(), n.id());
+      logs.getIfAbsentPut(n.taskId(), TaskLog::new).addNews(n.id());
     } else if (record instanceof Subscription n) {
       remove(n.id());
       subscriptions.put(n.id(), n);
@@ -388,7 +393,11 @@ final class State {
     } else if (id instanceof EntityId e) {
       Entity old = entities.remove(e);
       if (old != null) {
+        FrozenList<Task> left = tasksOn(e);
         entityReads.remove(e);
+        if (!left.isEmpty()) {
+          tasksWithoutEntity.put(e, left); // its tasks stay in the state, so they stay listed
+        }
         entityByKey.remove(EntityKey.of(old));
         entitiesByProject.remove(old.projectId(), e);
         if (old.parentId() != null) {
@@ -466,11 +475,47 @@ final class State {
 
   private void unindexNotification(Notification old) {
     notificationsByPerson.remove(old.personId(), old.id());
-    notificationsByTask.remove(old.taskId(), old.id());
+    TaskLog log = logs.get(old.taskId());
+    if (log != null) {
+      log.removeNotification(old.id());
+      dropIfEmpty(old.taskId(), log);
+    }
   }
 
   private void unindexNews(News old) {
-    newsByTask.remove(old.taskId(), old.id());
+    TaskLog log = logs.get(old.taskId());
+    if (log != null) {
+      log.removeNews(old.id());
+      dropIfEmpty(old.taskId(), log);
+    }
+  }
+
+  private void dropIfEmpty(TaskId task, TaskLog log) {
+    if (log.isEmpty()) {
+      logs.remove(task);
+    }
+  }
+
+  /**
+   * The ids of a task's notifications.
+   *
+   * @param task the task
+   * @return a read-only view, in no particular order; empty when it has none
+   */
+  List<NotificationId> notificationIdsOf(TaskId task) {
+    TaskLog log = logs.get(task);
+    return log == null ? List.of() : TaskLog.view(log.notifications);
+  }
+
+  /**
+   * The ids of a task's news.
+   *
+   * @param task the task
+   * @return a read-only view, in no particular order; empty when it has none
+   */
+  List<NewsId> newsIdsOf(TaskId task) {
+    TaskLog log = logs.get(task);
+    return log == null ? List.of() : TaskLog.view(log.news);
   }
 
   /**
@@ -484,7 +529,7 @@ final class State {
     List<NotificationId> out = new ArrayList<>(4);
     Comment c = comments.get(comment);
     if (c != null) {
-      notificationsByTask.get(c.taskId()).forEach(id -> {
+      notificationIdsOf(c.taskId()).forEach(id -> {
         if (comment.equals(notifications.get(id).commentId())) {
           out.add(id);
         }
@@ -504,7 +549,7 @@ final class State {
     List<NewsId> out = new ArrayList<>(2);
     Comment c = comments.get(comment);
     if (c != null) {
-      newsByTask.get(c.taskId()).forEach(id -> {
+      newsIdsOf(c.taskId()).forEach(id -> {
         if (comment.equals(news.get(id).commentId())) {
           out.add(id);
         }
@@ -545,7 +590,7 @@ final class State {
     if (bs != null) {
       bs.replace(old, t);
     }
-    FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
+    FrozenList<Task> onEntity = tasksOn(t.entityId());
     setTasksOn(t.entityId(), onEntity.with(indexOf(onEntity, old), t));
     if (!old.taskStatusId().equals(t.taskStatusId())) {
       tasksByStatus.remove(old.taskStatusId(), t.id());
@@ -563,8 +608,7 @@ final class State {
 
   private void indexNewTask(Task t) {
     tasksByProject.put(t.projectId(), t.id());
-    FrozenList<Task> onEntity = tasksByEntity.get(t.entityId());
-    setTasksOn(t.entityId(), (onEntity == null ? FrozenList.<Task>empty() : onEntity).appended(t));
+    setTasksOn(t.entityId(), tasksOn(t.entityId()).appended(t));
     tasksByStatus.put(t.taskStatusId(), t.id());
     tasksByType.put(t.taskTypeId(), t.id());
     for (PersonId p : t.assignees()) {
@@ -609,7 +653,7 @@ final class State {
       bs.remove(old);
     }
     tasksByProject.remove(old.projectId(), old.id());
-    FrozenList<Task> was = tasksByEntity.get(old.entityId());
+    FrozenList<Task> was = tasksOn(old.entityId());
     FrozenList<Task> onEntity = was.without(indexOf(was, old.id()));
     setTasksOn(old.entityId(), onEntity);
     tasksByStatus.remove(old.taskStatusId(), old.id());
@@ -696,14 +740,19 @@ final class State {
     throw new IllegalStateException("task " + id + " missing from its entity's index");
   }
 
-  /** Sets an entity's task list in {@link #tasksByEntity} (none when empty) and {@link #entityReads}. */
+  /**
+   * Sets an entity's task list: in {@link #entityReads} when it holds the entity, else in {@link
+   * #tasksWithoutEntity} (none when empty).
+   */
   private void setTasksOn(EntityId entity, FrozenList<Task> onEntity) {
     if (onEntity.isEmpty()) {
-      tasksByEntity.remove(entity);
-      entityReads.setTasks(entity, FrozenList.empty());
+      if (!entityReads.setTasks(entity, FrozenList.empty())) {
+        tasksWithoutEntity.remove(entity);
+      }
     } else {
-      tasksByEntity.put(entity, onEntity);
-      entityReads.setTasks(entity, onEntity);
+      if (!entityReads.setTasks(entity, onEntity)) {
+        tasksWithoutEntity.put(entity, onEntity);
+      }
     }
   }
 
@@ -741,7 +790,10 @@ final class State {
    *     tasks replaces the list, it does not change this one)
    */
   FrozenList<Task> tasksOn(EntityId entity) {
-    FrozenList<Task> list = tasksByEntity.get(entity);
+    FrozenList<Task> list = entityReads.tasksOf(entity.value());
+    if (list == null) {
+      list = tasksWithoutEntity.get(entity);
+    }
     return list == null ? FrozenList.empty() : list;
   }
 
@@ -752,7 +804,7 @@ final class State {
     }
     commentOrder.put(c.id(), order);
     lastCommentOrder = Math.max(lastCommentOrder, order);
-    MutableList<Comment> list = commentsByTask.getIfAbsentPut(c.taskId(), FastList::new);
+    MutableList<Comment> list = logs.getIfAbsentPut(c.taskId(), TaskLog::new).comments();
     commentsPerStatus.addToValue(c.taskStatusId(), 1);
     if (bulk) {
       // a bulk load appends; endBulkLoad() orders each task's comments once
@@ -792,7 +844,11 @@ final class State {
       return;
     }
     bulk = false;
-    commentsByTask.forEachValue(list -> orderComments(list, commentOrder));
+    logs.forEachValue(log -> {
+      if (log.comments != null) {
+        orderComments(log.comments, commentOrder);
+      }
+    });
   }
 
   /**
@@ -812,7 +868,8 @@ final class State {
     int spentCount = counts.getOrDefault(RecordCodec.TIME_SPENT, 0);
     presize(tasks, taskCount);
     presize(taskByKey, taskCount);
-    presize(commentsByTask, Math.min(taskCount, counts.getOrDefault(RecordCodec.COMMENT, 0)));
+    presize(logs, Math.min(taskCount, counts.getOrDefault(RecordCodec.COMMENT, 0)
+        + counts.getOrDefault(RecordCodec.NOTIFICATION, 0) + counts.getOrDefault(RecordCodec.NEWS, 0)));
     presize(comments, counts.getOrDefault(RecordCodec.COMMENT, 0));
     presize(timeSpents, spentCount);
     presize(timeSpentByKey, spentCount);
@@ -908,12 +965,11 @@ final class State {
   }
 
   private void unindexComment(Comment old) {
-    MutableList<Comment> list = commentsByTask.get(old.taskId());
-    if (list != null) {
-      list.removeIf(x -> x.id().equals(old.id()));
-      if (list.isEmpty()) {
-        commentsByTask.remove(old.taskId());
-      }
+    TaskLog log = logs.get(old.taskId());
+    if (log != null && log.comments != null) {
+      log.comments.removeIf(x -> x.id().equals(old.id()));
+      log.trimComments();
+      dropIfEmpty(old.taskId(), log);
     }
     if (commentsPerStatus.addToValue(old.taskStatusId(), -1) == 0) {
       commentsPerStatus.remove(old.taskStatusId());
@@ -1103,8 +1159,8 @@ final class State {
    * @return a read-only view; empty when the task has none
    */
   List<Comment> commentsOf(TaskId task) {
-    MutableList<Comment> list = commentsByTask.get(task);
-    return list == null ? List.of() : list.asUnmodifiable();
+    TaskLog log = logs.get(task);
+    return log == null ? List.of() : TaskLog.view(log.comments);
   }
 
   /**
@@ -1187,22 +1243,25 @@ final class State {
     check.accept("entitiesByParent", entitiesByParent, rebuilt.entitiesByParent);
     check.accept("entityByKey", entityByKey, rebuilt.entityByKey);
     check.accept("tasksByProject", tasksByProject, rebuilt.tasksByProject);
-    check.accept("tasksByEntity", asSets(tasksByEntity), asSets(rebuilt.tasksByEntity));
+    check.accept("tasksByEntity", asSets(tasksByEntity()), asSets(rebuilt.tasksByEntity()));
+    check.accept("tasksWithoutEntity holding a known entity",
+        tasksWithoutEntity.keysView().detect(entities::containsKey), null);
     check.accept("entityReads", entityReadsView(), rebuilt.entityReadsView());
     check.accept("entityReads against this state's own records", entityReadsOwnDifference(), null);
     check.accept("tasksByStatus", tasksByStatus, rebuilt.tasksByStatus);
     check.accept("tasksByType", tasksByType, rebuilt.tasksByType);
     check.accept("tasksByAssignee", tasksByAssignee, rebuilt.tasksByAssignee);
     check.accept("taskByKey", taskByKey, rebuilt.taskByKey);
-    check.accept("commentsByTask", commentsByTask, rebuilt.commentsByTask);
+    check.accept("commentsByTask", commentsByTask(), rebuilt.commentsByTask());
+    check.accept("logs without an empty entry or list", emptyLog(), null);
     check.accept("commentsPerStatus", commentsPerStatus, rebuilt.commentsPerStatus);
     check.accept("timeSpentsByTask", timeSpentsByTask, rebuilt.timeSpentsByTask);
     check.accept("timeSpentByKey", timeSpentByKey, rebuilt.timeSpentByKey);
     check.accept("timeSpentsByPerson", timeSpentsByPerson, rebuilt.timeSpentsByPerson);
     check.accept("daysOffByPerson", daysOffByPerson, rebuilt.daysOffByPerson);
     check.accept("notificationsByPerson", notificationsByPerson, rebuilt.notificationsByPerson);
-    check.accept("notificationsByTask", asSets(notificationsByTask), asSets(rebuilt.notificationsByTask));
-    check.accept("newsByTask", asSets(newsByTask), asSets(rebuilt.newsByTask));
+    check.accept("notificationsByTask", idSets(true), rebuilt.idSets(true));
+    check.accept("newsByTask", idSets(false), rebuilt.idSets(false));
     check.accept("subscriptionsByTask", subscriptionsByTask, rebuilt.subscriptionsByTask);
     check.accept("subscriptionsBySequence", subscriptionsBySequence, rebuilt.subscriptionsBySequence);
     check.accept("dependenciesByTask", dependenciesByTask, rebuilt.dependenciesByTask);
@@ -1308,15 +1367,65 @@ final class State {
     void accept(String name, Object actual, Object expected);
   }
 
-  private static java.util.Map<EntityId, java.util.Set<Task>> asSets(MutableMap<EntityId, FrozenList<Task>> m) {
+  private static java.util.Map<EntityId, java.util.Set<Task>> asSets(java.util.Map<EntityId, FrozenList<Task>> m) {
     java.util.Map<EntityId, java.util.Set<Task>> out = new java.util.HashMap<>();
-    m.forEachKeyValue((k, v) -> out.put(k, new java.util.HashSet<>(v)));
+    m.forEach((k, v) -> out.put(k, new java.util.HashSet<>(v)));
     return out;
   }
 
-  private static <K, V> java.util.Map<K, java.util.Set<V>> asSets(MutableListMultimap<K, V> m) {
-    java.util.Map<K, java.util.Set<V>> out = new java.util.HashMap<>();
-    m.forEachKeyMultiValues((k, v) -> out.put(k, new java.util.HashSet<>((java.util.Collection<V>) v)));
+  /**
+   * Every entity's task list ({@link #tasksOn}), entities without tasks left out: those of {@link
+   * #entityReads} and of {@link #tasksWithoutEntity}.
+   *
+   * @return a new map of the state's lists
+   */
+  java.util.Map<EntityId, FrozenList<Task>> tasksByEntity() {
+    java.util.Map<EntityId, FrozenList<Task>> out = new java.util.HashMap<>();
+    entityReads.forEach((uuid, ordinal, list) -> {
+      if (!list.isEmpty()) {
+        out.put(new EntityId(uuid), list);
+      }
+    });
+    tasksWithoutEntity.forEachKeyValue(out::put);
     return out;
+  }
+
+  /**
+   * Each task's comments as {@link #logs} keeps them, oldest first (tasks without comments left out).
+   *
+   * @return a new map of the state's lists
+   */
+  java.util.Map<TaskId, List<Comment>> commentsByTask() {
+    java.util.Map<TaskId, List<Comment>> out = new java.util.HashMap<>();
+    logs.forEachKeyValue((task, log) -> {
+      if (log.comments != null) {
+        out.put(task, log.comments);
+      }
+    });
+    return out;
+  }
+
+  /** Each task's notification ids (or news ids) as sets, tasks without any left out. */
+  private java.util.Map<TaskId, java.util.Set<Object>> idSets(boolean ofNotifications) {
+    java.util.Map<TaskId, java.util.Set<Object>> out = new java.util.HashMap<>();
+    logs.forEachKeyValue((task, log) -> {
+      List<?> ids = ofNotifications ? log.notifications : log.news;
+      if (ids != null) {
+        out.put(task, new java.util.HashSet<>(ids));
+      }
+    });
+    return out;
+  }
+
+  /** The first log entry that is empty or holds an empty list (an entry or list not dropped), or null. */
+  private String emptyLog() {
+    String[] first = new String[1];
+    logs.forEachKeyValue((task, log) -> {
+      if (first[0] == null && (log.isEmpty() || (log.comments != null && log.comments.isEmpty())
+          || (log.notifications != null && log.notifications.isEmpty()) || (log.news != null && log.news.isEmpty()))) {
+        first[0] = "task " + task + ": an empty log or list kept";
+      }
+    });
+    return first[0];
   }
 }

@@ -1896,7 +1896,7 @@ public final class TaskApi {
       Project p = found("project", project, s.projects.get(project));
       Access.requireRead(s.persons.get(actor), p, project);
       List<dev.prodtrack.model.News> out = new ArrayList<>();
-      s.tasksByProject.get(project).forEach(t -> s.newsByTask.get(t).forEach(id -> out.add(s.news.get(id))));
+      s.tasksByProject.get(project).forEach(t -> s.newsIdsOf(t).forEach(id -> out.add(s.news.get(id))));
       out.sort(Comparator.comparing(dev.prodtrack.model.News::createdAt).reversed()
           .thenComparing(n -> n.id().value()));
       return List.copyOf(out);
@@ -2156,7 +2156,7 @@ public final class TaskApi {
       Access.requireManagerOf(tx.person(actor), project, "remove_task", task);
       List<Comment> comments = tx.commentsOf(task);
       List<TimeSpent> times = tx.timeSpentsOf(task);
-      int others = tx.state.notificationsByTask.get(task).size() + tx.state.newsByTask.get(task).size()
+      int others = tx.state.notificationIdsOf(task).size() + tx.state.newsIdsOf(task).size()
           + tx.state.subscriptionsByTask.get(task).size();
       if (!force && (!comments.isEmpty() || !times.isEmpty() || others > 0)) {
         throw new RuleViolationException(RuleViolationException.Rule.HAS_DEPENDANTS,

@@ -114,7 +114,8 @@ class BulkLoadProperties {
     long seed = Long.getLong("prodtrack.seed", 11);
     State live = generated(seed);
     // every comment of the largest task at one instant, with posting orders that repeat (ties on both keys)
-    List<Comment> ofTask = live.commentsByTask.valuesView().toSortedListBy(l -> -l.size()).get(0);
+    List<Comment> ofTask = live.commentsByTask().values().stream()
+        .max(java.util.Comparator.comparingInt(List::size)).orElseThrow();
     assertThat(ofTask.size()).as("seed %d: a task with several comments", seed).isGreaterThan(2);
     Random random = new Random(seed);
     List<Object[]> puts = new ArrayList<>();
@@ -125,7 +126,7 @@ class BulkLoadProperties {
       Collections.shuffle(puts, random);
       State oneByOne = loadOneByOne(puts);
       State bulk = loadInBulk(puts);
-      assertThat((Object) bulk.commentsByTask).as("seed %d round %d", seed, round).isEqualTo(oneByOne.commentsByTask);
+      assertThat((Object) bulk.commentsByTask()).as("seed %d round %d", seed, round).isEqualTo(oneByOne.commentsByTask());
       assertThat(bulk.firstIndexDifference(oneByOne)).isNull();
     }
   }
@@ -150,8 +151,8 @@ class BulkLoadProperties {
       }
       State oneByOne = loadOneByOne(puts);
       State bulk = loadInBulk(puts);
-      assertThat(bulk.commentsByTask.get(model.taskId())).as("seed %d round %d: %d comments", seed, round, n)
-          .hasSize(n).containsExactlyElementsOf(oneByOne.commentsByTask.get(model.taskId()));
+      assertThat(bulk.commentsOf(model.taskId())).as("seed %d round %d: %d comments", seed, round, n)
+          .hasSize(n).containsExactlyElementsOf(oneByOne.commentsOf(model.taskId()));
       assertThat(bulk.firstIndexDifference(oneByOne)).isNull();
     }
   }
