@@ -31,7 +31,13 @@ import java.util.function.Consumer;
  * <pre>{@code
  * java -Xmx8g -cp benchmarks/target/benchmarks.jar dev.prodtrack.benchmarks.KitsuImportHeapProbe export L /tmp/l
  * java -Xmx256m -cp benchmarks/target/benchmarks.jar dev.prodtrack.benchmarks.KitsuImportHeapProbe import /tmp/l
+ * java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.prodtrack.benchmarks.KitsuImportHeapProbe time /tmp/l 3
  * }</pre>
+ *
+ * <p>{@code time DIR N} imports the dump N times in one JVM into the discarding store and prints, per import,
+ * the records written, the wall time, the process's CPU time, the importing thread's CPU time and the bytes that
+ * thread allocated (the parsing thread of {@code -Dprodtrack.import.readAhead=true}, the default on more than
+ * one core, is in the process's CPU but not in the importing thread's figures).
  */
 public final class KitsuImportHeapProbe {
   private KitsuImportHeapProbe() {}
@@ -64,8 +70,30 @@ public final class KitsuImportHeapProbe {
       System.out.printf("written %,d records in %,d ms, max heap %,d MB, peak heap used %,d MB%n",
           report.recordsWritten(), (System.nanoTime() - t0) / 1_000_000,
           Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+    } else if (args.length == 3 && args[0].equals("time")) {
+      time(Path.of(args[1]), Integer.parseInt(args[2]));
     } else {
-      throw new IllegalArgumentException("usage: export SIZE DIR | import DIR");
+      throw new IllegalArgumentException("usage: export SIZE DIR | import DIR | time DIR N");
+    }
+  }
+
+  /** N imports of one dump, each with its wall time, CPU times and allocation. */
+  private static void time(Path dir, int n) throws IOException {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long self = Thread.currentThread().getId();
+    for (int i = 0; i < n; i++) {
+      long wall = System.nanoTime();
+      long cpu = os.getProcessCpuTime();
+      long thread = threads.getCurrentThreadCpuTime();
+      long allocated = threads.getThreadAllocatedBytes(self);
+      ImportReport report = KitsuImport.importDirectory(dir, new DiscardingStore(), ImportOptions.defaults());
+      System.out.printf("import %d (readAhead=%s): %,d records, wall %.2f s, process CPU %.2f s, importing thread"
+          + " CPU %.2f s, importing thread allocated %,d MB, load %.2f%n", i,
+          System.getProperty("prodtrack.import.readAhead", "default"), report.recordsWritten(),
+          (System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9,
+          (threads.getCurrentThreadCpuTime() - thread) / 1e9,
+          (threads.getThreadAllocatedBytes(self) - allocated) >> 20, os.getSystemLoadAverage());
     }
   }
 
