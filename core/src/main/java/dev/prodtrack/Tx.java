@@ -115,8 +115,10 @@ final class Tx {
    *
    * @param id the record's id
    * @param record the record
+   * @throws IllegalArgumentException if a date of the record is outside the years Kitsu stores ({@link Dates})
    */
   void put(Id id, Object record) {
+    Dates.check(record);
     writes.put(id, record);
   }
 

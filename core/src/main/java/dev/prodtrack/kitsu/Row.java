@@ -386,8 +386,19 @@ final class Row {
     return required(name, instant(name));
   }
 
-  /** A plain date, written {@code yyyy-MM-dd}; a naive date-time at midnight (zou's task dates) is accepted. */
+  /**
+   * A plain date, written {@code yyyy-MM-dd}; a naive date-time at midnight (zou's task dates) is accepted.
+   * Years outside 1..9999 (beyond what Kitsu stores) are refused.
+   */
   LocalDate date(String name) {
+    LocalDate d = parseDate(name);
+    if (d != null && (d.getYear() < 1 || d.getYear() > 9999)) {
+      throw error(name, Problem.INVALID_VALUE, "expected a date in the years 0001..9999, found " + d);
+    }
+    return d;
+  }
+
+  private LocalDate parseDate(String name) {
     String text = string(name);
     if (text == null) {
       return null;
