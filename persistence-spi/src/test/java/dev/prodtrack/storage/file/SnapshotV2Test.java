@@ -307,6 +307,75 @@ class SnapshotV2Test {
     assertRefusedAsCorrupt();
   }
 
+  /**
+   * Rewrites a snapshot with the given records, in the given order, in one chunk: header kept, a sound
+   * frame, footer and chain, so that only the order (or a key twice) differs from what the writer makes.
+   */
+  private static void rewriteSnapshot(Path snap, List<StoredRecord> records) throws IOException {
+    byte[] old = Files.readAllBytes(snap);
+    Format.SnapshotHeader h;
+    try {
+      h = Format.decodeSnapshotHeader(old, old.length);
+    } catch (Format.BadHeader e) {
+      throw new AssertionError(e);
+    }
+    byte[] chunk = PayloadCodec.encodeChunkV2(records);
+    byte[] frame = new byte[Format.FRAME_BYTES + chunk.length];
+    int crc = Format.writeFrame(frame, 0, h.salt(), 0, Format.TYPE_SNAPSHOT_CHUNK, 1, chunk);
+    CRC32C crcOfCrcs = new CRC32C();
+    crcOfCrcs.update(ByteBuffer.allocate(4).putInt(crc).array());
+    byte[] footer = ByteBuffer.allocate(28).putLong(records.size()).putLong(1).putLong(h.lastSeq())
+        .putInt((int) crcOfCrcs.getValue()).array();
+    byte[] footerFrame = new byte[Format.FRAME_BYTES + footer.length];
+    Format.writeFrame(footerFrame, 0, h.salt(), crc, Format.TYPE_SNAPSHOT_FOOTER, 2, footer);
+    ByteBuffer out = ByteBuffer.allocate(Format.HEADER_BYTES + frame.length + footerFrame.length);
+    out.put(old, 0, Format.HEADER_BYTES).put(frame).put(footerFrame);
+    Files.write(snap, out.array());
+  }
+
+  /** The records of change sets 1..15 (what snapshot 15 holds), the writer's key order reversed. */
+  private static List<StoredRecord> contentAt15Reversed() {
+    Map<RecordKey, StoredRecord> at15 = new HashMap<>();
+    for (int cs = 1; cs <= 15; cs++) {
+      for (int i = 0; i < RECORDS; i++) {
+        if (i % 20 == cs - 1 || (cs > 10 && i % 7 == cs % 7)) {
+          at15.put(rec(i, cs).key(), rec(i, cs));
+        }
+      }
+    }
+    List<StoredRecord> records = new ArrayList<>(at15.values());
+    records.sort((a, b) -> Recovery.compareKeys(b.key(), a.key()));
+    return records;
+  }
+
+  @Test
+  void snapshotOutOfKeyOrder_isHeldInMemory_andLoadsTheWholeContent() throws IOException {
+    Path snap = withOnlyTheNewestSnapshot();
+    Map<RecordKey, StoredRecord> expected = new HashMap<>();
+    // build() again into a scratch store gives the expected content after change set 20
+    Path scratch = TempDirs.create("snapv2-expected");
+    try {
+      expected.putAll(build(scratch));
+    } finally {
+      TempDirs.delete(scratch);
+    }
+    rewriteSnapshot(snap, contentAt15Reversed());
+    try (FileStore s = FileStore.open(dir, options())) {
+      assertThat(s.changedRecordsHeld()).as("an unsorted snapshot's records are held, not streamed from disk")
+          .isGreaterThanOrEqualTo(expected.size());
+    }
+    assertThat(load(dir)).isEqualTo(expected);
+  }
+
+  @Test
+  void snapshotOutOfKeyOrder_withAKeyTwice_isRefusedAsCorrupt() throws IOException {
+    Path snap = withOnlyTheNewestSnapshot();
+    List<StoredRecord> records = new ArrayList<>(contentAt15Reversed());
+    records.add(records.get(0)); // the first (largest) key again, at the end: out of order and twice
+    rewriteSnapshot(snap, records);
+    assertRefusedAsCorrupt();
+  }
+
   @Test
   void damagedNewestSnapshot_withTheOlderOneKept_loadsTheWholeContentFromTheOlder() throws IOException {
     dir = TempDirs.create("snapv2");
