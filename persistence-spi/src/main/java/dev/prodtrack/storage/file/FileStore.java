@@ -902,8 +902,9 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   private SnapshotTask prepareSnapshot() {
     long seq;
     int crc;
-    Map<RecordKey, StoredRecord> copy;
+    List<StoredRecord> copy;
     java.util.Set<RecordKey> copyTouched;
+    List<RecordKey> deleted;
     Recovery.Base from;
     mutex.lock();
     try {
@@ -918,9 +919,16 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
       writing = true;
       seq = lastWrittenSeq;
       crc = chainCrc;
-      copy = new HashMap<>(live);
-      copyTouched = new java.util.HashSet<>(touched);
+      copy = new ArrayList<>(live.values());
       from = base;
+      // the base's records to leave out (none without a base: the index then holds every record)
+      copyTouched = from == null ? java.util.Set.of() : new java.util.HashSet<>(touched);
+      deleted = new ArrayList<>();
+      for (RecordKey k : touched) {
+        if (!live.containsKey(k)) {
+          deleted.add(k);
+        }
+      }
       journalBytesSinceSnapshot = 0;
       snapshotDue = false;
     } finally {
@@ -941,7 +949,7 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
         snapshotRunning = false;
         return null;
       }
-      return new SnapshotTask(seq, crc, from, copy, copyTouched);
+      return new SnapshotTask(seq, crc, from, copy, copyTouched, deleted);
     } finally {
       releaseToken();
       changed.signalAll();
@@ -954,21 +962,25 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
     final long seq;
     final int chain;
     final Recovery.Base from;
-    final Map<RecordKey, StoredRecord> changedRecords;
+    final List<StoredRecord> changedRecords;
     final java.util.Set<RecordKey> changedKeys;
+    final List<RecordKey> deletedKeys;
 
     /**
      * @param from the base the snapshot starts from, or null
-     * @param changedRecords the records put since it, as the index held them when the task was made
-     * @param changedKeys the keys put or deleted since it, as then
+     * @param changedRecords the records the index held when the task was made (put since the base, or
+     *     every record without one)
+     * @param changedKeys the keys put or deleted since the base, as then (empty without a base)
+     * @param deletedKeys the keys deleted since the base (or since the store began), as then
      */
-    SnapshotTask(long seq, int chain, Recovery.Base from, Map<RecordKey, StoredRecord> changedRecords,
-        java.util.Set<RecordKey> changedKeys) {
+    SnapshotTask(long seq, int chain, Recovery.Base from, List<StoredRecord> changedRecords,
+        java.util.Set<RecordKey> changedKeys, List<RecordKey> deletedKeys) {
       this.seq = seq;
       this.chain = chain;
       this.from = from;
       this.changedRecords = changedRecords;
       this.changedKeys = changedKeys;
+      this.deletedKeys = deletedKeys;
     }
 
     @Override
@@ -978,7 +990,7 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
       try {
         long[] written = writeSnapshot(seq, chain, from, changedRecords, changedKeys);
         size = written[0];
-        becomeBase(new Recovery.Base(Format.snapshotName(seq), seq, written[1]), changedRecords, changedKeys);
+        becomeBase(new Recovery.Base(Format.snapshotName(seq), seq, written[1]), changedRecords, deletedKeys);
         deleteRedundant(seq, size);
       } catch (IOException | RuntimeException | Error e) {
         error = e;
@@ -1000,10 +1012,10 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
    * Writes snapshot {@code seq}: the base's records but the changed keys', merged in key order with the
    * changed records. Returns the file's size and its record count.
    */
-  private long[] writeSnapshot(long seq, int chain, Recovery.Base from, Map<RecordKey, StoredRecord> changedRecords,
+  private long[] writeSnapshot(long seq, int chain, Recovery.Base from, List<StoredRecord> changedRecords,
       java.util.Set<RecordKey> changedKeys) throws IOException {
     // key order makes snapshot files reproducible (golden files), whatever the index's hash order
-    List<StoredRecord> changedSorted = new ArrayList<>(changedRecords.values());
+    List<StoredRecord> changedSorted = changedRecords;
     changedSorted.sort(KEY_ORDER);
     long count = 0;
     String name = Format.snapshotName(seq);
@@ -1155,30 +1167,26 @@ public final class FileStore implements Store, dev.prodtrack.storage.LoadSizeHin
   }
 
   /**
-   * After snapshot {@code b} is durable: makes it the base, and drops from the index what it now holds
-   * (each changed key whose record is still the one the snapshot was taken from, or still deleted).
+   * After snapshot {@code b} is durable: makes it the base, and drops from the index what it now holds:
+   * each record still the one the snapshot was taken from, and the keys deleted then.
    */
-  private void becomeBase(Recovery.Base b, Map<RecordKey, StoredRecord> changedRecords,
-      java.util.Set<RecordKey> changedKeys) {
+  private void becomeBase(Recovery.Base b, List<StoredRecord> records, List<RecordKey> deletedKeys) {
     mutex.lock();
     try {
       while (writing) { // the writer updates the index holding the token, not the mutex
         awaitChange();
       }
       base = b;
-      for (RecordKey k : changedKeys) {
-        if (live.get(k) == changedRecords.get(k)) {
-          live.remove(k);
-          touched.remove(k);
+      for (StoredRecord r : records) {
+        if (live.get(r.key()) == r) {
+          live.remove(r.key());
+          touched.remove(r.key());
         }
       }
-      // without a base before, the index may hold records no key change put there (a snapshot recovery
-      // held in memory, its records not in key order)
-      for (Map.Entry<RecordKey, StoredRecord> e : changedRecords.entrySet()) {
-        if (live.get(e.getKey()) == e.getValue()) {
-          live.remove(e.getKey());
-          touched.remove(e.getKey());
-        }
+      // a key deleted then is not in the new base: nothing of the base needs hiding behind it, whatever
+      // happened to it since (a record put again is in the index)
+      for (RecordKey k : deletedKeys) {
+        touched.remove(k);
       }
     } finally {
       mutex.unlock();
